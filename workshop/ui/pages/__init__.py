@@ -1,0 +1,1 @@
+"""One module per page type. Importing this package registers every page type."""

@@ -1,0 +1,83 @@
+"""The page framework: a page *type* is one module; page *instances* come from the content.
+
+Each page type subclasses :class:`PageView`, sets ``page_type`` to the value used in the
+content's ``pages`` table, and registers itself with :func:`register`. The workshop window
+builds a view per content page on demand and calls :meth:`PageView.refresh` whenever the
+session changes (an edit, an undo, a redo), so a view never keeps its own copy of the data:
+widgets are filled from ``self.controller.session`` and every change goes out as an edit
+through ``self.controller.push(...)``.
+
+Anything private (facilitator hints, private fields) is put in a widget registered with
+:meth:`PageView.mark_private`; the window hides those while projecting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from workshop.framework.model import Framework, Page
+    from workshop.ui.controller import SessionController
+
+_PAGE_TYPES: dict[str, type[PageView]] = {}
+
+
+def register(cls: type[PageView]) -> type[PageView]:
+    """Class decorator: make a page type available to the workshop window."""
+    if cls.page_type in _PAGE_TYPES:
+        raise ValueError(f"page type {cls.page_type!r} registered twice")
+    _PAGE_TYPES[cls.page_type] = cls
+    return cls
+
+
+def page_class(page_type: str) -> type[PageView] | None:
+    return _PAGE_TYPES.get(page_type)
+
+
+def registered_page_types() -> frozenset[str]:
+    return frozenset(_PAGE_TYPES)
+
+
+class PageView(QWidget):
+    page_type: ClassVar[str] = ""
+
+    def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.page = page
+        self._private: list[QWidget] = []
+        self._projecting = False
+        self.setObjectName(f"page_{page.id}")
+
+    @property
+    def framework(self) -> Framework:
+        return self.controller.framework
+
+    # --- for subclasses ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fill every widget from the session. Must not push edits."""
+        raise NotImplementedError
+
+    def mark_private(self, widget: QWidget) -> QWidget:
+        """Hide ``widget`` while projecting (facilitator hints, private notes...)."""
+        self._private.append(widget)
+        widget.setProperty("private", True)
+        widget.setVisible(not self._projecting)
+        return widget
+
+    def guidance(self) -> str:
+        """The framework's guidance for the side panel (plain text)."""
+        return self.page.guidance
+
+    def flush(self) -> None:
+        """Commit any pending typed text now (page change, close, Ctrl+S)."""
+
+    # --- called by the window ------------------------------------------------------------
+
+    def set_projecting(self, projecting: bool) -> None:
+        self._projecting = projecting
+        for widget in self._private:
+            widget.setVisible(not projecting)
