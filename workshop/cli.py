@@ -1,0 +1,279 @@
+"""The command line. With no command it opens the app (the library).
+
+Contract (DESIGN.md, "Command line contract"): exit 0 on success; on bad input one line on
+stderr, a non-zero exit, no traceback, and nothing half-written.
+
+Heavy modules (Qt, the report, Alembic) are imported inside the command that needs them, so
+``workshop sessions list`` stays quick and the GUI's start-up is not slowed by the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop import __version__
+
+if TYPE_CHECKING:
+    from workshop.domain.session import Session
+    from workshop.store import Store
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+
+class CommandError(Exception):
+    """A problem to report in one line (bad id, unreadable file...)."""
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    from workshop.store import open_store
+
+    return open_store(args.db)
+
+
+def _resolve_id(store: Store, session_id: str) -> str:
+    """Accept a whole session id or a unique prefix of one (as printed by `sessions list`)."""
+    ids = [s.id for s in store.list_sessions()]
+    if session_id in ids:
+        return session_id
+    matches = [i for i in ids if i.startswith(session_id.lower())] if len(session_id) >= 4 else []
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise CommandError(f"{session_id!r} matches {len(matches)} sessions; give more of the id")
+    raise CommandError(f"no session with id {session_id!r} (see: workshop sessions list)")
+
+
+def _load(store: Store, session_id: str) -> Session:
+    return store.load(_resolve_id(store, session_id))
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace, session_id: str | None = None) -> int:
+    from workshop.store import open_store
+
+    store = open_store(args.db)
+    if session_id is not None:
+        session_id = _resolve_id(store, session_id)
+    url = store.url
+    store.close()
+    from workshop.ui.app import run_gui
+
+    return run_gui(url, open_session_id=session_id, exit_after_startup=args.exit_after_startup)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return cmd_gui(args, args.session_id)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workshop.domain.demo import build_demo
+    from workshop.framework import load_framework
+
+    store = _open_store(args)
+    try:
+        demo = build_demo(load_framework())
+        # "Creates (or refreshes)": the demo has a fixed id, so a second run replaces it.
+        if any(s.id == demo.id for s in store.list_sessions(include_deleted=True)):
+            store.purge(demo.id)
+        store.create(demo)
+        _cache_stage(store, demo)
+    finally:
+        store.close()
+    print(demo.id)
+    return 0
+
+
+def _cache_stage(store: Store, session: Session) -> None:
+    """Keep the library's "stage reached" column right for sessions made outside the app."""
+    from workshop.domain.placement import place
+    from workshop.framework import load_framework
+
+    store.set_stage_reached(session.id, place(load_framework(), session).working_on)
+
+
+def cmd_sessions_list(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        summaries = store.list_sessions()
+    finally:
+        store.close()
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "organisation": s.organisation,
+                "title": s.title,
+                "workshop_date": s.workshop_date.isoformat(),
+                "facilitator": s.facilitator,
+                "stage_reached": s.stage_reached,
+                "follows_up": s.follows_up,
+                "updated_at": s.updated_at.isoformat(),
+            }
+            for s in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print("No workshops yet. Create the demo with: workshop demo")
+        return 0
+    for s in summaries:
+        print(f"{s.id}  {s.workshop_date.isoformat()}  {s.organisation} — {s.title}")
+    return 0
+
+
+def cmd_sessions_export(args: argparse.Namespace) -> int:
+    from workshop.store.portable import write_session_file
+
+    store = _open_store(args)
+    try:
+        session = _load(store, args.session_id)
+    finally:
+        store.close()
+    write_session_file(session, Path(args.file))
+    return 0
+
+
+def cmd_sessions_import(args: argparse.Namespace) -> int:
+    from workshop.store.portable import read_session_file
+
+    session = read_session_file(Path(args.file))  # validated whole before anything is written
+    store = _open_store(args)
+    try:
+        store.create(session)
+        _cache_stage(store, session)
+    finally:
+        store.close()
+    print(session.id)
+    return 0
+
+
+def cmd_roadmap(args: argparse.Namespace) -> int:
+    from workshop.framework import load_framework
+    from workshop.report import export_roadmap
+
+    store = _open_store(args)
+    try:
+        session = _load(store, args.session_id)
+    finally:
+        store.close()
+    export_roadmap(load_framework(), session, Path(args.out), paper=args.paper)
+    return 0
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from workshop.report.actions_csv import export_actions_csv
+
+    store = _open_store(args)
+    try:
+        session = _load(store, args.session_id)
+    finally:
+        store.close()
+    export_actions_csv(session, Path(args.csv))
+    return 0
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, no usage dump: the contract is one line on stderr.
+        self.exit(EXIT_BAD_INPUT, f"workshop: {message} (see: workshop --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="workshop",
+        description="ML Team Maturity Workshop. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite file (or sqlite:/// URL) to use; default: $WORKSHOP_DB or the user data folder",
+    )
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="open the app, wait for the first painted frame, then exit (for start-up timing)",
+    )
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    open_ = commands.add_parser("open", help="open one workshop in the app")
+    open_.add_argument("session_id", metavar="ID")
+    open_.set_defaults(handler=cmd_open)
+
+    demo = commands.add_parser("demo", help="create (or refresh) the demo workshop; prints its id")
+    demo.set_defaults(handler=cmd_demo)
+
+    sessions = commands.add_parser("sessions", help="list, export and import workshops")
+    sessions_commands = sessions.add_subparsers(metavar="ACTION", parser_class=_Parser, required=True)
+    list_ = sessions_commands.add_parser("list", help="every workshop, newest first")
+    list_.add_argument("--json", action="store_true", help="print JSON")
+    list_.set_defaults(handler=cmd_sessions_list)
+    export = sessions_commands.add_parser("export", help="write a portable session file")
+    export.add_argument("session_id", metavar="ID")
+    export.add_argument("file", metavar="FILE")
+    export.set_defaults(handler=cmd_sessions_export)
+    import_ = sessions_commands.add_parser("import", help="import a session file; prints the new id")
+    import_.add_argument("file", metavar="FILE")
+    import_.set_defaults(handler=cmd_sessions_import)
+
+    roadmap = commands.add_parser("roadmap", help="export the roadmap PDF")
+    roadmap.add_argument("session_id", metavar="ID")
+    roadmap.add_argument("--out", required=True, metavar="FILE.pdf")
+    roadmap.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    roadmap.set_defaults(handler=cmd_roadmap)
+
+    actions = commands.add_parser("actions", help="export the actions as CSV")
+    actions.add_argument("session_id", metavar="ID")
+    actions.add_argument("--csv", required=True, metavar="FILE")
+    actions.set_defaults(handler=cmd_actions)
+    return parser
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    """Errors that are the user's input or environment, reported in one line."""
+    errors: list[type[BaseException]] = [CommandError, OSError, ValueError]
+    loaders: list[Callable[[], type[BaseException]]] = [
+        lambda: __import__("workshop.store", fromlist=["StoreError"]).StoreError,
+        lambda: __import__("workshop.store.portable", fromlist=["x"]).PortableFileError,
+        lambda: __import__("workshop.framework", fromlist=["x"]).ContentError,
+    ]
+    if "workshop.report" in sys.modules:
+        loaders.append(lambda: sys.modules["workshop.report"].ReportError)  # type: ignore[no-any-return]
+    for load in loaders:
+        try:
+            errors.append(load())
+        except (ImportError, AttributeError):
+            continue
+    return tuple(errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the contract is one line, never a traceback
+        expected = isinstance(error, _expected_errors())
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if not expected:
+            message = f"unexpected error: {type(error).__name__}: {message}"
+        print(f"workshop: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT if expected else EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
