@@ -45,10 +45,10 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def breaches() -> list[str]:
+def breaches(root: Path = ROOT) -> list[str]:
     problems = []
-    for path in sorted(ROOT.rglob("*.py")):
-        relative = path.relative_to(ROOT)
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
         room = relative.parts[0] if len(relative.parts) > 1 else relative.stem
         for line, module in imported_modules(path):
             top = module.split(".")[0]
