@@ -58,7 +58,7 @@ def bench_startup() -> None:
         app, app_mem = median_run(
             [sys.executable, "-m", "workshop", "--db", str(db), "--exit-after-startup"]
         )
-    print("start-up (median of %d runs, first painted frame)" % RUNS)
+    print(f"start-up (median of {RUNS} runs, first painted frame)")
     print(f"  bare PySide6 window      {bare:6.3f} s  {bare_mem:6.0f} MiB peak")
     print(f"  library, 1,000 sessions  {app:6.3f} s  {app_mem:6.0f} MiB peak")
     verdict = "ok" if app / bare <= 4 else "OVER TARGET"

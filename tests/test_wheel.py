@@ -37,10 +37,10 @@ def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     )
     deps = [p for p in sys.path if p.endswith("site-packages")]
     probe = (
-        "import sys; sys.path.extend(%r);"
+        f"import sys; sys.path.extend({deps!r});"
         "import workshop.framework as f; fw = f.load_framework();"
         "print(f.resources_path()); print(fw.version, len(fw.stages), len(fw.statements))"
-    ) % deps
+    )
     result = subprocess.run(
         [str(python), "-I", "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path
     )

@@ -9,9 +9,9 @@ right-to-left script) is accepted as it is.
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 from workshop.domain.quarters import is_quarter
@@ -25,14 +25,18 @@ class InvalidValue(ValueError):
     pass
 
 
-@cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _check_type(where: str, value: object, hint: Any) -> None:
     origin = typing.get_origin(hint)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, types.UnionType):
         for option in typing.get_args(hint):
             try:
                 _check_type(where, value, option)
