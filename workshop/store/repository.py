@@ -1,0 +1,316 @@
+"""The store: sessions in SQLite, saved edit by edit.
+
+``Store.apply`` writes exactly the rows an edit touches, in one short transaction, with
+SQLAlchemy Core statements (no ORM unit of work on the hot path: an edit's save should take
+about a millisecond). Reading a whole session (:meth:`Store.load`) happens when a session is
+opened, in one read transaction so it sees one consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, delete, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from workshop.domain.edits import AddItem, Edit, MoveItem, RemoveItem, SetField, flatten
+from workshop.domain.session import COLLECTIONS, EDITABLE_FIELDS, Session, utcnow
+from workshop.store import versioning
+from workshop.store.engine import BEGIN_MODE, fold, make_engine, network_filesystem
+from workshop.store.errors import SessionNotFound, StoreError
+from workshop.store.location import resolve_db_path
+from workshop.store.models import COLLECTION_ROWS, SessionRow
+from workshop.store.rows import item_values, session_from_rows, session_values
+
+SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
+ITEM_TABLES: dict[str, Table] = {
+    name: row.__table__  # type: ignore[misc]
+    for name, row in COLLECTION_ROWS.items()
+}
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the library list."""
+
+    id: str
+    organisation: str
+    title: str
+    workshop_date: date
+    facilitator: str
+    follows_up: str
+    created_at: datetime
+    updated_at: datetime
+    stage_reached: str  # "" when not known yet
+
+
+_SUMMARY_COLUMNS = tuple(SESSIONS.c[name] for name in SessionSummary.__dataclass_fields__)
+
+
+def open_store(db: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating or upgrading as needed) the workshop database.
+
+    ``db`` is a path or a ``sqlite:///`` URL; None means ``$WORKSHOP_DB`` or the default file
+    in the user data folder. A database from a newer version raises
+    :class:`~workshop.store.errors.NewerDatabaseError` and is not touched; a file that is not
+    a workshop database raises :class:`~workshop.store.errors.StoreError`.
+    """
+    path = resolve_db_path(db).absolute()
+    state = versioning.inspect_database(path)  # read-only: nothing written before this
+    if state.kind == "new":
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from error
+    elif state.kind == "older":
+        assert state.revision is not None
+        versioning.backup(path, state.revision)
+        versioning.run_migrations(path)
+    store = Store(path)
+    if state.kind == "new":
+        store._create_schema()
+    return store
+
+
+class Store:
+    """Sessions in one SQLite file. Use :func:`open_store` to get one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        network = network_filesystem(path)
+        # WAL needs memory shared between processes, which network file systems lack;
+        # fall back to the rollback journal there and tell the user why.
+        self.notice = (
+            f"The database is on a network file system ({network}). For safety it is saved "
+            "without write-ahead logging, more slowly; keep it on a local disk if you can."
+            if network
+            else ""
+        )
+        self._engine = make_engine(path, wal=network is None)
+
+    @property
+    def url(self) -> str:
+        return f"sqlite:///{self.path}"
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction that takes the write lock at once (BEGIN IMMEDIATE)."""
+        try:
+            with self._engine.connect() as connection:
+                connection.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+                with connection.begin():
+                    yield connection
+        except SQLAlchemyError as error:
+            raise StoreError(f"could not save to {self.path}: {_first_line(error)}") from error
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as connection, connection.begin():
+                yield connection
+        except SQLAlchemyError as error:
+            raise StoreError(f"could not read {self.path}: {_first_line(error)}") from error
+
+    def _create_schema(self) -> None:
+        with self._write() as connection:
+            versioning.create_at_head(connection)
+
+    # --- the library ------------------------------------------------------------------------
+
+    def list_sessions(self, search: str = "") -> list[SessionSummary]:
+        """Undeleted sessions, newest workshop first (then most recently edited).
+
+        ``search`` matches organisation or title, ignoring case and accents.
+        """
+        query = select(*_SUMMARY_COLUMNS).where(SESSIONS.c.deleted_at.is_(None))
+        needle = _like_pattern(search)
+        if needle:
+            query = query.where(
+                func.workshop_fold(SESSIONS.c.organisation).like(needle, escape="\\")
+                | func.workshop_fold(SESSIONS.c.title).like(needle, escape="\\")
+            )
+        query = query.order_by(
+            SESSIONS.c.workshop_date.desc(), SESSIONS.c.updated_at.desc(), SESSIONS.c.id
+        )
+        with self._read() as connection:
+            return [SessionSummary(**row._mapping) for row in connection.execute(query)]
+
+    def load(self, session_id: str) -> Session:
+        with self._read() as connection:
+            row = connection.execute(
+                select(SESSIONS).where(
+                    SESSIONS.c.id == session_id, SESSIONS.c.deleted_at.is_(None)
+                )
+            ).first()
+            if row is None:
+                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+            items = {
+                name: [
+                    r._mapping
+                    for r in connection.execute(
+                        select(table)
+                        .where(table.c.session_id == session_id)
+                        .order_by(table.c.position)
+                    )
+                ]
+                for name, table in ITEM_TABLES.items()
+            }
+            return session_from_rows(row._mapping, items)
+
+    def create(self, session: Session) -> None:
+        """Insert a whole session (new, duplicated or imported) in one transaction."""
+        with self._write() as connection:
+            exists = connection.execute(
+                select(SESSIONS.c.id).where(SESSIONS.c.id == session.id)
+            ).first()
+            if exists is not None:
+                raise StoreError(f"a workshop with id {session.id} already exists")
+            connection.execute(insert(SESSIONS), [session_values(session)])
+            for name, table in ITEM_TABLES.items():
+                rows = [
+                    item_values(session.id, item, position)
+                    for position, item in enumerate(session.collection(name))
+                ]
+                if rows:
+                    connection.execute(insert(table), rows)
+
+    def delete(self, session_id: str) -> None:
+        """Soft delete: the session leaves the library but can be restored."""
+        self._set_session_columns(session_id, deleted_at=utcnow())
+
+    def restore(self, session_id: str) -> None:
+        self._set_session_columns(session_id, deleted_at=None)
+
+    def set_stage_reached(self, session_id: str, stage_id: str) -> None:
+        """Remember the placement's stage for the library list (not an edit: no updated_at)."""
+        self._set_session_columns(session_id, stage_reached=stage_id)
+
+    def _set_session_columns(self, session_id: str, **values: Any) -> None:
+        with self._write() as connection:
+            result = connection.execute(
+                update(SESSIONS).where(SESSIONS.c.id == session_id).values(**values)
+            )
+            if result.rowcount != 1:
+                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+
+    # --- saving edits -----------------------------------------------------------------------
+
+    def apply(self, session_id: str, edit: Edit) -> None:
+        """Save an edit that was applied to the session in memory: only the rows it touches.
+
+        The whole edit (a Batch included) is one transaction: if any row is not where the
+        edit expects it, nothing is written and :class:`StoreError` is raised.
+        """
+        with self._write() as connection:
+            for primitive in flatten(edit):
+                if isinstance(primitive, SetField):
+                    self._set_field(connection, session_id, primitive)
+                elif isinstance(primitive, AddItem):
+                    self._add_item(connection, session_id, primitive)
+                elif isinstance(primitive, RemoveItem):
+                    self._remove_item(connection, session_id, primitive)
+                elif isinstance(primitive, MoveItem):
+                    self._move_item(connection, session_id, primitive)
+                else:  # pragma: no cover - flatten() returns only the four kinds
+                    raise StoreError(f"cannot save an edit of type {type(primitive).__name__}")
+            touched = connection.execute(
+                update(SESSIONS).where(SESSIONS.c.id == session_id).values(updated_at=utcnow())
+            )
+            if touched.rowcount != 1:
+                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+
+    def _set_field(self, connection: Connection, session_id: str, edit: SetField) -> None:
+        if edit.collection is None:
+            if edit.field not in EDITABLE_FIELDS:
+                raise StoreError(f"the session has no editable field {edit.field!r}")
+            statement = update(SESSIONS).where(SESSIONS.c.id == session_id)
+        else:
+            table = _table(edit.collection)
+            if edit.field in ("id", "session_id", "position") or edit.field not in table.c:
+                raise StoreError(f"{edit.collection} items have no field {edit.field!r}")
+            statement = update(table).where(
+                table.c.session_id == session_id, table.c.id == edit.item_id
+            )
+        result = connection.execute(statement.values({edit.field: edit.new}))
+        if result.rowcount != 1:
+            raise StoreError(f"{edit.collection or 'session'} {edit.item_id!r} is not saved here")
+
+    def _add_item(self, connection: Connection, session_id: str, edit: AddItem) -> None:
+        table = _table(edit.collection)
+        connection.execute(
+            update(table)
+            .where(table.c.session_id == session_id, table.c.position >= edit.index)
+            .values(position=table.c.position + 1)
+        )
+        connection.execute(insert(table), [item_values(session_id, edit.item, edit.index)])
+
+    def _remove_item(self, connection: Connection, session_id: str, edit: RemoveItem) -> None:
+        table = _table(edit.collection)
+        removed = connection.execute(
+            delete(table)
+            .where(table.c.session_id == session_id, table.c.id == edit.item.id)
+            .returning(table.c.position)
+        ).first()
+        if removed is None:
+            raise StoreError(f"{edit.collection} item {edit.item.id!r} is not saved here")
+        connection.execute(
+            update(table)
+            .where(table.c.session_id == session_id, table.c.position > removed.position)
+            .values(position=table.c.position - 1)
+        )
+
+    def _move_item(self, connection: Connection, session_id: str, edit: MoveItem) -> None:
+        table = _table(edit.collection)
+        old, new = edit.old_index, edit.new_index
+        if old == new:
+            return
+        others = and_(table.c.session_id == session_id, table.c.id != edit.item_id)
+        if old < new:  # the items in between move up one place
+            shift = update(table).where(others, table.c.position > old, table.c.position <= new)
+            connection.execute(shift.values(position=table.c.position - 1))
+        else:
+            shift = update(table).where(others, table.c.position >= new, table.c.position < old)
+            connection.execute(shift.values(position=table.c.position + 1))
+        moved = connection.execute(
+            update(table)
+            .where(table.c.session_id == session_id, table.c.id == edit.item_id)
+            .values(position=new)
+        )
+        if moved.rowcount != 1:
+            raise StoreError(f"{edit.collection} item {edit.item_id!r} is not saved here")
+
+
+def _table(collection: str) -> Table:
+    if collection not in COLLECTIONS:
+        raise StoreError(f"unknown collection {collection!r}")
+    return ITEM_TABLES[collection]
+
+
+def _like_pattern(search: str) -> str:
+    folded = " ".join(fold(search).split())
+    if not folded:
+        return ""
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error)
+    return text.splitlines()[0] if text else type(error).__name__
