@@ -107,30 +107,23 @@ def make_migration_engine(path: Path) -> Engine:
 # --- Network file systems ---------------------------------------------------------------
 
 
-def filesystem_type(path: Path) -> str | None:
+def filesystem_type(path: Path, mounts_file: Path = Path("/proc/self/mounts")) -> str | None:
     """The file system type holding ``path`` on Linux (from /proc/self/mounts), else None."""
     try:
-        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+        mounts = mounts_file.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    target = _existing_ancestor(path)
+    target = os.path.realpath(path.absolute())  # resolves what exists, keeps the rest
     best: tuple[int, str] | None = None
     for line in mounts.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
         mount_point = parts[1].replace("\\040", " ")
-        if target == mount_point or target.startswith(mount_point.rstrip("/") + "/"):
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), parts[2])
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
     return best[1] if best else None
-
-
-def _existing_ancestor(path: Path) -> str:
-    current = path.absolute()
-    while not current.exists() and current != current.parent:
-        current = current.parent
-    return os.path.realpath(current)
 
 
 def network_filesystem(path: Path) -> str | None:

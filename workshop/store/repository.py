@@ -134,12 +134,16 @@ class Store:
 
     # --- the library ------------------------------------------------------------------------
 
-    def list_sessions(self, search: str = "") -> list[SessionSummary]:
-        """Undeleted sessions, newest workshop first (then most recently edited).
+    def list_sessions(
+        self, search: str = "", *, include_deleted: bool = False
+    ) -> list[SessionSummary]:
+        """Sessions, newest workshop first (then most recently edited); deleted ones left out.
 
         ``search`` matches organisation or title, ignoring case and accents.
         """
-        query = select(*_SUMMARY_COLUMNS).where(SESSIONS.c.deleted_at.is_(None))
+        query = select(*_SUMMARY_COLUMNS)
+        if not include_deleted:
+            query = query.where(SESSIONS.c.deleted_at.is_(None))
         needle = _like_pattern(search)
         if needle:
             query = query.where(
@@ -198,6 +202,13 @@ class Store:
     def restore(self, session_id: str) -> None:
         self._set_session_columns(session_id, deleted_at=None)
 
+    def purge(self, session_id: str) -> None:
+        """Delete a session for good, with all its rows (no undo: prefer :meth:`delete`)."""
+        with self._write() as connection:
+            result = connection.execute(delete(SESSIONS).where(SESSIONS.c.id == session_id))
+            if result.rowcount != 1:
+                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+
     def set_stage_reached(self, session_id: str, stage_id: str) -> None:
         """Remember the placement's stage for the library list (not an edit: no updated_at)."""
         self._set_session_columns(session_id, stage_reached=stage_id)
@@ -250,7 +261,9 @@ class Store:
             )
         result = connection.execute(statement.values({edit.field: edit.new}))
         if result.rowcount != 1:
-            raise StoreError(f"{edit.collection or 'session'} {edit.item_id!r} is not saved here")
+            if edit.collection is None:
+                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+            raise _missing_item(edit.collection, edit.item_id)
 
     def _add_item(self, connection: Connection, session_id: str, edit: AddItem) -> None:
         table = _table(edit.collection)
@@ -269,7 +282,7 @@ class Store:
             .returning(table.c.position)
         ).first()
         if removed is None:
-            raise StoreError(f"{edit.collection} item {edit.item.id!r} is not saved here")
+            raise _missing_item(edit.collection, edit.item.id)
         connection.execute(
             update(table)
             .where(table.c.session_id == session_id, table.c.position > removed.position)
@@ -294,7 +307,13 @@ class Store:
             .values(position=new)
         )
         if moved.rowcount != 1:
-            raise StoreError(f"{edit.collection} item {edit.item_id!r} is not saved here")
+            raise _missing_item(edit.collection, edit.item_id)
+
+
+def _missing_item(collection: str, item_id: str) -> StoreError:
+    return StoreError(
+        f"the saved workshop has no {collection} item {item_id!r}; nothing was saved"
+    )
 
 
 def _table(collection: str) -> Table:
