@@ -269,6 +269,20 @@ class Framework:
             and (dimension is None or s.dimension == dimension)
         )
 
+    def decisions_for_page(self, page: Page) -> tuple[DecisionTopic, ...]:
+        """The live decision topics a "decision" page shows.
+
+        A page's ``ref`` is either one topic id, or a decision category ("process",
+        "tech_stack", "org_model", "pods", "tooling") meaning every topic of that category
+        at the page's stage.
+        """
+        return tuple(
+            d
+            for d in self.decisions
+            if not d.retired
+            and (d.id == page.ref or (d.category == page.ref and d.stage == page.stage))
+        )
+
     def next_stage(self, stage_id: str) -> Stage | None:
         order = self.stage(stage_id).order
         return next((s for s in self.stages if s.order == order + 1), None)
