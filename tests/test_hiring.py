@@ -200,3 +200,24 @@ def test_headcount_of_an_empty_plan() -> None:
     timeline = headcount_by_quarter(Session())
     assert timeline.quarters == ()
     assert timeline.total == 0
+
+
+def test_the_shipped_content_has_the_rules_and_roles_the_checks_read() -> None:
+    from workshop.domain.hiring import CHECKS, ROLE_KINDS
+    from workshop.framework import load_framework
+
+    content = load_framework()
+    live_rules = {r.id for r in content.hiring_rules if not r.retired}
+    assert set(CHECKS) <= live_rules
+    roles = {r.id: r for r in content.roles}
+    assert set(ROLE_KINDS) <= set(roles)
+    # A new role in the content must be given a kind here (or be an emerging placeholder).
+    unclassified = {r.id for r in content.roles if not r.retired and not r.emerging} - set(
+        ROLE_KINDS
+    )
+    assert unclassified == set()
+    # The first team forms at a stage that exists, with a PM, a scientist and an engineer.
+    first_team = {
+        ROLE_KINDS[r.id] for r in content.roles if r.stage == "exploring" and r.id in ROLE_KINDS
+    }
+    assert first_team >= {"product", "scientist", "engineer"}

@@ -245,3 +245,11 @@ def test_target_stage_is_a_milestone_in_the_last_quarter() -> None:
         FRAMEWORK, Session(workshop_date=LATE_2026, target_stage="getting_started", ratings=ratings)
     )
     assert reached.lane(LANE_TARGET).items[0].detail.endswith("already reached today")
+
+
+def test_every_decision_category_in_the_content_has_a_lane() -> None:
+    from workshop.domain.roadmap import DECISION_LANES
+    from workshop.framework import load_framework
+
+    categories = {topic.category for topic in load_framework().decisions}
+    assert categories <= set(DECISION_LANES)
