@@ -68,7 +68,8 @@ def test_warning_carries_the_content_rule_and_the_message() -> None:
     assert warning.rule_title == f"Title of {RULE_PM_FIRST}"
     assert warning.reason == f"because {RULE_PM_FIRST}"
     assert warning.message == (
-        "The product manager (2027-Q3) is planned after ML scientist, ML engineer."
+        "The product manager is planned for Q3 2027, after ML scientist (Q2 2027), "
+        "ML engineer (Q2 2027)."
     )
     assert warning.hire_ids == ("pm", "sci", "eng")
 
@@ -78,9 +79,13 @@ def test_pm_in_the_same_quarter_as_the_scientist_is_fine() -> None:
 
 
 def test_pm_hired_without_ml_experience() -> None:
-    assert warnings_for(replace(PM, ml_experience=False), SCIENTIST, ENGINEER) == [
-        (RULE_PM_FIRST, ("pm",))
-    ]
+    (warning,) = check_hiring_plan(
+        FRAMEWORK, Session(hires=[replace(PM, ml_experience=False), SCIENTIST, ENGINEER])
+    )
+    assert (warning.rule_id, warning.hire_ids) == (RULE_PM_FIRST, ("pm",))
+    assert warning.message == (
+        "The first product manager is planned as a new hire without first-hand ML experience."
+    )
     # An internal PM is the internal-assignment rule's business (mentor), not a hiring miss.
     assert warnings_for(replace(PM, ml_experience=False, mode="internal"), SCIENTIST, ENGINEER) == [
         (RULE_INTERNAL_ASSIGNMENT, ("pm",))

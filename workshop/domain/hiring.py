@@ -122,6 +122,11 @@ def _name(hire: Hire, roles: dict[str, Role]) -> str:
     return hire.title or (role.name if role else "") or "an unnamed role"
 
 
+def _label(hire: Hire) -> str:
+    quarter = _quarter(hire)
+    return quarter.label if quarter else "no quarter"
+
+
 def _stage_order(framework: Framework, stage_id: str) -> int:
     return next((s.order for s in framework.stages if s.id == stage_id), 0)
 
@@ -168,18 +173,19 @@ def _check_pm_first(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
         for h in technical
         if pm_quarter is not None and (q := _quarter(h)) is not None and q < pm_quarter
     ]
-    if earlier:
-        names = ", ".join(_name(h, plan.roles) for h in earlier)
+    if earlier and pm_quarter is not None:
+        names = ", ".join(f"{_name(h, plan.roles)} ({_label(h)})" for h in earlier)
         found.append(
             (
-                f"The product manager ({pm.target_quarter}) is planned after {names}.",
+                f"The product manager is planned for {pm_quarter.label}, after {names}.",
                 (pm.id, *_ids(earlier)),
             )
         )
     if pm.mode == "hire" and not pm.ml_experience:
         found.append(
             (
-                f"{_name(pm, plan.roles)} is hired without first-hand ML experience.",
+                "The first product manager is planned as a new hire without first-hand ML "
+                "experience.",
                 (pm.id,),
             )
         )
