@@ -1,0 +1,372 @@
+"""The page types, driven as a facilitator would: typing, keys 0-4, spin boxes, buttons.
+
+Every test runs against a real SQLite store in a temp folder through the real session
+controller, and checks both what the page shows and what a fresh load from the store holds.
+The framework is hand-made (tests/framework_factory.py) so every statement and number is known.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget  # noqa: E402
+
+import workshop.ui.pages  # noqa: E402,F401  (registers every page type)
+from framework_factory import DIMENSION_IDS, make_framework, statement  # noqa: E402
+from workshop.domain.session import Rating, Session  # noqa: E402
+from workshop.framework.model import (  # noqa: E402
+    Framework,
+    InterviewPrompt,
+    Origin,
+    Page,
+    Provenance,
+    StrategyQuestion,
+)
+from workshop.store import Store, open_store  # noqa: E402
+from workshop.ui.controller import SessionController  # noqa: E402
+from workshop.ui.pages.base import PageView, page_class  # noqa: E402
+
+AID = Provenance(Origin.FACILITATION)
+TRICKY = '<b>&"emoji 🎉 and עברית'
+
+
+def build_framework() -> Framework:
+    """Two core statements per dimension for Getting Started, one core + one extended for
+    Exploring, one per cell elsewhere; a question and interview prompts."""
+    statements = []
+    for stage_id in ("getting_started", "exploring", "building", "scaling", "advanced"):
+        for dimension in DIMENSION_IDS:
+            statements.append(statement(f"{stage_id}.{dimension}", stage_id, dimension))
+            if stage_id == "getting_started":
+                statements.append(statement(f"{stage_id}.{dimension}.b", stage_id, dimension))
+            if stage_id == "exploring":
+                statements.append(
+                    statement(f"{stage_id}.{dimension}.x", stage_id, dimension, core=False)
+                )
+    base = make_framework(statements=tuple(statements))
+    return dataclasses.replace(
+        base,
+        questions=(
+            StrategyQuestion(
+                id="q_pains",
+                stage="getting_started",
+                prompt="What daily pain points do your customers live with?",
+                hint="Push for specifics: a named customer, a step in their week.",
+                provenance=AID,
+            ),
+        ),
+        interview_prompts=(
+            InterviewPrompt(
+                id="ip_support",
+                function="support",
+                function_name="Support",
+                prompts=("Which tickets come back every week?",),
+                provenance=AID,
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def framework() -> Framework:
+    return build_framework()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "t.db")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def controller(qtbot, store: Store, framework: Framework) -> SessionController:
+    session = Session(organisation="Acme", title="Kick-off", facilitator="Dana")
+    store.create(session)
+    return SessionController(store.load(session.id), framework, store)
+
+
+def open_page(qtbot, controller: SessionController, page: Page) -> PageView:
+    cls = page_class(page.page_type)
+    assert cls is not None, f"page type {page.page_type} is not registered"
+    view = cls(controller, page)
+    qtbot.addWidget(view)
+    # The window refreshes the visible page after every change; do the same here.
+    controller.changed.connect(lambda _edit: view.refresh())
+    view.resize(1280, 900)
+    view.show()
+    activate(qtbot, view)
+    return view
+
+
+def activate(qtbot, view: QWidget) -> None:
+    """Make ``view`` the active window, so keyboard focus goes where a test puts it."""
+    with qtbot.waitActive(view):
+        view.activateWindow()
+
+
+def stored(store: Store, controller: SessionController) -> Session:
+    return store.load(controller.session.id)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key, as a keyboard or input method delivers it.
+
+    QTest's keyClicks only knows ASCII (it asserts on anything else), so every character is
+    sent as a key press carrying its text, the way an input method delivers Hebrew or emoji.
+    """
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            QApplication.sendEvent(widget, event)
+
+
+def visible_texts(widget: QWidget) -> str:
+    """Every label's text that a person could see right now."""
+    return "\n".join(
+        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
+    )
+
+
+QUESTION_PAGE = Page(id="p_q_pains", page_type="question", stage="getting_started",
+                     title="Pain points", ref="q_pains", guidance="Ask for stories.")
+MATURITY_PAGE = Page(id="p_check_gs", page_type="maturity", stage="getting_started",
+                     title="Maturity check", ref="getting_started")
+PLACEMENT_PAGE = Page(id="p_placement", page_type="placement", stage="", title="Placement")
+ACTIONS_PAGE = Page(id="p_actions", page_type="actions", stage="", title="Actions")
+OVERVIEW_PAGE = Page(id="p_overview", page_type="overview", stage="", title="Overview")
+INTERVIEWS_PAGE = Page(id="p_interviews", page_type="interviews", stage="getting_started",
+                       title="Discovery interviews")
+
+
+# --- strategy question ------------------------------------------------------------------------
+
+
+def test_typed_answer_with_markup_emoji_and_hebrew_is_shown_and_stored_exactly(
+    qtbot, controller, store
+):
+    view = open_page(qtbot, controller, QUESTION_PAGE)
+    assert "What daily pain points" in visible_texts(view)
+    answer = view.answer_edit
+    answer.setFocus()
+    type_text(answer, TRICKY)
+    view.flush()
+
+    assert answer.toPlainText() == TRICKY
+    assert stored(store, controller).answer("q_pains").text == TRICKY
+    # A label elsewhere showing the answer would render "<b>" as bold: none does, and the
+    # prompt label is plain text.
+    assert view.prompt_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_ten_thousand_character_answer_round_trips(qtbot, controller, store):
+    view = open_page(qtbot, controller, QUESTION_PAGE)
+    long_text = ("Line of the room's answer with ünïcödé — " * 250)[:10_000]
+    view.answer_edit.setFocus()
+    view.answer_edit.insertPlainText(long_text)
+    view.flush()
+    assert len(stored(store, controller).answer("q_pains").text) == 10_000
+    assert stored(store, controller).answer("q_pains").text == long_text
+    # Undo is one step for the whole typed answer.
+    controller.undo()
+    assert view.answer_edit.toPlainText() == ""
+    assert stored(store, controller).answer("q_pains").text == ""
+
+
+def test_question_status_tags_and_hint_hidden_when_projecting(qtbot, controller, store):
+    view = open_page(qtbot, controller, QUESTION_PAGE)
+    assert view.status_tag.text() == "Not discussed yet"
+    qtbot.mouseClick(view.discussed_button, Qt.MouseButton.LeftButton)
+    assert view.status_tag.text() == "✓ Discussed"
+    assert stored(store, controller).answer("q_pains").status == "discussed"
+    qtbot.mouseClick(view.skipped_button, Qt.MouseButton.LeftButton)
+    assert view.status_tag.text() == "Skipped"
+    assert not view.discussed_button.isChecked()
+    assert stored(store, controller).answer("q_pains").status == "skipped"
+
+    assert "Push for specifics" in visible_texts(view)
+    view.set_projecting(True)
+    assert "Push for specifics" not in visible_texts(view)
+    view.set_projecting(False)
+    assert "Push for specifics" in visible_texts(view)
+
+
+def test_send_selected_line_or_whole_answer_to_actions(qtbot, controller, store):
+    view = open_page(qtbot, controller, QUESTION_PAGE)
+    view.answer_edit.setFocus()
+    qtbot.keyClicks(view.answer_edit, "Invoices are late")
+    qtbot.keyClick(view.answer_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(view.answer_edit, "Churn is invisible")
+    # Select the second line: Home, then Shift+End.
+    qtbot.keyClick(view.answer_edit, Qt.Key.Key_Home)
+    qtbot.keyClick(view.answer_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert view.send_button.text() == "Send selection to actions"
+    qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+
+    actions = stored(store, controller).actions
+    assert [a.text for a in actions] == ["Churn is invisible"]
+    assert actions[0].source_page == "p_q_pains" and actions[0].stage == "getting_started"
+    assert "Added to actions" in view.sent_label.text()
+
+    cursor = view.answer_edit.textCursor()
+    cursor.clearSelection()
+    view.answer_edit.setTextCursor(cursor)
+    assert view.send_button.text() == "Send answer to actions"
+    qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert [a.text for a in stored(store, controller).actions] == [
+        "Churn is invisible",
+        "Invoices are late\nChurn is invisible",
+    ]
+
+
+# --- maturity check ---------------------------------------------------------------------------
+
+
+def test_rate_by_keyboard_moves_down_and_stores(qtbot, controller, store):
+    view = open_page(qtbot, controller, MATURITY_PAGE)
+    assert len(view.rows) == 8  # two core statements per dimension
+    first = view.rows[0]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_3)
+    assert first.rating_tag.text() == "Room score 3"
+    assert first.score_buttons[3].isChecked()
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    second = view.rows[1]
+    assert second.hasFocus()
+    qtbot.keyClick(second, Qt.Key.Key_1)
+    qtbot.keyClick(second, Qt.Key.Key_Up)
+    assert first.hasFocus()
+    qtbot.keyClick(first, Qt.Key.Key_4)
+
+    saved = stored(store, controller)
+    assert saved.rating(first.statement.id).score == 4
+    assert saved.rating(second.statement.id).score == 1
+    assert "2 of 8 rated" in view.progress_tag.text()
+
+    qtbot.keyClick(first, Qt.Key.Key_Backspace)
+    assert stored(store, controller).rating(first.statement.id).score is None
+    assert first.rating_tag.text() == "Not rated"
+
+
+def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, store):
+    view = open_page(qtbot, controller, MATURITY_PAGE)
+    qtbot.mouseClick(view.count_mode_button, Qt.MouseButton.LeftButton)
+    row = view.rows[0]
+    assert row.count_panel.isVisible() and not row.score_panel.isVisible()
+    for score, how_many in ((1, 2), (3, 3)):
+        box: QSpinBox = row.count_boxes[score]
+        box.setFocus()
+        box.selectAll()
+        qtbot.keyClicks(box, str(how_many))
+        qtbot.keyClick(box, Qt.Key.Key_Enter)
+
+    assert stored(store, controller).rating(row.statement.id).counts == (0, 2, 0, 3, 0)
+    assert "2×1, 3×3" in row.rating_tag.text()
+    assert "average 2.2" in row.rating_tag.text()
+    assert row.spread_chart.isVisible()
+    # 1 and 3 are two points apart: the reasoning calls that a disagreement.
+    assert row.disagreement_tag.isVisible()
+
+    # A room score replaces the show of hands, in one undoable step.
+    qtbot.mouseClick(view.room_mode_button, Qt.MouseButton.LeftButton)
+    row.setFocus()
+    qtbot.keyClick(row, Qt.Key.Key_2)
+    assert stored(store, controller).rating(row.statement.id) == Rating(
+        id=row.statement.id, score=2, counts=(0, 0, 0, 0, 0)
+    )
+    assert not row.disagreement_tag.isVisible()
+    controller.undo()
+    assert stored(store, controller).rating(row.statement.id).counts == (0, 2, 0, 3, 0)
+
+
+def test_anchors_on_demand_and_extended_set(qtbot, controller, store):
+    page = dataclasses.replace(MATURITY_PAGE, id="p_check_ex", ref="exploring")
+    view = open_page(qtbot, controller, page)
+    assert len(view.rows) == 4  # core only
+    row = view.rows[0]
+    assert not row.anchors_label.isVisible()
+    assert row.score_buttons[2].toolTip() == "2 — some"
+    qtbot.mouseClick(view.anchors_button, Qt.MouseButton.LeftButton)
+    assert row.anchors_label.isVisible() and "4 — all" in row.anchors_label.text()
+
+    from workshop.domain.edits import set_session_field
+
+    controller.push(set_session_field(controller.session, "statement_set", "extended"))
+    assert len(view.rows) == 8
+    assert "0 of 8 rated" in view.progress_tag.text()
+
+
+# --- placement ------------------------------------------------------------------------------
+
+
+def test_rating_by_keyboard_and_counts_changes_the_placement(qtbot, controller, store):
+    maturity = open_page(qtbot, controller, MATURITY_PAGE)
+    placement = open_page(qtbot, controller, PLACEMENT_PAGE)
+    assert placement.empty_state.isVisible()
+    assert "Working on" not in visible_texts(placement)
+
+    # Keyboard: rate all eight Getting Started statements 3, moving down with the arrow key.
+    activate(qtbot, maturity)
+    maturity.rows[0].setFocus()
+    for index in range(8):
+        row = maturity.rows[index]
+        assert row.hasFocus()
+        qtbot.keyClick(row, Qt.Key.Key_3)
+        qtbot.keyClick(row, Qt.Key.Key_Down)
+    assert not placement.empty_state.isVisible()
+    assert placement.working_label.text() == "Working on: Exploring"
+    assert "✓ Getting Started reached" in visible_texts(placement)
+    assert placement.findChild(QWidget, "stage_tag_getting_started").text() == "✓ Reached"
+    assert controller.session.rating("getting_started.product").score == 3
+
+    # Counts: a split room on one statement pulls Product below the threshold.
+    qtbot.mouseClick(maturity.count_mode_button, Qt.MouseButton.LeftButton)
+    row = maturity.row("getting_started.product")
+    for score, how_many in ((0, 3), (4, 1)):
+        box = row.count_boxes[score]
+        box.setFocus()
+        box.selectAll()
+        qtbot.keyClicks(box, str(how_many))
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert stored(store, controller).rating("getting_started.product").counts == (3, 0, 0, 0, 1)
+    assert placement.working_label.text() == "Working on: Getting Started"
+    assert "No stage reached yet" in visible_texts(placement)
+    # The chart shows Product at (1 + 3) / 2 = 2.0, as a number too.
+    bars = {bar.label: bar.value for bar in placement.chart.bars}
+    assert bars["Product"] == pytest.approx(2.0)
+    assert "Product: 2.0 of 4" in placement.chart.describe()
+    assert "hands: 3×0, 1×4, 4 points apart" in visible_texts(placement)
+
+
+def test_add_a_gap_as_an_action(qtbot, controller, store):
+    controller.push(
+        __import__("workshop.domain.edits", fromlist=["set_keyed_field"]).set_keyed_field(
+            controller.session, "ratings", "getting_started.technical", "score", 1
+        )
+    )
+    view = open_page(qtbot, controller, PLACEMENT_PAGE)
+    assert view.gaps_title.text() == "What is missing to reach Getting Started"
+    button: QPushButton = view.findChild(QPushButton, "add_gap_getting_started.technical")
+    assert button.text() == "Add as action" and button.isEnabled()
+    # Scored gaps come first: the technical statement (1 of 4) heads the list.
+    assert list(view.gap_buttons)[0] == "getting_started.technical"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    actions = stored(store, controller).actions
+    assert [(a.text, a.stage, a.kind, a.status) for a in actions] == [
+        ("Do getting_started.technical", "getting_started", "action", "open")
+    ]
+    again = view.gap_buttons["getting_started.technical"]
+    assert again.text() == "✓ In actions" and not again.isEnabled()
+    controller.undo()
+    assert stored(store, controller).actions == []
+    assert view.gap_buttons["getting_started.technical"].isEnabled()

@@ -1,0 +1,306 @@
+"""Building blocks shared by the page types: sizes from the font, tags, empty states, fields.
+
+Every page type subclasses :class:`BasePage`, which adds to the :class:`PageView` contract:
+
+* fonts scaled from the page's own font (so the window's zoom and the projecting mode, which
+  change the base font, rescale every title and tag) — never fixed pixel sizes;
+* a guard so that filling widgets in :meth:`refresh` never pushes edits back;
+* :meth:`BasePage.push`, which sends an edit to the controller and shows a refused value
+  (e.g. a quarter like "2027-Q5") in the page instead of raising into Qt's event loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.edits import EditError
+from workshop.domain.validation import InvalidValue
+from workshop.ui.pages.base import PageView
+
+if TYPE_CHECKING:
+    from workshop.domain.edits import Edit
+    from workshop.framework.model import Page
+    from workshop.ui.controller import SessionController
+
+# Relative type sizes (VISUAL.md, "Type"): body s, secondary 0.9 s, section 1.25 s, page 1.6 s.
+BODY = 1.0
+SECONDARY = 0.9
+SECTION = 1.25
+TITLE = 1.6
+
+
+def named(widget: QWidget, object_name: str, accessible_name: str = "") -> Any:
+    """Give a control the snake_case ``objectName`` tests and stylesheets use, and a name
+    screen readers announce (defaults to the object name in words)."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name or object_name.replace("_", " ").capitalize())
+    return widget
+
+
+def em(widget: QWidget) -> float:
+    """Half the font's line height: the unit of every margin and gap (VISUAL.md, "Space")."""
+    return QFontMetricsF(widget.font()).lineSpacing() / 2
+
+
+def qdate(value: date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value is not None else QDate()
+
+
+def pydate(value: QDate) -> date | None:
+    return date(value.year(), value.month(), value.day()) if value.isValid() else None
+
+
+def set_line_text(edit: QLineEdit, text: str) -> None:
+    """Show ``text`` unless the user is in the middle of typing something else there."""
+    if edit.text() == text:
+        return
+    if edit.hasFocus() and edit.isModified():
+        return  # their typing wins; it is committed on Enter / focus-out
+    edit.setText(text)
+    edit.setModified(False)
+
+
+class Tag(QLabel):
+    """A small labelled status tag ("Discussed", "Disagreement"). The words carry the meaning;
+    the outline and weight only support it, so it reads the same in print and for the
+    colour-blind."""
+
+    KINDS = ("neutral", "accent", "good", "warning", "danger")
+
+    def __init__(self, text: str = "", kind: str = "neutral", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._kind = kind
+        self._restyle()
+
+    def set_tag(self, text: str, kind: str = "neutral") -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        if kind != self._kind:
+            self._kind = kind
+            self._restyle()
+
+    @property
+    def kind(self) -> str:
+        return self._kind
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._restyle()
+
+    def _restyle(self) -> None:
+        self.setProperty("tagKind", self._kind)
+        unit = max(1, round(em(self) / 2))
+        border = "palette(highlight)" if self._kind == "accent" else "palette(text)"
+        width = 2 if self._kind in ("warning", "danger", "accent") else 1
+        weight = "bold" if self._kind in ("warning", "danger", "good", "accent") else "normal"
+        sheet = (
+            f"QLabel {{ border: {width}px solid {border}; border-radius: {unit * 2}px;"
+            f" padding: 0px {unit * 2}px; font-weight: {weight}; }}"
+        )
+        if sheet != self.styleSheet():  # a new style sheet sends FontChange again
+            self.setStyleSheet(sheet)
+
+
+class EmptyState(QLabel):
+    """What to do next, where there is nothing to show yet (never a blank panel)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setProperty("role", "empty_state")
+        self.setForegroundRole(self.foregroundRole())
+        self.setContentsMargins(0, 0, 0, 0)
+
+
+def muted_colour(widget: QWidget) -> QColor:
+    """Secondary text colour: the text colour blended a little towards the background, which
+    keeps it at about 7:1 contrast in every theme (VISUAL.md "muted text")."""
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    mix = 0.78
+    return QColor(
+        round(text.red() * mix + back.red() * (1 - mix)),
+        round(text.green() * mix + back.green() * (1 - mix)),
+        round(text.blue() * mix + back.blue() * (1 - mix)),
+    )
+
+
+def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label that never interprets user text as rich text (``<b>`` stays ``<b>``)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Plain)
+    return line
+
+
+class BasePage(PageView):
+    """A :class:`PageView` with the helpers every page type here uses."""
+
+    def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
+        super().__init__(controller, page, parent)
+        self._scaled: list[tuple[QWidget, float, bool]] = []
+        self._muted: list[QWidget] = []
+        self._filling = 0
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(6000)
+        self.message = named(plain_label(), "page_message", "Page message")
+        self.message.setVisible(False)
+        self._message_timer.timeout.connect(lambda: self.message.setVisible(False))
+
+    # --- fonts ---------------------------------------------------------------------------
+
+    def scaled(self, widget: Any, factor: float, bold: bool = False) -> Any:
+        """Size ``widget``'s type as ``factor`` × this page's font, now and after zoom."""
+        self._scaled.append((widget, factor, bold))
+        self._apply_font(widget, factor, bold)
+        return widget
+
+    def muted(self, widget: Any) -> Any:
+        """Show ``widget``'s text in the muted colour, following theme changes."""
+        self._muted.append(widget)
+        widget.setProperty("role", "muted")
+        self._apply_muted(widget)
+        return widget
+
+    def _apply_muted(self, widget: QWidget) -> None:
+        palette = widget.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_colour(self))
+        widget.setPalette(palette)
+
+    def _apply_font(self, widget: QWidget, factor: float, bold: bool) -> None:
+        base = self.font()
+        font = QFont(widget.font())
+        if base.pointSizeF() > 0:
+            font.setPointSizeF(base.pointSizeF() * factor)
+        else:
+            font.setPixelSize(max(1, round(base.pixelSize() * factor)))
+        font.setBold(bold)
+        widget.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            for widget, factor, bold in self._scaled:
+                self._apply_font(widget, factor, bold)
+        elif event.type() == QEvent.Type.PaletteChange:
+            for widget in self._muted:
+                self._apply_muted(widget)
+
+    # --- filling and pushing -------------------------------------------------------------
+
+    @contextmanager
+    def filling(self) -> Iterator[None]:
+        """Inside this block, widget signals caused by refresh() push nothing."""
+        self._filling += 1
+        try:
+            yield
+        finally:
+            self._filling -= 1
+
+    @property
+    def is_filling(self) -> bool:
+        return self._filling > 0
+
+    def push(self, edit: Edit | None) -> bool:
+        """Send one edit to the session; a refused value is shown here and undone on screen."""
+        if edit is None or self.is_filling:
+            return False
+        try:
+            self.controller.push(edit)
+        except (EditError, InvalidValue) as error:
+            self.show_message(f"Not changed: {error}")
+            self.refresh()
+            return False
+        return True
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+        self._message_timer.start()
+
+    def on_change(self, callback: Callable[..., Any]) -> Callable[..., None]:
+        """Wrap a widget-signal handler so it does nothing while refresh() fills widgets."""
+
+        def handler(*args: Any) -> None:
+            if not self.is_filling:
+                callback(*args)
+
+        return handler
+
+    @staticmethod
+    def show_new_children(container: QWidget) -> None:
+        """Show widgets just added to a visible container now, not after the next event-loop
+        turn (Qt's default), so what refresh() built is on screen when it returns."""
+        for child in container.findChildren(QWidget):
+            if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                child.show()
+
+    # --- layout helpers --------------------------------------------------------------------
+
+    def page_layout(self, widget: QWidget | None = None) -> QVBoxLayout:
+        """A vertical layout with margins and gaps derived from the font."""
+        target = widget or self
+        layout = QVBoxLayout(target)
+        unit = round(em(self))
+        layout.setContentsMargins(unit * 2, unit * 2, unit * 2, unit * 2)
+        layout.setSpacing(unit)
+        return layout
+
+
+class CommitLineEdit(QLineEdit):
+    """A one-line field that commits its text once, on Enter or when focus leaves it.
+
+    ``commit(text)`` is called only when the text differs from what was last shown, so
+    tabbing through a form pushes nothing.
+    """
+
+    def __init__(self, commit: Callable[[str], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._commit = commit
+        self._shown = ""
+        self.editingFinished.connect(self._finish)
+
+    def show_value(self, text: str) -> None:
+        if self.hasFocus() and self.isModified() and self.text() != self._shown:
+            return  # the user is typing here; their text is committed on Enter / focus-out
+        self._shown = text
+        if self.text() != text:
+            self.setText(text)
+        self.setModified(False)
+
+    def _finish(self) -> None:
+        if self.text() != self._shown:
+            self._shown = self.text()
+            self.setModified(False)
+            self._commit(self.text())
+
