@@ -81,16 +81,17 @@ def test_selecting_another_section_requires_a_pause() -> None:
 def test_schedule_offset() -> None:
     sections = [
         AgendaSection(id="a", planned_minutes=10, actual_seconds=13 * 60),  # 3 min over
-        AgendaSection(id="b", planned_minutes=20, actual_seconds=0),  # skipped: 20 min back
+        AgendaSection(id="b", planned_minutes=20, actual_seconds=5 * 60),  # 15 min back
+        AgendaSection(id="x", planned_minutes=20, actual_seconds=0),  # never timed: nothing
         AgendaSection(id="c", planned_minutes=30, actual_seconds=0),
         AgendaSection(id="d", planned_minutes=30, actual_seconds=0),
     ]
     # Current section c, within its time: the finished ones decide.
-    assert schedule_offset_seconds(sections, 2, 25 * 60) == -17 * 60
-    assert schedule_label(-17 * 60) == "17 min ahead of schedule"
+    assert schedule_offset_seconds(sections, 3, 25 * 60) == -12 * 60
+    assert schedule_label(-12 * 60) == "12 min ahead of schedule"
     # c runs 25 min over its plan.
-    assert schedule_offset_seconds(sections, 2, 55 * 60) == 8 * 60
-    assert schedule_label(8 * 60) == "8 min behind schedule"
+    assert schedule_offset_seconds(sections, 3, 55 * 60) == 13 * 60
+    assert schedule_label(13 * 60) == "13 min behind schedule"
     assert schedule_label(20) == "On schedule"
 
 

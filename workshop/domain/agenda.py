@@ -124,14 +124,15 @@ def schedule_offset_seconds(
 ) -> int:
     """Seconds behind (positive) or ahead of (negative) the plan.
 
-    Sections before the current one are finished: each adds what it took minus what was
-    planned (a skipped section gives its time back). The current section only counts once it
-    runs over; sections after it have not started and count nothing.
+    Sections before the current one that the timer measured add what they took minus what
+    was planned; a section never timed counts nothing (the facilitator may simply not use
+    the timer, and a guess would mislead). The current section only counts once it runs
+    over; sections after it have not started and count nothing.
     """
     offset = 0.0
     for index, section in enumerate(sections):
         planned = section.planned_minutes * 60
-        if index < current_index:
+        if index < current_index and section.actual_seconds > 0:
             offset += section.actual_seconds - planned
         elif index == current_index:
             offset += max(0.0, current_elapsed - planned)

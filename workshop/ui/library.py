@@ -1,0 +1,460 @@
+"""The library: the start screen listing every workshop, newest first.
+
+One store query fills a model/view table (see ``library_model``), filtered as the user
+types. Deleting is a soft delete with undo (the "Undo" button in the status bar, or Ctrl+Z
+while the library has focus); renaming is undoable the same way. Opening a workshop is
+signalled to the application, which shows the workshop window.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.framework.model import Framework
+from workshop.ui import theme
+from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+
+log = logging.getLogger(__name__)
+
+EMPTY_TEXT = (
+    "No workshops yet.\n\nPress Ctrl+N to set up the first one, "
+    "or choose \"Open demo\" to look around a finished example."
+)
+
+
+class _DeleteCommand(QUndoCommand):
+    def __init__(self, library: LibraryWindow, session_id: str, name: str) -> None:
+        super().__init__(f"Delete {name}")
+        self.library, self.session_id = library, session_id
+
+    def redo(self) -> None:
+        self.library.store.delete(self.session_id)
+        self.library.refresh()
+
+    def undo(self) -> None:
+        self.library.store.restore(self.session_id)
+        self.library.refresh(select=self.session_id)
+
+
+class _RenameCommand(QUndoCommand):
+    def __init__(self, library: LibraryWindow, session_id: str, old: str, new: str) -> None:
+        super().__init__("Rename workshop")
+        self.library, self.session_id, self.old, self.new = library, session_id, old, new
+
+    def _set(self, before: str, after: str) -> None:
+        from workshop.domain.edits import SetField
+
+        self.library.store.apply(self.session_id, SetField(None, "", "title", before, after))
+        self.library.refresh(select=self.session_id)
+
+    def redo(self) -> None:
+        self._set(self.old, self.new)
+
+    def undo(self) -> None:
+        self._set(self.new, self.old)
+
+
+class LibraryWindow(QMainWindow):
+    #: The user chose a workshop to open (its id).
+    open_requested = Signal(str)
+    #: The user asked for the preferences dialog.
+    preferences_requested = Signal()
+
+    def __init__(
+        self,
+        store: Any,
+        framework_loader: Callable[[], Framework],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._framework_loader = framework_loader
+        self._framework: Framework | None = None
+        self.setObjectName("library_window")
+        self.setWindowTitle("ML team maturity workshops")
+        self.undo_stack = QUndoStack(self)
+
+        self.model = LibraryModel()
+        self.proxy = LibraryFilter()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("library_search")
+        self.search.setAccessibleName("Search workshops")
+        self.search.setPlaceholderText("Search by organisation or title")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("library_table")
+        self.table.setAccessibleName("Workshops")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(False)  # store order until clicked
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label.setObjectName("library_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        theme.set_role(self.empty_label, "muted")
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.search)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: Callable[[], Any],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("new_action", "New workshop…", self.new_session,
+                                       QKeySequence.StandardKey.New)
+        self.open_action = self._action("open_action", "Open", self.open_selected,
+                                        QKeySequence.StandardKey.Open)
+        self.follow_up_action = self._action("follow_up_action", "Duplicate as follow-up…",
+                                             self.duplicate_as_follow_up)
+        self.rename_action = self._action("rename_action", "Rename…", self.rename_selected,
+                                          "F2")
+        self.delete_action = self._action("delete_action", "Delete", self.delete_selected,
+                                          QKeySequence.StandardKey.Delete)
+        self.import_action = self._action("import_action", "Import…", self.import_file)
+        self.export_action = self._action("export_action", "Export…", self.export_selected)
+        self.demo_action = self._action("demo_action", "Open demo", self.open_demo)
+        self.preferences_action = self._action("preferences_action", "Preferences…",
+                                               self.preferences_requested.emit,
+                                               QKeySequence.StandardKey.Preferences)
+        self.find_action = self._action("find_action", "Find", self._focus_search,
+                                        QKeySequence.StandardKey.Find)
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setObjectName("library_undo_action")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.addAction(self.undo_action)
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setObjectName("library_redo_action")
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        self.addAction(self.redo_action)
+
+        toolbar = QToolBar("Workshops", self)
+        toolbar.setObjectName("library_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.follow_up_action,
+                       self.rename_action, self.delete_action, self.import_action,
+                       self.export_action, self.demo_action, self.preferences_action):
+            toolbar.addAction(action)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
+                button.setAccessibleName(action.text().rstrip("…"))
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.addToolBar(toolbar)
+        self._update_actions()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.snackbar = QWidget(self)
+        self.snackbar.setObjectName("library_snackbar")
+        row = QHBoxLayout(self.snackbar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.snackbar_label = QLabel(self.snackbar)
+        self.snackbar_label.setObjectName("snackbar_label")
+        self.snackbar_undo = QPushButton("Undo", self.snackbar)
+        self.snackbar_undo.setObjectName("snackbar_undo_button")
+        self.snackbar_undo.setAccessibleName("Undo delete")
+        self.snackbar_undo.clicked.connect(self._undo_from_snackbar)
+        row.addWidget(self.snackbar_label)
+        row.addWidget(self.snackbar_undo)
+        bar.addWidget(self.snackbar, 1)
+        self.snackbar.hide()
+        self._snackbar_timer = QTimer(self)
+        self._snackbar_timer.setSingleShot(True)
+        self._snackbar_timer.setInterval(15_000)
+        self._snackbar_timer.timeout.connect(self.snackbar.hide)
+
+    def _show_snackbar(self, text: str) -> None:
+        self.snackbar_label.setText(text)
+        self.snackbar.show()
+        self._snackbar_timer.start()
+
+    def _undo_from_snackbar(self) -> None:
+        self.undo_stack.undo()
+        self.snackbar.hide()
+
+    def _update_actions(self, *_: object) -> None:
+        has = self.selected_id() is not None
+        for action in (self.open_action, self.follow_up_action, self.rename_action,
+                       self.delete_action, self.export_action):
+            action.setEnabled(has)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- data -----------------------------------------------------------------------------
+
+    @property
+    def framework(self) -> Framework:
+        if self._framework is None:
+            self._framework = self._framework_loader()
+            self.model.stage_names = {s.id: s.name for s in self._framework.stages}
+        return self._framework
+
+    def refresh(self, select: str | None = None) -> None:
+        """Reload the list from the store (one query) and keep or set the selection."""
+        keep = select or self.selected_id()
+        self.model.set_sessions(self.store.list_sessions())
+        self._update_empty_state()
+        if keep is not None:
+            self.select(keep)
+        elif self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount() == 0:
+            self.empty_label.setText(EMPTY_TEXT)
+            self.stack.setCurrentWidget(self.empty_label)
+        elif self.proxy.rowCount() == 0:
+            self.empty_label.setText(
+                f"No workshop matches \u201c{self.search.text().strip()}\u201d.\n\n"
+                "Search looks at the organisation and the title."
+            )
+            self.stack.setCurrentWidget(self.empty_label)
+        else:
+            self.stack.setCurrentWidget(self.table)
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_empty_state()
+        if self.selected_id() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def visible_titles(self) -> list[tuple[str, str]]:
+        """(organisation, title) of the rows shown, in order (what the user sees)."""
+        return [
+            (str(self.proxy.index(r, 0).data()), str(self.proxy.index(r, 1).data()))
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(ID_ROLE)
+        return str(value) if value else None
+
+    def select(self, session_id: str) -> bool:
+        row = self.model.row_of(session_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    # --- commands -------------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        value = index.data(ID_ROLE)
+        if value:
+            self.open_requested.emit(str(value))
+
+    def open_selected(self) -> None:
+        session_id = self.selected_id()
+        if session_id is not None:
+            self.open_requested.emit(session_id)
+
+    def new_session(self) -> str | None:
+        from workshop.ui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(self.framework, self)
+        if dialog.exec() != SetupDialog.DialogCode.Accepted:
+            return None
+        session = dialog.session()
+        if not self._guard(lambda: self.store.create(session), "create the workshop"):
+            return None
+        self.refresh(select=session.id)
+        self.open_requested.emit(session.id)
+        return session.id
+
+    def duplicate_as_follow_up(self) -> str | None:
+        session_id = self.selected_id()
+        if session_id is None:
+            return None
+        from workshop.domain.followup import make_follow_up
+
+        previous = self.store.load(session_id)
+        follow_up = make_follow_up(
+            previous, date.today(), content_version=self.framework.version
+        )
+        if not self._guard(lambda: self.store.create(follow_up), "create the follow-up"):
+            return None
+        self.refresh(select=follow_up.id)
+        self.statusBar().showMessage(
+            f"Follow-up of {previous.display_name} created", 5000
+        )
+        return follow_up.id
+
+    def rename_selected(self) -> None:
+        session_id = self.selected_id()
+        if session_id is None:
+            return
+        session = self.store.load(session_id)
+        text, ok = QInputDialog.getText(
+            self, "Rename workshop", "Workshop title:", QLineEdit.EchoMode.Normal, session.title
+        )
+        self.rename(session_id, text) if ok else None
+
+    def rename(self, session_id: str, title: str) -> None:
+        session = self.store.load(session_id)
+        title = title.strip()
+        if title and title != session.title:
+            self.undo_stack.push(_RenameCommand(self, session_id, session.title, title))
+
+    def delete_selected(self) -> None:
+        session_id = self.selected_id()
+        if session_id is None:
+            return
+        row = self.model.row_of(session_id)
+        summary = self.model.summary(row)
+        name = " — ".join(p for p in (summary.organisation, summary.title) if p) or "workshop"
+        self.undo_stack.push(_DeleteCommand(self, session_id, name))
+        self._show_snackbar(f"Deleted \u201c{name}\u201d.")
+
+    def import_file(self, path: str | None = None) -> str | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import a workshop", "", "Workshop files (*.json);;All files (*)"
+            )
+            if not path:
+                return None
+        from workshop.store.portable import PortableFileError, read_session_file
+
+        try:
+            session = read_session_file(Path(path))
+        except (PortableFileError, OSError) as error:
+            QMessageBox.warning(self, "Import failed", f"Could not import {path}:\n{error}")
+            return None
+        if not self._guard(lambda: self.store.create(session), "import the workshop"):
+            return None
+        self.refresh(select=session.id)
+        self.statusBar().showMessage(f"Imported {session.display_name}", 5000)
+        return session.id
+
+    def export_selected(self, path: str | None = None) -> bool:
+        session_id = self.selected_id()
+        if session_id is None:
+            return False
+        session = self.store.load(session_id)
+        if path is None:
+            suggested = f"{session.organisation or 'workshop'} {session.workshop_date}.json"
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export the workshop", suggested, "Workshop files (*.json)"
+            )
+            if not path:
+                return False
+        from workshop.store.portable import write_session_file
+
+        try:
+            write_session_file(session, Path(path))
+        except OSError as error:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{error}")
+            return False
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        return True
+
+    def open_demo(self) -> str | None:
+        """Create (or refresh) the demo workshop, then open it."""
+        from workshop.domain.demo import build_demo
+
+        demo = build_demo(self.framework)
+
+        def replace() -> None:
+            known = {s.id for s in self.store.list_sessions(include_deleted=True)}
+            if demo.id in known:
+                self.store.purge(demo.id)
+            self.store.create(demo)
+
+        if not self._guard(replace, "create the demo workshop"):
+            return None
+        self.refresh(select=demo.id)
+        self.open_requested.emit(demo.id)
+        return demo.id
+
+    def _guard(self, work: Callable[[], object], what: str) -> bool:
+        try:
+            work()
+        except Exception as error:
+            log.exception("library action failed")
+            QMessageBox.critical(self, "Not saved", f"Could not {what}:\n{error}")
+            return False
+        return True
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_selected()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,89 @@
+"""User preferences (theme, zoom) kept in QSettings, and the preferences dialog.
+
+Settings are an INI file in the user's config folder. Tests point them elsewhere with
+``QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QWidget,
+)
+
+from workshop.ui import theme
+
+ORGANISATION = "MLTeamMaturity"
+APPLICATION = "Workshop"
+
+
+def settings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+class Preferences:
+    """Typed access to the few settings we keep."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._settings = store if store is not None else settings()
+
+    @property
+    def theme(self) -> str:
+        value = str(self._settings.value("appearance/theme", theme.DEFAULT_THEME))
+        return value if value in theme.THEMES else theme.DEFAULT_THEME
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._settings.setValue("appearance/theme", value)
+
+    @property
+    def zoom(self) -> float:
+        try:
+            value = float(self._settings.value("appearance/zoom", 1.0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 1.0
+        return min(max(value, theme.ZOOM_STEPS[0]), theme.ZOOM_STEPS[-1])
+
+    @zoom.setter
+    def zoom(self, value: float) -> None:
+        self._settings.setValue("appearance/zoom", value)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+
+class PreferencesDialog(QDialog):
+    """Choose the theme; the choice is applied live while the dialog is open."""
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferences_dialog")
+        self.preferences = preferences
+        self.theme_combo = QComboBox(self)
+        self.theme_combo.setObjectName("theme_combo")
+        self.theme_combo.setAccessibleName("Theme")
+        for t in theme.THEMES.values():
+            self.theme_combo.addItem(t.name, t.id)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(preferences.theme))
+        self.theme_combo.currentIndexChanged.connect(self._theme_chosen)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        form = QFormLayout(self)
+        form.addRow("&Theme", self.theme_combo)
+        form.addRow(buttons)
+
+    def _theme_chosen(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        theme_id = str(self.theme_combo.currentData())
+        self.preferences.theme = theme_id
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, theme_id, self.preferences.zoom)

@@ -1,0 +1,1 @@
+"""Reusable widgets bound to the session through the controller."""

@@ -1,0 +1,403 @@
+"""The workshop window: navigator | page | side panel, with the toolbar the facilitator
+uses all day (projecting toggle, timer, theme) and the standard shortcuts.
+
+Pages are created lazily, one per content page, from the page type registry
+(``workshop.ui.pages.base.page_class``); a page type not built yet shows a placeholder that
+says what the page will hold. On every session change the visible page refreshes from the
+model at once; hidden pages refresh when next shown.
+
+Projecting hides the side panel (guidance, private notes) and every widget a page marked
+private, and enlarges the type. It is on by default with a single screen.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.agenda import Clock
+from workshop.framework.model import Page
+from workshop.ui import theme
+from workshop.ui.controller import SessionController
+from workshop.ui.navigator import OTHER_SECTION, Navigator, Stop
+from workshop.ui.preferences import Preferences
+from workshop.ui.side_panel import SidePanel
+from workshop.ui.timer import TimerWidget
+
+# What each page type will hold, for pages whose type is not built yet.
+PLANNED_PAGES = {
+    "overview": "the workshop details, sponsor, participants, target stage and agenda",
+    "interviews": "the discovery interviews: who, their function, the date and what hurts",
+    "question": "a strategy question, its hint and the room's answer",
+    "maturity": "the maturity statements of a stage, rated by the room 0–4 or by show of hands",
+    "placement": "the stage reached, per-dimension scores, disagreement and what is missing",
+    "matrix": "the value/cost matrix of the opportunities and their ranked list",
+    "audit": "the data audit: whether the data supports each opportunity",
+    "hiring": "the hiring plan by stage and quarter, checked against the framework",
+    "decision": "the decision options with their trade-offs, the choice and its rationale",
+    "go_to_market": "the go-to-market items for the Building stage",
+    "actions": "actions, decisions and the parking lot, with owners and due dates",
+    "roadmap": "the roadmap by quarter and the PDF export",
+}
+
+
+def single_screen() -> bool:
+    return len(QGuiApplication.screens()) <= 1
+
+
+class PlaceholderPage(QWidget):
+    """Shown for a page type that has no view yet; tidy, and says what will be here."""
+
+    def __init__(self, page: Page, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setObjectName(f"placeholder_{page.id}")
+        title = QLabel(page.title, self)
+        title.setObjectName("page_title")
+        theme.set_role(title, "page_title")
+        title.setWordWrap(True)
+        what = PLANNED_PAGES.get(page.page_type, "this part of the workshop")
+        body = QLabel(f"This page will hold {what}. It is not available in this version yet.", self)
+        body.setObjectName("placeholder_text")
+        body.setWordWrap(True)
+        theme.set_role(body, "muted")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+    def set_projecting(self, projecting: bool) -> None:
+        pass
+
+    def guidance(self) -> str:
+        return self.page.guidance
+
+
+class WorkshopWindow(QMainWindow):
+    #: The facilitator closed the workshop (back to the library).
+    closed = Signal(str)
+
+    def __init__(
+        self,
+        controller: SessionController,
+        preferences: Preferences | None = None,
+        *,
+        projecting: bool | None = None,
+        clock: Clock = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        import workshop.ui.pages  # noqa: F401  (registers the page types)
+
+        self.controller = controller
+        self.preferences = preferences or Preferences()
+        self.setObjectName("workshop_window")
+        self.setWindowTitle(f"{controller.session.display_name} — ML team maturity workshop")
+        self._views: dict[int, QWidget] = {}
+        self._stale: set[int] = set()
+        self.current = -1
+        self.projecting = False
+
+        self.navigator = Navigator(self)
+        self.navigator.stop_chosen.connect(self.go_to)
+        self.page_stack = QStackedWidget(self)
+        self.page_stack.setObjectName("page_stack")
+        self.side_panel = SidePanel(controller, self)
+        self.timer_widget = TimerWidget(controller, clock, self)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("workshop_splitter")
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.page_stack)
+        splitter.addWidget(self.side_panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 1)
+        splitter.setChildrenCollapsible(False)
+        chars = self.fontMetrics().averageCharWidth()
+        self.navigator.setMinimumWidth(chars * 22)
+        self.side_panel.setMinimumWidth(chars * 22)
+        splitter.setSizes([chars * 30, chars * 90, chars * 32])
+        self.setCentralWidget(splitter)
+
+        self.save_label = QLabel("All changes saved", self)
+        self.save_label.setObjectName("save_status")
+        self.statusBar().addPermanentWidget(self.save_label)
+        controller.saved.connect(self.save_label.setText)
+        controller.save_failed.connect(self._save_failed)
+        controller.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        controller.changed.connect(self._session_changed)
+
+        self._build_actions()
+        self.stops: list[Stop] = self.navigator.build(controller.session, controller.framework)
+        self.set_projecting(single_screen() if projecting is None else projecting)
+        if self.stops:
+            self.go_to(0)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[..., Any],
+        shortcuts: list[QKeySequence] | None = None,
+        *,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setCheckable(checkable)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        keys = QKeySequence.keyBindings
+        self.projecting_action = self._action(
+            "projecting_action", "Projecting", self.set_projecting,
+            [QKeySequence("F6"), QKeySequence("Ctrl+Shift+P")], checkable=True,
+        )
+        self.projecting_action.setToolTip(
+            "Projecting (F6): hide private notes and hints, enlarge the type"
+        )
+        self.next_action = self._action("next_page_action", "Next page", self.next_page,
+                                        [QKeySequence("Ctrl+PgDown")])
+        self.previous_action = self._action("previous_page_action", "Previous page",
+                                            self.previous_page, [QKeySequence("Ctrl+PgUp")])
+        self.save_action = self._action("save_action", "Save", self.save, keys(std.Save))
+        self.undo_action = self._action("undo_action", "Undo", self.controller.undo,
+                                        keys(std.Undo))
+        self.redo_action = self._action("redo_action", "Redo", self.controller.redo,
+                                        keys(std.Redo))
+        self.zoom_in_action = self._action("zoom_in_action", "Zoom in",
+                                           lambda: self.zoom(1), keys(std.ZoomIn))
+        self.zoom_out_action = self._action("zoom_out_action", "Zoom out",
+                                            lambda: self.zoom(-1), keys(std.ZoomOut))
+        self.zoom_reset_action = self._action("zoom_reset_action", "Actual size",
+                                              lambda: self.zoom(0), [QKeySequence("Ctrl+0")])
+        self.full_screen_action = self._action("full_screen_action", "Full screen",
+                                               self.toggle_full_screen, keys(std.FullScreen))
+        self.close_action = self._action("close_workshop_action", "Back to library",
+                                         self.close, keys(std.Close))
+        self.timer_action = self._action("timer_action", "Start or pause timer",
+                                         self.timer_widget.toggle, [QKeySequence("Ctrl+T")])
+        self.controller.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"Undo {text}".strip())
+        )
+        self.controller.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"Redo {text}".strip())
+        )
+
+        self.theme_actions = QActionGroup(self)
+        for t in theme.THEMES.values():
+            action = QAction(t.name, self.theme_actions)
+            action.setObjectName(f"theme_{t.id}_action")
+            action.setCheckable(True)
+            action.setChecked(t.id == self.preferences.theme)
+            action.setData(t.id)
+        self.theme_actions.triggered.connect(lambda a: self.set_theme(str(a.data())))
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&Workshop")
+        file_menu.addActions([self.save_action, self.close_action])
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        view_menu = menus.addMenu("&View")
+        view_menu.addActions([self.projecting_action, self.zoom_in_action, self.zoom_out_action,
+                              self.zoom_reset_action, self.full_screen_action])
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.addActions(self.theme_actions.actions())
+        go_menu = menus.addMenu("&Go")
+        go_menu.addActions([self.previous_action, self.next_action, self.timer_action])
+
+        toolbar = QToolBar("Workshop", self)
+        toolbar.setObjectName("workshop_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.close_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.projecting_action)
+        self.projecting_indicator = QLabel(self)
+        self.projecting_indicator.setObjectName("projecting_indicator")
+        toolbar.addWidget(self.projecting_indicator)
+        self.addToolBar(toolbar)
+        # The timer gets a row of its own so it is never pushed into the overflow menu
+        # when projecting enlarges the type.
+        self.addToolBarBreak()
+        timer_bar = QToolBar("Agenda timer", self)
+        timer_bar.setObjectName("timer_toolbar")
+        timer_bar.setMovable(False)
+        timer_bar.addWidget(self.timer_widget)
+        self.addToolBar(timer_bar)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None and action.objectName():
+                button.setObjectName(action.objectName().removesuffix("_action") + "_button")
+                button.setAccessibleName(action.text())
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    # --- pages --------------------------------------------------------------------------
+
+    def _view(self, position: int) -> QWidget:
+        view = self._views.get(position)
+        if view is None:
+            from workshop.ui.pages.base import page_class
+
+            page = self.stops[position].page
+            cls = page_class(page.page_type)
+            view = cls(self.controller, page, self.page_stack) if cls else PlaceholderPage(page, self.page_stack)
+            self._views[position] = view
+            self.page_stack.addWidget(view)
+            view.setFont(self.font())
+            view.set_projecting(self.projecting)  # type: ignore[attr-defined]
+            view.refresh()  # type: ignore[attr-defined]
+            self._stale.discard(position)
+        return view
+
+    @property
+    def current_view(self) -> QWidget | None:
+        return self._views.get(self.current)
+
+    @property
+    def current_page(self) -> Page | None:
+        return self.stops[self.current].page if 0 <= self.current < len(self.stops) else None
+
+    def go_to(self, position: int) -> None:
+        if not 0 <= position < len(self.stops):
+            return
+        if position != self.current:
+            self._flush_page()
+        self.current = position
+        view = self._view(position)
+        if position in self._stale:
+            view.refresh()  # type: ignore[attr-defined]
+            self._stale.discard(position)
+        self.page_stack.setCurrentWidget(view)
+        stop = self.stops[position]
+        self.side_panel.show_page(stop.page, view.guidance())  # type: ignore[attr-defined]
+        self.timer_widget.set_section(None if stop.section_id == OTHER_SECTION else stop.section_id)
+        self._update_navigator()
+
+    def next_page(self) -> None:
+        self.go_to(min(self.current + 1, len(self.stops) - 1))
+
+    def previous_page(self) -> None:
+        self.go_to(max(self.current - 1, 0))
+
+    def _flush_page(self) -> None:
+        view = self.current_view
+        if view is not None:
+            view.flush()  # type: ignore[attr-defined]
+        self.controller.flush()
+
+    def _update_navigator(self) -> None:
+        self.navigator.update_marks(
+            self.controller.session, self.current, self.timer_widget.section_seconds()
+        )
+
+    def _session_changed(self, _edit: object) -> None:
+        for position, view in self._views.items():
+            if position == self.current:
+                view.refresh()  # type: ignore[attr-defined]
+            else:
+                self._stale.add(position)
+        self._update_navigator()
+
+    # --- projecting, zoom, theme --------------------------------------------------------
+
+    def set_projecting(self, projecting: bool) -> None:
+        self.projecting = bool(projecting)
+        if self.projecting_action.isChecked() != self.projecting:
+            self.projecting_action.blockSignals(True)
+            self.projecting_action.setChecked(self.projecting)
+            self.projecting_action.blockSignals(False)
+        self.side_panel.setVisible(not self.projecting)
+        for view in self._views.values():
+            view.set_projecting(self.projecting)  # type: ignore[attr-defined]
+        if self.projecting:
+            self.projecting_indicator.setText("\u25cf Projecting \u2014 notes hidden")
+            theme.set_role(self.projecting_indicator, "indicator")
+        else:
+            self.projecting_indicator.setText("Private view")
+            theme.set_role(self.projecting_indicator, "indicator_off")
+        self._apply_scale()
+
+    def body_point_size(self) -> float:
+        factor = theme.PROJECTING_FACTOR if self.projecting else 1.0
+        return theme.system_point_size() * self.preferences.zoom * factor
+
+    def _apply_scale(self) -> None:
+        """Base font of the whole window (pages derive their sizes from it)."""
+        body = self.body_point_size()
+        font = QFont(self.font())
+        font.setPointSizeF(body)
+        self.setFont(font)
+        # Pages get the font explicitly too: a style sheet anywhere on a page stops Qt from
+        # propagating the window's font into it, and pages size their titles from it.
+        for view in self._views.values():
+            view.setFont(font)
+        theme.restyle(self)
+
+    def zoom(self, direction: int) -> None:
+        zoom = 1.0 if direction == 0 else theme.next_zoom(self.preferences.zoom, direction)
+        self.preferences.zoom = zoom
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, self.preferences.theme, zoom)
+        self._apply_scale()
+        self.statusBar().showMessage(f"Zoom {round(zoom * 100)} %", 3000)
+
+    def set_theme(self, theme_id: str) -> None:
+        self.preferences.theme = theme_id
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, theme_id, self.preferences.zoom)
+        theme.restyle(self)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # --- saving and closing -------------------------------------------------------------
+
+    def save(self) -> None:
+        self._flush_page()
+        text = self.controller.save_now()
+        self.save_label.setText(text)
+        self.statusBar().showMessage(text, 3000)
+
+    def _save_failed(self, message: str) -> None:
+        self.save_label.setText("Not saved")
+        QMessageBox.critical(self, "Not saved", message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._flush_page()
+        self.timer_widget.shutdown()
+        self.controller.close()
+        self.preferences.sync()
+        super().closeEvent(event)
+        self.closed.emit(self.controller.session.id)
