@@ -394,6 +394,7 @@ def test_opening_and_listing_does_not_import_alembic_or_jsonschema(db_path: Path
     code = (
         "import sys\n"
         "from workshop.store import open_store\n"
+        "import workshop.store.portable\n"
         f"store = open_store({str(db_path)!r})\n"
         "assert len(store.list_sessions()) == 1\n"
         "store.close()\n"
