@@ -20,7 +20,6 @@ jsonschema is imported only when a file is read, never at start-up.
 from __future__ import annotations
 
 import dataclasses
-import importlib.resources
 import json
 import os
 import re
@@ -147,12 +146,12 @@ def session_from_document(document: Any, name: str = "session file") -> Session:
     _check_schema(name, document)
     body = document["session"]
     try:
-        scalars = {
+        scalars: dict[str, Any] = {
             key: _from_json(Session, key, body[key], key)
             for key in SCALAR_FIELDS
             if key in body
         }
-        collections = {
+        collections: dict[str, Any] = {
             collection: [
                 _item_from_json(collection, index, raw)
                 for index, raw in enumerate(body.get(collection, []))
@@ -212,8 +211,8 @@ def _too_big(name: str, size: int) -> str:
 
 
 def _check_schema(name: str, document: dict[str, Any]) -> None:
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
 
     error = best_match(_validator(Draft202012Validator).iter_errors(document))
     if error is not None:
@@ -259,12 +258,9 @@ def _validator(validator_class: Any) -> Any:
 
 def schema_path() -> Path:
     """The published JSON Schema of the current file format, from the shipped resources."""
-    try:
-        from workshop.framework import resources_path  # type: ignore[attr-defined]
-    except ImportError:
-        resources = Path(str(importlib.resources.files("workshop") / "resources"))
-    else:
-        resources = resources_path()
+    from workshop.framework import resources_path
+
+    resources = resources_path()
     return resources / "schema" / f"session-{FORMAT_VERSION}.schema.json"
 
 
@@ -280,9 +276,13 @@ def _one_line(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-@cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _item_from_json(collection: str, index: int, raw: dict[str, Any]) -> Any:

@@ -165,7 +165,7 @@ class Store:
             ).first()
             if row is None:
                 raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
-            items = {
+            items: dict[str, list[Any]] = {
                 name: [
                     r._mapping
                     for r in connection.execute(

@@ -26,16 +26,16 @@ def item_values(session_id: str, item: Any, position: int) -> dict[str, Any]:
 
 
 def session_from_rows(
-    session_row: Mapping[str, Any], items: Mapping[str, list[Mapping[str, Any]]]
+    session_row: Mapping[Any, Any], items: Mapping[str, list[Mapping[Any, Any]]]
 ) -> Session:
     """Build a Session from its ``sessions`` row and each collection's rows (in order)."""
-    scalars = {name: session_row[name] for name in SCALAR_FIELDS}
-    collections = {
+    scalars: dict[str, Any] = {name: session_row[name] for name in SCALAR_FIELDS}
+    collections: dict[str, Any] = {
         name: [item_from_row(name, row) for row in items.get(name, [])] for name in COLLECTIONS
     }
     return Session(**scalars, **collections)
 
 
-def item_from_row(collection: str, row: Mapping[str, Any]) -> Any:
+def item_from_row(collection: str, row: Mapping[Any, Any]) -> Any:
     cls = COLLECTIONS[collection]
     return cls(**{name: row[name] for name in item_fields(cls)})

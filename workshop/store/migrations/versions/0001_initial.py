@@ -6,6 +6,8 @@ Revises:
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-def _item_table(name: str, *columns: sa.Column) -> None:
+def _item_table(name: str, *columns: sa.Column[Any]) -> None:
     op.create_table(
         name,
         *columns,
@@ -32,23 +34,23 @@ def _item_table(name: str, *columns: sa.Column) -> None:
     )
 
 
-def _text(name: str) -> sa.Column:
+def _text(name: str) -> sa.Column[Any]:
     return sa.Column(name, sa.String(), nullable=False)
 
 
-def _long(name: str) -> sa.Column:
+def _long(name: str) -> sa.Column[Any]:
     return sa.Column(name, sa.Text(), nullable=False)
 
 
-def _int(name: str) -> sa.Column:
+def _int(name: str) -> sa.Column[Any]:
     return sa.Column(name, sa.Integer(), nullable=False)
 
 
-def _bool(name: str) -> sa.Column:
+def _bool(name: str) -> sa.Column[Any]:
     return sa.Column(name, sa.Boolean(), nullable=False)
 
 
-def _date(name: str) -> sa.Column:
+def _date(name: str) -> sa.Column[Any]:
     return sa.Column(name, sa.Date(), nullable=True)
 
 
