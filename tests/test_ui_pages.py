@@ -8,22 +8,19 @@ The framework is hand-made (tests/framework_factory.py) so every statement and n
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from framework_factory import DIMENSION_IDS, make_framework, statement
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget  # noqa: E402
-
-import workshop.ui.pages  # noqa: E402,F401  (registers every page type)
-from framework_factory import DIMENSION_IDS, make_framework, statement  # noqa: E402
-from workshop.domain.session import Rating, Session  # noqa: E402
-from workshop.framework.model import (  # noqa: E402
+import workshop.ui.pages  # noqa: F401  (registers every page type)
+from workshop.domain.session import Rating, Session
+from workshop.framework.model import (
     Framework,
     InterviewPrompt,
     Origin,
@@ -31,9 +28,9 @@ from workshop.framework.model import (  # noqa: E402
     Provenance,
     StrategyQuestion,
 )
-from workshop.store import Store, open_store  # noqa: E402
-from workshop.ui.controller import SessionController  # noqa: E402
-from workshop.ui.pages.base import PageView, page_class  # noqa: E402
+from workshop.store import Store, open_store
+from workshop.ui.controller import SessionController
+from workshop.ui.pages.base import PageView, page_class
 
 AID = Provenance(Origin.FACILITATION)
 TRICKY = '<b>&"emoji 🎉 and עברית'
@@ -370,3 +367,101 @@ def test_add_a_gap_as_an_action(qtbot, controller, store):
     controller.undo()
     assert stored(store, controller).actions == []
     assert view.gap_buttons["getting_started.technical"].isEnabled()
+
+
+# --- actions --------------------------------------------------------------------------------
+
+
+def cell(view, row: int, field: str):
+    from workshop.ui.pages.actions import COLUMN
+
+    return view.proxy.index(row, COLUMN[field])
+
+
+def test_add_edit_inline_filter_sort_and_remove_actions(qtbot, controller, store):
+    view = open_page(qtbot, controller, ACTIONS_PAGE)
+    assert view.empty_state.isVisible() and "No actions yet" in view.empty_state.text()
+
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()  # the text cell's editor opened for typing
+    type_text(editor, "Hire a data engineer — Zoë")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The cell editor commits on the next turn of the event loop.
+    qtbot.waitUntil(lambda: controller.session.actions[0].text != "")
+    saved = stored(store, controller).actions
+    assert [a.text for a in saved] == ["Hire a data engineer — Zoë"]
+    assert cell(view, 0, "text").data() == "Hire a data engineer — Zoë"
+
+    # Inline edits through the model, as the cell editors do.
+    view.proxy.setData(cell(view, 0, "owner"), "CTO")
+    view.proxy.setData(cell(view, 0, "status"), "in_progress")
+    from PySide6.QtCore import QDate
+
+    view.proxy.setData(cell(view, 0, "due"), QDate(2027, 3, 31))
+    saved = stored(store, controller).actions[0]
+    assert (saved.owner, saved.status, saved.due.isoformat()) == ("CTO", "in_progress", "2027-03-31")
+    assert cell(view, 0, "status").data() == "In progress"
+
+    # A parking-lot item added while the parking lot is shown gets that kind.
+    view.filter_combo.setCurrentIndex(view.filter_combo.findData("parking"))
+    assert view.empty_state.isVisible() and "parking lot" in view.empty_state.text()
+    assert view.add_button.text() == "Add parking-lot item"
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Agile or Kanban?")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.session.actions[1].text != "")
+    assert [(a.text, a.kind) for a in stored(store, controller).actions][1] == (
+        "Agile or Kanban?", "parking"
+    )
+    assert view.proxy.rowCount() == 1
+    view.filter_combo.setCurrentIndex(view.filter_combo.findData("all"))
+    assert view.count_label.text() == "2 of 2 shown"
+
+    # Sort by "What": alphabetical.
+    from workshop.ui.pages.actions import COLUMN
+
+    view.table.sortByColumn(COLUMN["text"], Qt.SortOrder.AscendingOrder)
+    assert [cell(view, r, "text").data() for r in range(2)] == [
+        "Agile or Kanban?", "Hire a data engineer — Zoë"
+    ]
+
+    # Remove the selected row with the Delete key; undo brings it back.
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert [a.text for a in stored(store, controller).actions] == ["Hire a data engineer — Zoë"]
+    controller.undo()
+    assert len(stored(store, controller).actions) == 2
+
+
+def test_follow_up_reviews_carried_over_actions_first_and_hides_private(qtbot, controller, store):
+    from workshop.domain.edits import add_item
+    from workshop.domain.session import Action
+
+    for action in (
+        Action(id="new", text="New idea"),
+        Action(id="old", text="Carried: pick a cloud", carried_from="prev-1"),
+        Action(id="secret", text="Facilitator: CFO sceptical", private=True),
+    ):
+        controller.push(add_item(controller.session, "actions", action))
+    view = open_page(qtbot, controller, ACTIONS_PAGE)
+    assert view.carried_banner.isVisible()
+    assert view.carried_banner.text().startswith("↻ 1 open item carried over")
+    assert cell(view, 0, "text").data() == "Carried: pick a cloud"
+    assert cell(view, 0, "carried_from").data() == "↻ Carried over"
+
+    view.filter_combo.setCurrentIndex(view.filter_combo.findData("carried"))
+    assert view.proxy.rowCount() == 1
+    view.filter_combo.setCurrentIndex(0)
+
+    texts = lambda: [cell(view, r, "text").data() for r in range(view.proxy.rowCount())]  # noqa: E731
+    assert "Facilitator: CFO sceptical" in texts()
+    view.set_projecting(True)
+    assert "Facilitator: CFO sceptical" not in texts()
+    view.set_projecting(False)
+    assert "Facilitator: CFO sceptical" in texts()
+
+    view.proxy.setData(cell(view, 0, "status"), "done")
+    assert stored(store, controller).find("actions", "old").status == "done"
+    assert not view.carried_banner.isVisible()

@@ -162,11 +162,21 @@ def hline() -> QFrame:
     return line
 
 
+# A checked toggle (a chosen score, the rating mode) must be obvious from the back of the
+# room: filled with the accent colour and outlined in the text colour. (Not bold: a bolder
+# font would not fit the size the button was laid out for.)
+CHECKED_STYLE = (
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border: 2px solid palette(window-text); border-radius: 0.2em; padding: 0.25em 0.7em; }"
+)
+
+
 class BasePage(PageView):
     """A :class:`PageView` with the helpers every page type here uses."""
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
+        self.setStyleSheet(CHECKED_STYLE)
         self._scaled: list[tuple[QWidget, float, bool]] = []
         self._muted: list[QWidget] = []
         self._filling = 0

@@ -1,0 +1,460 @@
+"""Actions, decisions and the parking lot: one sortable table, edited in place.
+
+Anything can be sent here from other pages (a line of an answer, a gap of the placement).
+At a follow-up workshop the open actions carried over from the last one are reviewed first:
+they sort to the top and a banner says how many are still open.
+
+The table model reads ``controller.session.actions`` on every refresh and turns each cell
+edit into one domain edit; it never keeps its own copy. When only values changed, it
+signals ``dataChanged`` (an open cell editor survives); when rows came or went it resets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from workshop.domain.edits import Batch, add_item, remove_item, set_item_field
+from workshop.domain.session import Action, new_id
+from workshop.ui.pages.base import register
+from workshop.ui.pages.common import (
+    SECONDARY,
+    TITLE,
+    BasePage,
+    EmptyState,
+    Tag,
+    named,
+    plain_label,
+    pydate,
+    qdate,
+)
+
+if TYPE_CHECKING:
+    from workshop.framework.model import Page
+    from workshop.ui.controller import SessionController
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+KIND_NAMES = {"action": "Action", "decision": "Decision", "parking": "Parking lot"}
+STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "✓ Done", "dropped": "Dropped"}
+FILTERS = (
+    ("all", "Everything"),
+    ("action", "Actions"),
+    ("decision", "Decisions"),
+    ("parking", "Parking lot"),
+    ("carried", "Carried over"),
+)
+
+# (field, heading); the order of the table's columns.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("text", "What"),
+    ("owner", "Owner"),
+    ("due", "Due"),
+    ("status", "Status"),
+    ("kind", "Kind"),
+    ("stage", "Stage"),
+    ("carried_from", "From last workshop"),
+    ("private", "Private"),
+)
+COLUMN = {name: index for index, (name, _heading) in enumerate(COLUMNS)}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # (value, label) pairs for a combo editor
+
+
+class ActionsModel(QAbstractTableModel):
+    def __init__(self, page: ActionsPage):
+        super().__init__(page)
+        self.page = page
+        self._ids: list[str] = []
+
+    # --- reading -------------------------------------------------------------------------
+
+    def actions(self) -> list[Action]:
+        return list(self.page.controller.session.actions)
+
+    def reload(self) -> None:
+        ids = [a.id for a in self.ordered()]
+        if ids != self._ids:
+            self.beginResetModel()
+            self._ids = ids
+            self.endResetModel()
+        elif ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
+
+    def ordered(self) -> list[Action]:
+        """Carried-over actions first (they are reviewed first), then in the order added."""
+        actions = self.actions()
+        return [a for a in actions if a.carried_from] + [a for a in actions if not a.carried_from]
+
+    def action(self, row: int) -> Action | None:
+        session = self.page.controller.session
+        if 0 <= row < len(self._ids):
+            found: Action | None = session.find("actions", self._ids[row])
+            return found
+        return None
+
+    def row_of(self, action_id: str) -> int:
+        return self._ids.index(action_id)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        field = COLUMNS[index.column()][0]
+        if field == "private":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if field != "carried_from":
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        action = self.action(index.row())
+        if action is None:
+            return None
+        field = COLUMNS[index.column()][0]
+        value = getattr(action, field)
+        if role == ID_ROLE:
+            return action.id
+        if role == Qt.ItemDataRole.CheckStateRole and field == "private":
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and field == "text":
+            return value
+        if role == CHOICES_ROLE:
+            return self.page.choices(field)
+        if role == Qt.ItemDataRole.EditRole:
+            return qdate(value) if field == "due" else value
+        if role == SORT_ROLE:
+            if field == "due":
+                return value.isoformat() if value else "9999"  # undated last
+            return self.display(field, value).casefold()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(field, value)
+        return None
+
+    def display(self, field: str, value: Any) -> str:
+        if field == "due":
+            return value.isoformat() if value else ""
+        if field == "status":
+            return str(STATUS_NAMES.get(value, value))
+        if field == "kind":
+            return str(KIND_NAMES.get(value, value))
+        if field == "stage":
+            return self.page.stage_name(value)
+        if field == "carried_from":
+            return "↻ Carried over" if value else ""
+        if field == "private":
+            return "Private" if value else ""
+        return str(value)
+
+    # --- changing --------------------------------------------------------------------------
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        action = self.action(index.row())
+        if action is None:
+            return False
+        field = COLUMNS[index.column()][0]
+        if field == "private" and role == Qt.ItemDataRole.CheckStateRole:
+            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        elif field == "due":
+            new = pydate(value) if isinstance(value, QDate) else value
+        elif isinstance(value, str):
+            new = value.strip() if field == "text" else value
+        else:
+            new = value
+        if new == getattr(action, field):
+            return False
+        session = self.page.controller.session
+        return self.page.push(
+            set_item_field(session, "actions", action.id, field, new, label=f"Edit action {field}")
+        )
+
+
+class ActionsFilter(QSortFilterProxyModel):
+    def __init__(self, page: ActionsPage):
+        super().__init__(page)
+        self.page = page
+        self.kind = "all"
+        self.setSortRole(SORT_ROLE)
+
+    def set_kind(self, kind: str) -> None:
+        self.refilter(kind)
+
+    def refilter(self, kind: str | None = None) -> None:
+        """Re-run the filter, with a new kind if given (invalidateFilter() is deprecated
+        from Qt 6.10 on; begin/endFilterChange() replace it)."""
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
+        if kind is not None:
+            self.kind = kind
+        if modern:
+            self.endFilterChange()
+        else:  # Qt before 6.9
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ActionsModel)
+        action = model.action(source_row)
+        if action is None:
+            return False
+        if action.private and self.page.projecting:
+            return False  # private items never reach the room
+        if self.kind == "carried":
+            return bool(action.carried_from)
+        return self.kind == "all" or action.kind == self.kind
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Combo boxes for status, kind and stage; a calendar for the due date."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        choices = index.data(CHOICES_ROLE)
+        if choices:
+            combo = QComboBox(parent)
+            combo.setObjectName("cell_combo")
+            combo.setAccessibleName("Choose a value")
+            for value, label in choices:
+                combo.addItem(label, value)
+            return combo
+        if COLUMNS[index.column()][0] == "due":
+            editor = QDateEdit(parent)
+            editor.setObjectName("cell_date")
+            editor.setAccessibleName("Due date")
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        elif isinstance(editor, QDateEdit):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setDate(value if isinstance(value, QDate) and value.isValid() else _today())
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: ModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QDateEdit):
+            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+def _today() -> QDate:
+    today = date.today()
+    return QDate(today.year, today.month, today.day)
+
+
+@register
+class ActionsPage(BasePage):
+    page_type = "actions"
+
+    def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
+        super().__init__(controller, page, parent)
+        layout = self.page_layout()
+        title = named(plain_label(page.title or "Actions and parking lot"), "title_label")
+        self.scaled(title, TITLE, bold=True)
+        layout.addWidget(title)
+
+        self.carried_banner = named(Tag("", "accent"), "carried_banner", "Carried-over actions")
+        self.carried_banner.setWordWrap(True)
+        layout.addWidget(self.carried_banner)
+
+        bar = QHBoxLayout()
+        show_label = plain_label("Show:", wrap=False)
+        self.filter_combo = named(QComboBox(), "filter_combo", "Show which kind")
+        for value, label in FILTERS:
+            self.filter_combo.addItem(label, value)
+        show_label.setBuddy(self.filter_combo)
+        self.filter_combo.currentIndexChanged.connect(self._filter_chosen)
+        self.count_label = self.muted(named(plain_label(wrap=False), "count_label", "Count"))
+        self.scaled(self.count_label, SECONDARY)
+        self.add_button = named(QPushButton("Add action"), "add_button", "Add an item")
+        self.add_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_button.setToolTip("Add a new item of the kind shown (Ctrl+N)")
+        self.add_button.clicked.connect(self.add_action)
+        self.remove_button = named(QPushButton("Remove"), "remove_button", "Remove selected")
+        self.remove_button.setToolTip("Remove the selected items (Delete); undo brings them back")
+        self.remove_button.clicked.connect(self.remove_selected)
+        bar.addWidget(show_label)
+        bar.addWidget(self.filter_combo)
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+
+        self.model = ActionsModel(self)
+        self.proxy = ActionsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = named(QTableView(), "actions_table", "Actions")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(ChoiceDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # start in review order
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
+
+        self.empty_state = named(EmptyState(""), "empty_state", "Nothing here yet")
+        layout.addWidget(self.empty_state)
+        self.setTabOrder(self.filter_combo, self.add_button)
+        self.setTabOrder(self.add_button, self.remove_button)
+        self.setTabOrder(self.remove_button, self.table)
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def projecting(self) -> bool:
+        return self._projecting
+
+    def stage_name(self, stage_id: str) -> str:
+        return next((s.name for s in self.framework.stages if s.id == stage_id), stage_id)
+
+    def choices(self, field: str) -> list[tuple[str, str]] | None:
+        if field == "status":
+            return list(STATUS_NAMES.items())
+        if field == "kind":
+            return list(KIND_NAMES.items())
+        if field == "stage":
+            return [("", "—")] + [(s.id, s.name) for s in self.framework.stages]
+        return None
+
+    def refresh(self) -> None:
+        with self.filling():
+            self.model.reload()
+            self.proxy.refilter()
+            actions = self.controller.session.actions
+            carried_open = [
+                a for a in actions if a.carried_from and a.status in ("open", "in_progress")
+            ]
+            self.carried_banner.set_tag(
+                f"↻ {len(carried_open)} open item{'s' if len(carried_open) != 1 else ''} "
+                "carried over from the last workshop — review them first: mark each done, "
+                "in progress or dropped."
+                if carried_open
+                else "",
+                "accent",
+            )
+            self.table.setColumnHidden(
+                COLUMN["carried_from"], not any(a.carried_from for a in actions)
+            )
+            shown = self.proxy.rowCount()
+            self.count_label.setText(f"{shown} of {len(actions)} shown")
+            kind = self.proxy.kind
+            noun = {"decision": "decision", "parking": "parking-lot item"}.get(kind, "action")
+            self.add_button.setText(f"Add {noun}")
+            self.remove_button.setEnabled(shown > 0)
+            self.table.setVisible(shown > 0)
+            self.empty_state.setVisible(shown == 0)
+            if not actions:
+                self.empty_state.setText(
+                    "No actions yet. Press “Add action” (Ctrl+N), or send a line from a "
+                    "question's answer or a gap from the placement page."
+                )
+            else:
+                label = dict(FILTERS).get(kind, kind).lower()
+                self.empty_state.setText(
+                    f"Nothing under “{label}”. Choose “Everything” above, or add one."
+                )
+
+    def set_projecting(self, projecting: bool) -> None:
+        super().set_projecting(projecting)
+        self.table.setColumnHidden(COLUMN["private"], projecting)
+        self.refresh()
+
+    def selected_ids(self) -> list[str]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.table.currentIndex().row()}
+        return [str(self.proxy.index(row, 0).data(ID_ROLE)) for row in sorted(rows)]
+
+    # --- changing --------------------------------------------------------------------------
+
+    def _filter_chosen(self, index: int) -> None:
+        self.proxy.set_kind(str(self.filter_combo.itemData(index)))
+        self.refresh()
+
+    def add_action(self) -> None:
+        kind = self.proxy.kind if self.proxy.kind in KIND_NAMES else "action"
+        action = Action(id=new_id(), kind=kind)
+        if not self.push(add_item(self.controller.session, "actions", action, label="Add action")):
+            return
+        self.edit_cell(action.id, "text")
+
+    def edit_cell(self, action_id: str, field: str) -> None:
+        """Select an action's cell and open its editor (after adding one)."""
+        source = self.model.index(self.model.row_of(action_id), COLUMN[field])
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.edit(index)
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        session = self.controller.session
+        # Highest index first: removing it leaves the lower indices, recorded for undo, valid.
+        order = sorted(ids, key=lambda i: session.index_of("actions", i), reverse=True)
+        edits = [remove_item(session, "actions", i, label="Remove action") for i in order]
+        label = "Remove action" if len(edits) == 1 else f"Remove {len(edits)} actions"
+        self.push(edits[0] if len(edits) == 1 else Batch(tuple(edits), label))
