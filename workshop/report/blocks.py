@@ -1,0 +1,140 @@
+"""Small building blocks every section uses: paragraphs of user text, tables, notes.
+
+All user text enters through :func:`p` or :func:`cell`, which escape it (see ``text.py``).
+Our own sentences with deliberate markup use :func:`markup`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from workshop.report.styles import HEADER_FILL, RULE, TEXT, UNIT, ZEBRA, styles
+from workshop.report.text import para
+
+# A table row cannot be taller than a page. Rows may split (``splitInRow``), but a cell
+# holding pages of text reads badly in a table, so text in a cell is cut at this length with
+# "…"; long texts (answers, descriptions, rationales) are printed as paragraphs instead.
+CELL_LIMIT = 1200
+
+
+def p(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of user text, printed exactly as typed."""
+    return Paragraph(para(text), style or styles().body)
+
+
+def markup(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of our own wording; ``text`` may hold <b>/<i> and pre-escaped parts."""
+    return Paragraph(text, style or styles().body)
+
+
+def h2(text: str) -> Paragraph:
+    return Paragraph(para(text), styles().h2)
+
+
+def h2_before_table(text: str) -> list[Flowable]:
+    """A heading for a table: kept with the table's first rows by reserving room, rather
+    than with the whole table (which would push a medium table to the next page and leave
+    half a page blank)."""
+    style = ParagraphStyle("h2_loose", parent=styles().h2, keepWithNext=0)
+    return [CondPageBreak(40 * mm), Paragraph(para(text), style)]
+
+
+def h3(text: str) -> Paragraph:
+    return Paragraph(para(text), styles().h3)
+
+
+def note(text: str) -> Paragraph:
+    """A plain statement that something is empty or what a rule is."""
+    return Paragraph(para(text), styles().note)
+
+
+def rule_text(text: str) -> Paragraph:
+    return Paragraph(para(text), styles().small_muted)
+
+
+def gap(lines: float = 1) -> Spacer:
+    return Spacer(1, UNIT * lines)
+
+
+def labelled(label: str, text: str) -> list[Flowable]:
+    """A bold lead-in kept with the user text under it."""
+    return [Paragraph(para(label), styles().label), p(text)]
+
+
+def cell(text: str, *, right: bool = False, bold: bool = False) -> Paragraph:
+    s = styles()
+    if len(text) > CELL_LIMIT:
+        text = text[:CELL_LIMIT].rstrip() + "…"
+    style = s.cell_right if right else (s.cell_bold if bold else s.cell)
+    return Paragraph(para(text), style)
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | Flowable]],
+    widths: Sequence[float],
+    *,
+    numeric: Sequence[int] = (),
+    total_width: float,
+) -> Table:
+    """A table with a repeated header row, low-contrast zebra rows, numbers right-aligned.
+
+    ``widths`` are relative; they are scaled to ``total_width``.
+    """
+    s = styles()
+    scale = total_width / sum(widths)
+    col_widths = [w * scale for w in widths]
+    head = [
+        Paragraph(para(h), s.cell_head_right if i in numeric else s.cell_head)
+        for i, h in enumerate(header)
+    ]
+    body = [
+        [
+            value if isinstance(value, Flowable) else cell(value, right=i in numeric)
+            for i, value in enumerate(row)
+        ]
+        for row in rows
+    ]
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, TEXT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for index in range(2, len(body) + 1, 2):
+        commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
+    result = Table(
+        [head, *body],
+        colWidths=col_widths,
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
+        style=TableStyle(commands),
+    )
+    result.spaceAfter = UNIT * 1.5
+    return result
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    return KeepTogether(list(flowables))
+
+
+def bullets(items: Sequence[str], *, style: ParagraphStyle | None = None) -> list[Paragraph]:
+    return [Paragraph(para(item), style or styles().bullet, bulletText="•") for item in items]
