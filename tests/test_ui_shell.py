@@ -216,9 +216,9 @@ def _visible_text(root: QWidget) -> str:
     for w in [root, *root.findChildren(QWidget)]:
         if not w.isVisible():
             continue
-        if isinstance(w, QLabel) or isinstance(w, QLineEdit):
+        if isinstance(w, (QLabel, QLineEdit)):
             parts.append(w.text())
-        elif isinstance(w, QPlainTextEdit) or isinstance(w, QTextEdit):
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
             parts.append(w.toPlainText())
         elif isinstance(w, QAbstractButton):
             parts.append(w.text())
