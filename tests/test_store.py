@@ -335,6 +335,7 @@ def test_location_from_argument_url_environment_and_default(
     assert default == tmp_path / "data" / "ml-team-maturity-workshop" / "workshop.sqlite3"
     with open_store() as store:  # creates the folder and the file
         assert store.path == default and default.exists()
+        assert resolve_db_path(store.url) == default  # the URL handed to the GUI reopens it
     with pytest.raises(StoreError, match="only SQLite"):
         resolve_db_path("postgresql://server/db")
 
