@@ -74,7 +74,11 @@ def open_store(db: str | os.PathLike[str] | None = None) -> Store:
         versioning.run_migrations(path)
     store = Store(path)
     if state.kind == "new":
-        store._create_schema()
+        try:
+            store._create_schema()
+        except BaseException:
+            store.close()
+            raise
     return store
 
 

@@ -166,12 +166,14 @@ def create_at_head(connection: Connection) -> None:
     """Create every table of a new database and record it as being at the head revision."""
     from workshop.store.models import Base
 
-    Base.metadata.create_all(connection)
+    # Idempotent, for two app windows started on a new file at the same moment: the
+    # second waits for the first's write lock, then finds everything in place.
+    Base.metadata.create_all(connection, checkfirst=True)
     # The same table Alembic keeps, so later migrations find the version where they expect it.
     connection.exec_driver_sql(
-        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+        "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL, "
         "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
     )
     connection.exec_driver_sql(
-        "INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,)
+        "INSERT OR IGNORE INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,)
     )
