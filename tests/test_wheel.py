@@ -54,3 +54,6 @@ def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     assert any(n.startswith("workshop/resources/framework/") and n.endswith(".toml") for n in names)
     assert any(n.startswith("workshop/resources/fonts/") for n in names)
     assert any(n.startswith("workshop/resources/schema/") for n in names)
+    # Migrations run from the installed package: the scripts and their template must ship.
+    assert any(n.startswith("workshop/store/migrations/versions/") and n.endswith(".py") for n in names)
+    assert "workshop/store/migrations/script.py.mako" in names
