@@ -1,0 +1,226 @@
+"""The library (start screen), driven as a facilitator would; checked on screen and in the DB."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from workshop.domain.session import Action, Participant, Session
+from workshop.framework import load_framework
+from workshop.store import open_store
+from workshop.ui.library import LibraryWindow
+from workshop.ui.setup_dialog import SetupDialog
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Any]:
+    s = open_store(tmp_path / "w.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def library(qtbot, store) -> LibraryWindow:  # type: ignore[no-untyped-def]
+    window = LibraryWindow(store, load_framework)
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    opened: list[str] = []
+    window.open_requested.connect(opened.append)
+    window.opened = opened  # type: ignore[attr-defined]
+    return window
+
+
+_DAY = [date(2026, 1, 5)]
+
+
+def add(store: Any, organisation: str, title: str, **fields: Any) -> Session:
+    """Store a workshop held a day after the previous one (a clear newest-first)."""
+    _DAY[0] += timedelta(days=1)
+    fields.setdefault("workshop_date", _DAY[0])
+    session = Session(organisation=organisation, title=title, **fields)
+    store.create(session)
+    return session
+
+
+def test_empty_library_says_what_to_do(qtbot, library):
+    library.refresh()
+    assert library.stack.currentWidget() is library.empty_label
+    assert "Ctrl+N" in library.empty_label.text()
+
+
+def test_newest_first_and_search_as_you_type(qtbot, library, store):
+    add(store, "Acme Freight", "Kick-off")
+    add(store, "Borealis Bank", "Leadership day")
+    add(store, "Acme Retail", "Second look")
+    library.refresh()
+    assert [org for org, _ in library.visible_titles()] == [
+        "Acme Retail", "Borealis Bank", "Acme Freight"
+    ]
+    qtbot.keyClicks(library.search, "acme")
+    assert [org for org, _ in library.visible_titles()] == ["Acme Retail", "Acme Freight"]
+    library.search.clear()
+    qtbot.keyClicks(library.search, "leadership")  # titles are searched too
+    assert library.visible_titles() == [("Borealis Bank", "Leadership day")]
+    qtbot.keyClicks(library.search, "zzz")
+    assert library.stack.currentWidget() is library.empty_label
+    assert "No workshop matches" in library.empty_label.text()
+
+
+def test_a_thousand_sessions_load_with_one_query(qtbot, library, store, monkeypatch):
+    for i in range(1000):
+        add(store, f"Org {i:04d}", "Workshop")
+    calls = {"list": 0, "load": 0}
+    real_list, real_load = store.list_sessions, store.load
+
+    def counting_list(*args: Any, **kwargs: Any) -> Any:
+        calls["list"] += 1
+        return real_list(*args, **kwargs)
+
+    def counting_load(*args: Any, **kwargs: Any) -> Any:
+        calls["load"] += 1
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(store, "list_sessions", counting_list)
+    monkeypatch.setattr(store, "load", counting_load)
+    library.refresh()
+    qtbot.keyClicks(library.search, "Org 0999")
+    assert library.visible_titles() == [("Org 0999", "Workshop")]
+    assert calls == {"list": 1, "load": 0}
+
+
+def test_create_a_workshop_through_the_dialog(qtbot, library, store):
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SetupDialog)
+        qtbot.keyClicks(dialog.organisation, "Nordlicht Energie")
+        qtbot.keyClicks(dialog.title_edit, "ML team workshop")
+        qtbot.keyClicks(dialog.facilitator, "Dana Facilitator")
+        qtbot.keyClicks(dialog.sponsor, "Ines Ortega")
+        qtbot.keyClicks(dialog.sponsor_role, "CEO")
+        qtbot.mouseClick(dialog.add_participant_button, Qt.MouseButton.LeftButton)
+        dialog.participants.item(0, 0).setText("Sam Lee")
+        dialog.participants.item(0, 1).setText("CTO")
+        dialog.add_participant("Kim Roe", "VP Product")
+        dialog.add_participant("Remove Me", "Nobody")
+        dialog.participants.setCurrentCell(2, 0)
+        qtbot.mouseClick(dialog.remove_participant_button, Qt.MouseButton.LeftButton)
+        dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("full_day"))
+        dialog.target_combo.setCurrentIndex(dialog.target_combo.findData("building"))
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    new_id = library.new_session()
+    assert new_id is not None
+    assert library.opened == [new_id]
+    assert library.visible_titles() == [("Nordlicht Energie", "ML team workshop")]
+    saved = store.load(new_id)
+    assert (saved.organisation, saved.facilitator, saved.sponsor, saved.sponsor_role) == (
+        "Nordlicht Energie", "Dana Facilitator", "Ines Ortega", "CEO"
+    )
+    assert [(p.name, p.role) for p in saved.participants] == [("Sam Lee", "CTO"), ("Kim Roe", "VP Product")]
+    preset = load_framework().preset("full_day")
+    assert [s.title for s in saved.agenda] == [s.title for s in preset.sections]
+    assert (saved.target_stage, saved.statement_set) == ("building", preset.statement_set)
+
+
+def test_dialog_refuses_a_workshop_without_organisation(qtbot):
+    dialog = SetupDialog(load_framework())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 0 and dialog.isVisible()
+    assert "organisation" in dialog.message.text()
+
+
+def test_delete_and_undo_delete(qtbot, library, store):
+    keep = add(store, "Keep Co", "Stays")
+    gone = add(store, "Gone Co", "Deleted then restored")
+    library.refresh(select=gone.id)
+    library.delete_action.trigger()
+    assert library.visible_titles() == [("Keep Co", "Stays")]
+    assert [s.id for s in store.list_sessions()] == [keep.id]
+    assert library.snackbar.isVisibleTo(library)
+    assert "Gone Co" in library.snackbar_label.text()
+    qtbot.mouseClick(library.snackbar_undo, Qt.MouseButton.LeftButton)
+    assert {s.id for s in store.list_sessions()} == {keep.id, gone.id}
+    assert ("Gone Co", "Deleted then restored") in library.visible_titles()
+    # And again, undone with Ctrl+Z while the table has focus.
+    library.refresh(select=gone.id)
+    library.delete_action.trigger()
+    qtbot.keyClick(library.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {s.id for s in store.list_sessions()} == {keep.id, gone.id}
+
+
+def test_duplicate_as_follow_up(qtbot, library, store):
+    first = add(
+        store, "Acme Freight", "Kick-off", workshop_date=date(2026, 3, 2),
+        participants=[Participant(id="p1", name="Sam Lee", role="CTO")],
+        actions=[
+            Action(id="a1", text="Hire a PM with ML experience", status="open"),
+            Action(id="a2", text="Done already", status="done"),
+        ],
+    )
+    library.refresh(select=first.id)
+    new_id = library.duplicate_as_follow_up()
+    assert new_id is not None and new_id != first.id
+    follow_up = store.load(new_id)
+    assert follow_up.follows_up == first.id
+    assert follow_up.workshop_date == date.today()
+    assert [p.name for p in follow_up.participants] == ["Sam Lee"]
+    assert [a.text for a in follow_up.actions] == ["Hire a PM with ML experience"]
+    titles = [title for _, title in library.visible_titles()]
+    assert any("follow-up" in t for t in titles)
+    assert library.selected_id() == new_id
+
+
+def test_rename_is_stored_and_undoable(qtbot, library, store):
+    s = add(store, "Acme", "Old title")
+    library.refresh(select=s.id)
+    library.rename(s.id, "New title")
+    assert store.load(s.id).title == "New title"
+    assert library.visible_titles() == [("Acme", "New title")]
+    library.undo_stack.undo()
+    assert store.load(s.id).title == "Old title"
+
+
+def test_export_then_import_a_session_file(qtbot, library, store, tmp_path):
+    s = add(store, "Acme", "Round trip", participants=[Participant(id="p1", name="Zoë", role="CEO")])
+    library.refresh(select=s.id)
+    path = tmp_path / "acme.json"
+    assert library.export_selected(str(path))
+    assert path.exists()
+    new_id = library.import_file(str(path))
+    assert new_id is not None and new_id != s.id
+    assert [p.name for p in store.load(new_id).participants] == ["Zoë"]
+    assert library.visible_titles().count(("Acme", "Round trip")) == 2
+
+
+def test_open_demo_creates_it_once_and_opens_it(qtbot, library, store):
+    first = library.open_demo()
+    second = library.open_demo()  # refreshed, not duplicated
+    assert first == second
+    assert [s.id for s in store.list_sessions()] == [first]
+    assert library.opened == [first, second]
+
+
+def test_enter_opens_the_selected_workshop(qtbot, library, store):
+    s = add(store, "Acme", "Open me")
+    library.refresh(select=s.id)
+    qtbot.keyClick(library.table, Qt.Key.Key_Return)
+    assert library.opened == [s.id]
