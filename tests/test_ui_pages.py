@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from framework_factory import DIMENSION_IDS, make_framework, statement
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
 
@@ -122,8 +122,9 @@ def type_text(widget: QWidget, text: str) -> None:
     sent as a key press carrying its text, the way an input method delivers Hebrew or emoji.
     """
     for character in text:
+        key = Qt.Key.Key_Return if character == "\n" else Qt.Key.Key_unknown
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, character)
             QApplication.sendEvent(widget, event)
 
 
@@ -465,3 +466,123 @@ def test_follow_up_reviews_carried_over_actions_first_and_hides_private(qtbot, c
     view.proxy.setData(cell(view, 0, "status"), "done")
     assert stored(store, controller).find("actions", "old").status == "done"
     assert not view.carried_banner.isVisible()
+
+
+# --- overview -------------------------------------------------------------------------------
+
+
+def test_overview_details_participants_and_agenda_are_edited_through_the_store(
+    qtbot, controller, store, framework
+):
+    from workshop.framework.model import AgendaPreset
+    from workshop.framework.model import AgendaSection as PresetSection
+
+    framework = dataclasses.replace(
+        framework,
+        presets=(
+            AgendaPreset(
+                id="half_day",
+                name="Half day",
+                statement_set="core",
+                sections=(
+                    PresetSection("s_open", "Opening", 20, ("p_overview",)),
+                    PresetSection("s_check", "Maturity check", 45, ("p_check_gs",)),
+                ),
+            ),
+        ),
+    )
+    controller.framework = framework
+    view = open_page(qtbot, controller, OVERVIEW_PAGE)
+    organisation = view.findChild(QWidget, "organisation_edit")
+    assert organisation.text() == "Acme"
+    organisation.setFocus()
+    organisation.selectAll()
+    type_text(organisation, 'Café <Ünïon> & "Sons" עברית')
+    view.findChild(QWidget, "sponsor_edit").setFocus()  # leaving the field commits it
+    assert stored(store, controller).organisation == 'Café <Ünïon> & "Sons" עברית'
+    type_text(view.findChild(QWidget, "sponsor_edit"), "Maya Cohen")
+    controller.flush()
+    assert stored(store, controller).sponsor == "Maya Cohen"
+
+    view.target_combo.setCurrentIndex(view.target_combo.findText("Building"))
+    view.set_combo.setCurrentIndex(view.set_combo.findData("extended"))
+    saved = stored(store, controller)
+    assert (saved.target_stage, saved.statement_set) == ("building", "extended")
+
+    # Participants: add, type a name and a role in the cells, remove.
+    assert view.participants_empty.isVisible()
+    qtbot.mouseClick(view.add_participant_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Noa")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.session.participants[0].name == "Noa")
+    view.participants_table.item(0, 1).setText("CTO")
+    assert [(p.name, p.role) for p in stored(store, controller).participants] == [("Noa", "CTO")]
+    assert not view.participants_empty.isVisible()
+    view.participants_table.selectRow(0)
+    qtbot.mouseClick(view.remove_participant_button, Qt.MouseButton.LeftButton)
+    assert stored(store, controller).participants == []
+
+    # Agenda: start from the preset, then change the planned minutes.
+    preset_button = view.findChild(QPushButton, "preset_half_day_button")
+    qtbot.mouseClick(preset_button, Qt.MouseButton.LeftButton)
+    agenda = stored(store, controller).agenda
+    assert [(s.title, s.planned_minutes, s.page_ids) for s in agenda] == [
+        ("Opening", 20, ("p_overview",)),
+        ("Maturity check", 45, ("p_check_gs",)),
+    ]
+    assert stored(store, controller).statement_set == "core"  # the preset's set
+    assert view.total_label.text() == "· 2 sections, 1 h 5 min planned"
+    box = view.minute_boxes[agenda[1].id]
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "60")
+    qtbot.keyClick(box, Qt.Key.Key_Enter)
+    assert stored(store, controller).agenda[1].planned_minutes == 60
+    assert view.total_label.text() == "· 2 sections, 1 h 20 min planned"
+    controller.undo()
+    assert stored(store, controller).agenda[1].planned_minutes == 45
+    assert box.value() == 45
+
+
+# --- interviews -----------------------------------------------------------------------------
+
+
+def test_interviews_capture_and_private_ones_hidden_when_projecting(qtbot, controller, store):
+    view = open_page(qtbot, controller, INTERVIEWS_PAGE)
+    assert view.empty_state.isVisible()
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    (card,) = view.cards.values()
+    assert card.person_edit.hasFocus()
+    type_text(card.person_edit, "Lior, head of support")
+    card.function_combo.setCurrentIndex(card.function_combo.findData("support"))
+    card.pains_edit.setFocus()
+    type_text(card.pains_edit, "Tickets about late invoices\nNo view of churn 🎉")
+    card.date_edit.setDate(QDate(2026, 11, 2))
+    controller.flush()
+
+    (saved,) = stored(store, controller).interviews
+    assert saved.person == "Lior, head of support"
+    assert saved.function == "support"
+    assert saved.pains == "Tickets about late invoices\nNo view of churn 🎉"
+    assert saved.interview_date.isoformat() == "2026-11-02"
+    # The support prompts are shown to the facilitator, not to the room.
+    assert "Which tickets come back every week?" in visible_texts(view)
+    view.set_projecting(True)
+    assert "Which tickets come back every week?" not in visible_texts(view)
+    assert card.isVisible()
+
+    qtbot.mouseClick(card.private_check, Qt.MouseButton.LeftButton)
+    assert stored(store, controller).interviews[0].private is True
+    assert not card.isVisible()
+    assert view.empty_state.text() == "Every interview here is private."
+    view.set_projecting(False)
+    assert card.isVisible() and card.private_tag.isVisible()
+
+    qtbot.mouseClick(card.remove_button, Qt.MouseButton.LeftButton)
+    assert stored(store, controller).interviews == []
+    assert view.cards == {}
+    controller.undo()
+    assert len(view.cards) == 1
+    restored = next(iter(view.cards.values()))
+    assert restored.pains_edit.toPlainText() == "Tickets about late invoices\nNo view of churn 🎉"

@@ -177,7 +177,7 @@ class StatementRow(QFrame):
         for score, button in enumerate(self.score_buttons):
             button.setChecked(not has_counts and rating.score == score)
         for score, box in enumerate(self.count_boxes):
-            if not box.hasFocus() and box.value() != counts[score]:
+            if box.value() != counts[score]:
                 box.setValue(counts[score])
         self.score_panel.setVisible(not counting)
         self.count_panel.setVisible(counting)
