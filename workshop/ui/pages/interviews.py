@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -123,6 +123,7 @@ class InterviewCard(QFrame):
         )
         self.pains_edit.setPlaceholderText("One pain point per line, as they said it.")
         pains_label.setBuddy(self.pains_edit)
+        self._size_pains()
         grid.addWidget(self.pains_edit, 3, 0)
 
         self.prompts_label = page.muted(named(plain_label(), "prompts_label", "Prompts"))
@@ -134,6 +135,15 @@ class InterviewCard(QFrame):
         QWidget.setTabOrder(self.date_edit, self.private_check)
         QWidget.setTabOrder(self.private_check, self.pains_edit)
         QWidget.setTabOrder(self.pains_edit, self.remove_button)
+
+    def _size_pains(self) -> None:
+        # About six lines: enough for the notes of one interview; the page scrolls, not the box.
+        self.pains_edit.setMaximumHeight(round(self.pains_edit.fontMetrics().lineSpacing() * 6.5))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_pains()
 
     def show_interview(self, interview: Interview) -> None:
         self.function_combo.setCurrentIndex(max(self.function_combo.findData(interview.function), 0))
@@ -148,7 +158,9 @@ class InterviewCard(QFrame):
             None,
         )
         self.prompts_label.setText(
-            "Ask (facilitator only): " + "  ·  ".join(prompts.prompts) if prompts else ""
+            "Ask (facilitator only):\n" + "\n".join(f"•  {p}" for p in prompts.prompts)
+            if prompts
+            else ""
         )
         self.prompts_label.setVisible(bool(prompts) and not self.page.projecting)
         self.setVisible(not (interview.private and self.page.projecting))

@@ -94,6 +94,7 @@ class QuestionPage(BasePage):
             "Type what the room says, one point per line. Select a line and press "
             "“Send to actions” to make it an action."
         )
+        self.scaled(self.answer_edit, 1.15)  # the room reads its own words from afar
         answer_title.setBuddy(self.answer_edit)
         layout.addWidget(self.answer_edit, 1)
 

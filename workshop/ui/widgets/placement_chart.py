@@ -39,7 +39,7 @@ class DimensionBarChart(QWidget):
         super().__init__(parent)
         self._bars: tuple[Bar, ...] = ()
         self._threshold: float | None = None
-        # Up to ~70 characters wide: on a wide screen, long bars are harder to compare.
+        # Up to ~110 characters wide: on a wide screen, long bars are harder to compare.
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Scores per dimension")
 
@@ -69,7 +69,7 @@ class DimensionBarChart(QWidget):
         metrics = QFontMetricsF(self.font())
         rows = max(1, len(self._bars))
         return QSize(
-            round(metrics.averageCharWidth() * 70), round(self._row_height() * (rows + 0.8))
+            round(metrics.averageCharWidth() * 110), round(self._row_height() * (rows + 0.8))
         )
 
     def minimumSizeHint(self) -> QSize:
