@@ -69,4 +69,9 @@ def covered(font_name: str) -> frozenset[int]:
     """Code points the face has a real glyph for (from the TTF's cmap)."""
     register_fonts()
     font = pdfmetrics.getFont(font_name)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    # Control codes are never "covered", even where the cmap maps them: they must be dropped.
+    return frozenset(
+        code
+        for code in font.face.charToGlyph  # type: ignore[attr-defined]
+        if code >= 0x20 and not 0x7F <= code <= 0x9F
+    )

@@ -343,6 +343,7 @@ def today(ctx: Context) -> list[Flowable]:
             rows,
             [2.2, *([2.1] * len(dims)), 1.4, 1.6],
             numeric=list(range(1, len(dims) + 2)),
+            short=[0, len(dims) + 2],
             total_width=ctx.width,
         )
     )
@@ -370,6 +371,7 @@ def today(ctx: Context) -> list[Flowable]:
                 rows,
                 [6, 2, 3, 1],
                 numeric=[3],
+                short=[1, 2],
                 total_width=ctx.width,
             )
         )
@@ -390,6 +392,7 @@ def today(ctx: Context) -> list[Flowable]:
                 rows,
                 [2, 5, 5, 1.2],
                 numeric=[3],
+                short=[0],
                 total_width=ctx.width,
             )
         )
@@ -440,6 +443,7 @@ def changes(ctx: Context) -> list[Flowable]:
                     rows,
                     [3, 3, 2.2, 1.2, 1.4],
                     numeric=[2, 3, 4],
+                    short=[0, 1],
                     total_width=ctx.width,
                 )
             )
@@ -533,6 +537,7 @@ def opportunities(ctx: Context) -> list[Flowable]:
             group_rows,
             [2.2, 1.4, 7],
             numeric=[1],
+            short=[0],
             total_width=ctx.width,
         )
     )
@@ -579,6 +584,7 @@ def opportunities(ctx: Context) -> list[Flowable]:
             # In millimetres; the title takes what is left of the 170 mm of an A4 page.
             [9, 52, 19, 12, 10, 11, 12, 12, 17, 16],
             numeric=[0, 3, 4, 5, 6, 7],
+            short=[2, 8, 9],
             total_width=ctx.width,
         )
     )
@@ -622,6 +628,7 @@ def opportunities(ctx: Context) -> list[Flowable]:
                 ["Data needed", "For", "Source", "Status", "How to collect", "Owner", "Quarter"],
                 rows,
                 [3, 2.4, 1.9, 1.9, 3.4, 2.1, 1.6],
+                short=[6],
                 total_width=ctx.width,
             )
         )
@@ -729,6 +736,7 @@ def team(ctx: Context) -> list[Flowable]:
                 table_rows,
                 [3, 1.8, 1.5, 1.3, 1.9, 4],
                 numeric=[3],
+                short=[1, 2, 4],
                 total_width=ctx.width,
             )
         )
@@ -897,7 +905,7 @@ def _items_by_lane(
         ]
         story.append(
             Paragraph(
-                f"<b>{para(lane.name)}</b> ({len(of_lane)}): " + " · ".join(parts), styles().body
+                f"<b>{para(lane.name)}</b> ({len(of_lane)}): " + " · ".join(parts), styles().small
             )
         )
     return story
@@ -927,7 +935,11 @@ def _actions_table(ctx: Context, items: list[Action]) -> Table:
         for a in items
     ]
     return table(
-        ["Action", "Owner", "Due", "Status"], rows, [7, 2.4, 1.8, 1.7], total_width=ctx.width
+        ["Action", "Owner", "Due", "Status"],
+        rows,
+        [7, 2.4, 1.8, 1.7],
+        short=[2, 3],
+        total_width=ctx.width,
     )
 
 

@@ -11,8 +11,8 @@ In order, per line of the text:
    ReportLab wraps it, so its wrapped lines read bottom-up; names and short answers are fine.
 2. **Glyphs the font lacks are replaced on purpose**, never left to print as an empty box:
    an emoji or symbol becomes its Unicode name in brackets ("🚀" → "[rocket]"), a flag
-   becomes "[flag FR]", any other character (e.g. a script DejaVu does not cover) becomes
-   "�". Emoji the font does have (a few monochrome ones such as ☺ ✓ ♥) print as themselves.
+   becomes "[flag FR]", and a run of other characters the font lacks (e.g. Chinese, which
+   DejaVu does not cover) becomes one "[?]", so the reader sees something is missing. Emoji the font does have (a few monochrome ones such as ☺ ✓ ♥) print as themselves.
    Invisible emoji joiners, variation selectors and skin-tone modifiers are dropped.
 3. **Escaping** (``para`` only): ``&``, ``<`` and ``>`` are escaped, so markup in an answer
    prints as typed and is never interpreted (an ``<img>`` is never fetched); newlines become
@@ -40,6 +40,7 @@ _DROPPED = frozenset(
 )
 _REGIONAL_A = 0x1F1E6
 _REPLACEMENT = "\ufffd"
+_UNPRINTABLE = "[?]"
 
 
 @cache
@@ -71,6 +72,8 @@ def _is_symbol(char: str) -> bool:
 def _fallback(line: str, font: str) -> str:
     """Replace characters the font has no glyph for (see the module docstring)."""
     have = covered(font)
+    if have.issuperset(map(ord, line)) and _DROPPED.isdisjoint(map(ord, line)) and "\t" not in line:
+        return line  # the common case, checked at C speed
     out: list[str] = []
     chars = list(line)
     i = 0
@@ -98,8 +101,8 @@ def _fallback(line: str, font: str) -> str:
         elif _is_symbol(char):
             name = unicodedata.name(char, "")
             out.append(f"[{name.lower()}]" if name else _REPLACEMENT)
-        else:
-            out.append(_REPLACEMENT)
+        elif not (out and out[-1] == _UNPRINTABLE):
+            out.append(_UNPRINTABLE)  # one marker per run, not one per character
     return "".join(out)
 
 
