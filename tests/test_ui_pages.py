@@ -586,3 +586,25 @@ def test_interviews_capture_and_private_ones_hidden_when_projecting(qtbot, contr
     assert len(view.cards) == 1
     restored = next(iter(view.cards.values()))
     assert restored.pains_edit.toPlainText() == "Tickets about late invoices\nNo view of churn 🎉"
+
+
+def test_follow_up_placement_shows_the_change_since_the_last_workshop(qtbot, store, framework):
+    from datetime import date
+
+    gs = [s.id for s in framework.statements_for("getting_started")]
+    session = Session(
+        organisation="Acme",
+        follows_up="previous-session-id",
+        baseline_date=date(2026, 5, 4),
+        baseline_ratings=[Rating(id=i, score=1) for i in gs],
+        ratings=[Rating(id=i, score=3) for i in gs],
+    )
+    store.create(session)
+    controller = SessionController(store.load(session.id), framework, store)
+    view = open_page(qtbot, controller, PLACEMENT_PAGE)
+    assert view.working_label.text() == "Working on: Exploring (last workshop: Getting Started)"
+    view.stage_combo.setCurrentIndex(view.stage_combo.findData("getting_started"))
+    assert "Product: 3.0 of 4, was 1.0" in view.chart.describe()
+    assert "last workshop (2026-05-04)" in view.chart_caption.text()
+    assert view.findChild(QLabel, "was_getting_started").text() == "1.0"
+    assert view.findChild(QLabel, "was_exploring").text() == "not rated"

@@ -7,6 +7,7 @@ conclusion is shown with its rule in words, so the facilitator can say how it wa
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -66,6 +67,7 @@ class PlacementPage(BasePage):
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
         self.placement: Placement | None = None
+        self.before: Placement | None = None
         self._chosen_stage = ""  # "" follows the stage being worked on
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -172,11 +174,20 @@ class PlacementPage(BasePage):
 
     # --- reading -------------------------------------------------------------------------
 
+    def baseline(self) -> Placement | None:
+        """The placement of the previous workshop, from the ratings copied into a follow-up."""
+        session = self.controller.session
+        if not session.baseline_ratings:
+            return None
+        before = dataclasses.replace(session, ratings=list(session.baseline_ratings))
+        return place(self.framework, before)
+
     def refresh(self) -> None:
         with self.filling():
             session = self.controller.session
             placement = place(self.framework, session)
             self.placement = placement
+            self.before = self.baseline()
             self.empty_state.setVisible(not placement.rated_any)
             self.content.setVisible(placement.rated_any)
             names = {s.id: s.name for s in self.framework.stages}
@@ -185,6 +196,12 @@ class PlacementPage(BasePage):
                 self.working_label.setText(f"Every stage reached — keeping {working} up")
             else:
                 self.working_label.setText(f"Working on: {working}")
+            if self.before is not None and self.before.rated_any:
+                was = names.get(self.before.working_on, self.before.working_on)
+                self.working_label.setText(
+                    self.working_label.text()
+                    + (f" (last workshop: {was})" if was != working else " (as at the last workshop)")
+                )
             self._fill_reached(placement, names)
             set_name = "core" if placement.statement_set == "core" else "core and extended"
             self.rule_label.setText(f"{placement.rule} Scored on the {set_name} statements.")
@@ -229,19 +246,40 @@ class PlacementPage(BasePage):
             return
         stage = placement.stage_score(stage_id)
         self.chart_title.setText(f"{stage.name}: score per dimension")
+        before = (
+            {c.dimension: c.score for c in self.before.stage_score(stage_id).cells}
+            if self.before is not None and any(s.stage == stage_id for s in self.before.stages)
+            else {}
+        )
         self.chart.set_bars(
-            [Bar(c.dimension_name, c.score) for c in stage.cells if c.total > 0],
+            [Bar(c.dimension_name, c.score, before.get(c.dimension)) for c in stage.cells
+             if c.total > 0],
             placement.threshold,
         )
         self.chart_caption.setText(
             f"0 = not at all, 4 = fully. The dashed line at {placement.threshold:g} is the "
             f"level every dimension needs for the stage to count as reached. "
             f"{stage.rated} of {stage.total} statements rated."
+            + (
+                f" The thick mark is the score at the last workshop"
+                f"{self._baseline_date()}."
+                if before
+                else ""
+            )
         )
+
+    def _baseline_date(self) -> str:
+        when = self.controller.session.baseline_date
+        return f" ({when.isoformat()})" if when else ""
 
     def _fill_stages(self, placement: Placement) -> None:
         _clear(self.stages_grid)
-        for column, heading in enumerate(("Stage", "Score", "Rated", "")):
+        previous = (
+            {s.stage: s for s in self.before.stages} if self.before is not None else {}
+        )
+        headings = ("Stage", "Score", "Last workshop", "Rated", "") if previous else (
+            "Stage", "Score", "Rated", "")
+        for column, heading in enumerate(headings):
             label = plain_label(heading, wrap=False)
             self.scaled(label, SECONDARY, bold=True)
             self.stages_grid.addWidget(label, 0, column)
@@ -250,8 +288,18 @@ class PlacementPage(BasePage):
             score = plain_label(_score(stage.score), wrap=False)
             score.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.stages_grid.addWidget(score, row, 1)
+            column = 2
+            if previous:
+                was = previous.get(stage.stage)
+                was_text = _score(was.score if was else None)
+                if was is not None and was.reached:
+                    was_text += " (reached)"
+                was_label = named(plain_label(was_text, wrap=False), f"was_{stage.stage}")
+                was_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.stages_grid.addWidget(was_label, row, column)
+                column += 1
             self.stages_grid.addWidget(
-                plain_label(f"{stage.rated} of {stage.total}", wrap=False), row, 2
+                plain_label(f"{stage.rated} of {stage.total}", wrap=False), row, column
             )
             if stage.reached:
                 tag = Tag("✓ Reached", "good")
@@ -259,8 +307,10 @@ class PlacementPage(BasePage):
                 tag = Tag("Working on", "accent")
             else:
                 tag = Tag("Not yet", "neutral")
-            self.stages_grid.addWidget(named(tag, f"stage_tag_{stage.stage}"), row, 3)
-        self.stages_grid.setColumnStretch(4, 1)
+            self.stages_grid.addWidget(named(tag, f"stage_tag_{stage.stage}"), row, column + 1)
+        for column in range(self.stages_grid.columnCount()):
+            self.stages_grid.setColumnStretch(column, 0)
+        self.stages_grid.setColumnStretch(len(headings), 1)
 
     def _fill_disagreements(self, placement: Placement) -> None:
         _clear(self.disagree_list)

@@ -30,6 +30,13 @@ def _fill_for(widget: QWidget) -> QColor:
 class Bar:
     label: str
     value: float | None  # None: not rated yet, drawn as an empty outline with "not rated"
+    # The previous workshop's score (a follow-up): a thick tick across the bar, and "was x".
+    baseline: float | None = None
+
+    @property
+    def value_text(self) -> str:
+        text = "not rated" if self.value is None else f"{self.value:.1f}"
+        return text if self.baseline is None else f"{text} (was {self.baseline:.1f})"
 
 
 class DimensionBarChart(QWidget):
@@ -57,10 +64,13 @@ class DimensionBarChart(QWidget):
 
     def describe(self) -> str:
         """The chart in words (screen readers, tooltips, tests)."""
-        return "; ".join(
-            f"{b.label}: {'not rated' if b.value is None else f'{b.value:.1f} of 4'}"
-            for b in self._bars
-        )
+        parts = []
+        for bar in self._bars:
+            text = "not rated" if bar.value is None else f"{bar.value:.1f} of 4"
+            if bar.baseline is not None:
+                text += f", was {bar.baseline:.1f}"
+            parts.append(f"{bar.label}: {text}")
+        return "; ".join(parts)
 
     def _row_height(self) -> float:
         return QFontMetricsF(self.font()).lineSpacing() * 2.0
@@ -85,7 +95,11 @@ class DimensionBarChart(QWidget):
         row = self._row_height()
         label_width = max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0)
         label_width += metrics.averageCharWidth() * 2
-        value_width = metrics.horizontalAdvance("not rated") + metrics.averageCharWidth() * 2
+        value_width = max(
+            (metrics.horizontalAdvance(b.value_text) for b in self._bars),
+            default=metrics.horizontalAdvance("not rated"),
+        )
+        value_width += metrics.averageCharWidth() * 2
         left = label_width
         right = self.width() - value_width
         plot_width = max(1.0, right - left)
@@ -121,15 +135,17 @@ class DimensionBarChart(QWidget):
                 dashed = QPen(text, line_width, Qt.PenStyle.DashLine)
                 painter.setPen(dashed)
                 painter.drawRect(QRectF(left, bar_top, plot_width * 0.02 + 1, bar_height))
-                value_text = "not rated"
             else:
                 width = plot_width * max(0.0, min(bar.value, MAX_SCORE)) / MAX_SCORE
                 painter.setBrush(fill)
                 painter.drawRect(QRectF(left, bar_top, max(width, 1.0), bar_height))
-                value_text = f"{bar.value:.1f}"
+            if bar.baseline is not None:
+                x = left + plot_width * max(0.0, min(bar.baseline, MAX_SCORE)) / MAX_SCORE
+                painter.setPen(QPen(text, line_width * 2))
+                painter.drawLine(QPointF(x, top + row * 0.08), QPointF(x, top + row * 0.92))
             painter.setPen(text)
             painter.drawText(
-                QPointF(right + metrics.averageCharWidth(), baseline), value_text
+                QPointF(right + metrics.averageCharWidth(), baseline), bar.value_text
             )
 
         if self._threshold is not None and self._bars:
