@@ -24,13 +24,25 @@ log = logging.getLogger(__name__)
 FONT_FAMILY = "DejaVu Sans"
 
 
-def register_fonts() -> str | None:
-    """Register the shipped DejaVu fonts so the app and the PDF look the same everywhere."""
+def _fonts_folder() -> Path | None:
+    # The package's resources (wheel, or the symlink in a checkout) are found without
+    # importing the content loader, which the library does not need before the first frame.
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "resources" / "fonts", package.parent / "resources" / "fonts"):
+        if candidate.is_dir():
+            return candidate
     try:
         from workshop.framework import resources_path
 
-        folder = Path(resources_path()) / "fonts"
-    except Exception:  # content package missing: fall back to the platform font
+        return Path(resources_path()) / "fonts"
+    except Exception:  # content missing: the platform font will do
+        return None
+
+
+def register_fonts() -> str | None:
+    """Register the shipped DejaVu fonts so the app and the PDF look the same everywhere."""
+    folder = _fonts_folder()
+    if folder is None:
         return None
     family = None
     for path in sorted(folder.glob("*.ttf")):
@@ -151,6 +163,7 @@ def run_gui(
             QTimer.singleShot(10_000, app.quit)  # never hang a benchmark
             app.exec()
             return 0 if watcher.painted else 3
+        QTimer.singleShot(0, shell.library.warm_up)
         if open_session_id:
             shell.open_session(open_session_id)
         code = app.exec()

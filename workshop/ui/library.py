@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.framework.model import Framework
 from workshop.ui import theme
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+
+if TYPE_CHECKING:  # the content loads on first use, not before the first frame
+    from workshop.framework.model import Framework
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +258,12 @@ class LibraryWindow(QMainWindow):
             self._framework = self._framework_loader()
             self.model.stage_names = {s.id: s.name for s in self._framework.stages}
         return self._framework
+
+    def warm_up(self) -> None:
+        """Load the content after the first frame (stage names, the set-up dialog)."""
+        _ = self.framework
+        top, bottom = self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 4)
+        self.model.dataChanged.emit(top, bottom)
 
     def refresh(self, select: str | None = None) -> None:
         """Reload the list from the store (one query) and keep or set the selection."""
