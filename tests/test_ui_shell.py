@@ -331,8 +331,17 @@ def test_zoom_and_theme_apply_live_and_persist(qtbot, window):
 
 def test_controls_have_names_and_are_reachable_by_tab(qtbot, window):
     for name in ("navigator", "private_notes", "page_done_check", "timer_start_button",
-                 "projecting_button"):
+                 "projecting_button", "theme_button"):
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, name
+
+
+def test_ctrl_n_in_a_workshop_closes_it_and_asks_for_a_new_one(qtbot, window, store, session):
+    notes = window.findChild(QPlainTextEdit, "private_notes")
+    qtbot.keyClicks(notes, "flushed on close")
+    with qtbot.waitSignal(window.new_requested, timeout=1000):
+        window.new_action.trigger()
+    assert not window.isVisible()
+    assert stored(store, session.id).page_record(window.stops[0].page.id).note == "flushed on close"

@@ -119,6 +119,8 @@ class App(QObject):
         window = WorkshopWindow(controller, self.preferences)
         controller.setParent(window)
         window.closed.connect(self._workshop_closed)
+        window.new_requested.connect(self.library.new_session)
+        window.open_requested.connect(self.library.find_action.trigger)
         self.workshop = window
         window.resize(self.library.size())
         window.show()

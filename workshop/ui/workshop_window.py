@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -97,6 +98,9 @@ class PlaceholderPage(QWidget):
 class WorkshopWindow(QMainWindow):
     #: The facilitator closed the workshop (back to the library).
     closed = Signal(str)
+    #: Ctrl+N / Ctrl+O here: close this workshop and start a new one / choose another.
+    new_requested = Signal()
+    open_requested = Signal()
 
     def __init__(
         self,
@@ -204,6 +208,12 @@ class WorkshopWindow(QMainWindow):
                                                self.toggle_full_screen, keys(std.FullScreen))
         self.close_action = self._action("close_workshop_action", "Back to library",
                                          self.close, keys(std.Close))
+        self.new_action = self._action("new_action", "New workshop…", self._request_new,
+                                       keys(std.New))
+        self.open_action = self._action("open_action", "Open another workshop…",
+                                        self._request_open, keys(std.Open))
+        self.find_action = self._action("find_page_action", "Find a page", self._find_page,
+                                        keys(std.Find))
         self.timer_action = self._action("timer_action", "Start or pause timer",
                                          self.timer_widget.toggle, [QKeySequence("Ctrl+T")])
         self.controller.undo_stack.undoTextChanged.connect(
@@ -224,7 +234,8 @@ class WorkshopWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&Workshop")
-        file_menu.addActions([self.save_action, self.close_action])
+        file_menu.addActions([self.new_action, self.open_action, self.save_action,
+                              self.close_action])
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menus.addMenu("&View")
@@ -233,7 +244,8 @@ class WorkshopWindow(QMainWindow):
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(self.theme_actions.actions())
         go_menu = menus.addMenu("&Go")
-        go_menu.addActions([self.previous_action, self.next_action, self.timer_action])
+        go_menu.addActions([self.previous_action, self.next_action, self.find_action,
+                            self.timer_action])
 
         toolbar = QToolBar("Workshop", self)
         toolbar.setObjectName("workshop_toolbar")
@@ -245,6 +257,12 @@ class WorkshopWindow(QMainWindow):
         self.projecting_indicator = QLabel(self)
         self.projecting_indicator.setObjectName("projecting_indicator")
         toolbar.addWidget(self.projecting_indicator)
+        toolbar.addSeparator()
+        self.theme_button = QToolButton(self)
+        self.theme_button.setText("Theme")
+        self.theme_button.setMenu(theme_menu)
+        self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(self.theme_button)
         self.addToolBar(toolbar)
         # The timer gets a row of its own so it is never pushed into the overflow menu
         # when projecting enlarges the type.
@@ -260,6 +278,9 @@ class WorkshopWindow(QMainWindow):
                 button.setObjectName(action.objectName().removesuffix("_action") + "_button")
                 button.setAccessibleName(action.text())
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.theme_button.setObjectName("theme_button")
+        self.theme_button.setAccessibleName("Theme")
+        self.theme_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # --- pages --------------------------------------------------------------------------
 
@@ -378,6 +399,18 @@ class WorkshopWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, theme_id, self.preferences.zoom)
         theme.restyle(self)
+
+    def _request_new(self) -> None:
+        self.close()
+        self.new_requested.emit()
+
+    def _request_open(self) -> None:
+        self.close()
+        self.open_requested.emit()
+
+    def _find_page(self) -> None:
+        """Focus the navigator: typing a page's first letters jumps to it."""
+        self.navigator.setFocus()
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
