@@ -253,3 +253,63 @@ def test_every_decision_category_in_the_content_has_a_lane() -> None:
 
     categories = {topic.category for topic in load_framework().decisions}
     assert categories <= set(DECISION_LANES)
+
+
+def test_every_reasoning_step_on_the_shipped_content_and_the_demo() -> None:
+    """The demo workshop runs through placement, priorities, hiring, roadmap and follow-up."""
+    from workshop.domain.demo import build_demo
+    from workshop.domain.followup import compare, make_follow_up
+    from workshop.domain.hiring import check_hiring_plan, headcount_by_quarter
+    from workshop.domain.placement import place
+    from workshop.domain.priorities import prioritise
+    from workshop.domain.validation import check_session
+    from workshop.framework import load_framework
+
+    content = load_framework()
+    demo = build_demo(content)
+    stage_ids = [s.id for s in sorted(content.stages, key=lambda s: s.order)]
+
+    placement = place(content, demo)
+    assert placement.rated_any
+    assert placement.working_on in stage_ids
+    assert list(placement.reached) == stage_ids[: len(placement.reached)]
+    assert all(g.stage == placement.working_on and g.action for g in placement.gaps)
+
+    priorities = prioritise(content, demo)
+    assert sorted(r.opportunity_id for r in priorities.ranked) == sorted(
+        o.id for o in demo.opportunities
+    )
+    assert [r.rank for r in priorities.ranked] == list(range(1, len(demo.opportunities) + 1))
+    scores = [r.score for r in priorities.ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert {r.quadrant_name for r in priorities.ranked} <= {
+        q.name for q in content.matrix.quadrants
+    }
+
+    live_rules = {r.id for r in content.hiring_rules if not r.retired}
+    hire_ids = {h.id for h in demo.hires}
+    for warning in check_hiring_plan(content, demo):
+        assert warning.rule_id in live_rules and set(warning.hire_ids) <= hire_ids
+    assert headcount_by_quarter(demo).total == sum(h.headcount for h in demo.hires)
+
+    roadmap = build_roadmap(content, demo)
+    assert (
+        roadmap.quarters[0]
+        == f"{demo.workshop_date.year}-Q{(demo.workshop_date.month - 1) // 3 + 1}"
+    )
+    placed = [i for lane in roadmap.lanes for i in lane.items]
+    placed += [*roadmap.unscheduled, *roadmap.earlier, *roadmap.later]
+    for collection in ("hires", "opportunities", "decisions"):
+        ids = sorted(i.source_id for i in placed if i.source == collection)
+        assert ids == sorted(item.id for item in demo.collection(collection)), collection
+    private = {a.id for a in demo.actions if a.private}
+    assert not private & {i.source_id for i in placed if i.source == "actions"}
+
+    follow_up = make_follow_up(demo, demo.workshop_date.replace(year=demo.workshop_date.year + 1))
+    check_session(follow_up)
+    follow_up.ratings = list(demo.ratings)
+    change = compare(content, follow_up.baseline_ratings, follow_up)
+    assert change.has_baseline and change.stages_moved == 0
+    assert change.carried.total == sum(
+        1 for a in demo.actions if a.status in ("open", "in_progress")
+    )
