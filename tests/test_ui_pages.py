@@ -235,7 +235,7 @@ def test_rate_by_keyboard_moves_down_and_stores(qtbot, controller, store):
     first = view.rows[0]
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_3)
-    assert first.rating_tag.text() == "Room score 3"
+    assert first.rating_label.text() == "Room score 3"
     assert first.score_buttons[3].isChecked()
     qtbot.keyClick(first, Qt.Key.Key_Down)
     second = view.rows[1]
@@ -252,7 +252,7 @@ def test_rate_by_keyboard_moves_down_and_stores(qtbot, controller, store):
 
     qtbot.keyClick(first, Qt.Key.Key_Backspace)
     assert stored(store, controller).rating(first.statement.id).score is None
-    assert first.rating_tag.text() == "Not rated"
+    assert first.rating_label.text() == "Not rated yet"
 
 
 def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, store):
@@ -268,8 +268,8 @@ def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, st
         qtbot.keyClick(box, Qt.Key.Key_Enter)
 
     assert stored(store, controller).rating(row.statement.id).counts == (0, 2, 0, 3, 0)
-    assert "2×1, 3×3" in row.rating_tag.text()
-    assert "average 2.2" in row.rating_tag.text()
+    assert "2×1, 3×3" in row.rating_label.text()
+    assert "average 2.2" in row.rating_label.text()
     assert row.spread_chart.isVisible()
     # 1 and 3 are two points apart: the reasoning calls that a disagreement.
     assert row.disagreement_tag.isVisible()

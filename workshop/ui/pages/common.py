@@ -89,7 +89,8 @@ class Tag(QLabel):
         self._restyle()
 
     def set_tag(self, text: str, kind: str = "neutral") -> None:
-        self.setText(text)
+        if text != self.text():
+            self.setText(text)
         self.setVisible(bool(text))
         if kind != self._kind:
             self._kind = kind
@@ -168,6 +169,9 @@ def hline() -> QFrame:
 CHECKED_STYLE = (
     "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
     " border: 2px solid palette(window-text); border-radius: 0.2em; padding: 0.25em 0.7em; }"
+    # Tool buttons keep their size: a fill only (the accent is 7:1 on every background).
+    " QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border: none; border-radius: 0.2em; }"
 )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -97,12 +98,10 @@ class StatementRow(QFrame):
         )
         self.dimension_tag = named(Tag(dimension), "dimension_tag", "Dimension")
         page.scaled(self.dimension_tag, SECONDARY)
-        self.rating_tag = named(Tag(), "rating_tag", "Rating")
         self.disagreement_tag = named(
             Tag("⚠ The room disagrees", "warning"), "disagreement_tag", "Disagreement"
         )
         tags.addWidget(self.dimension_tag)
-        tags.addWidget(self.rating_tag)
         tags.addWidget(self.disagreement_tag)
         tags.addStretch(1)
         grid.addLayout(tags, 1, 1)
@@ -112,26 +111,37 @@ class StatementRow(QFrame):
         score_layout = QHBoxLayout(self.score_panel)
         score_layout.setContentsMargins(0, 0, 0, 0)
         score_layout.setSpacing(unit // 2)
-        self.score_buttons: list[QPushButton] = []
+        # Tool buttons: no platform minimum width, so five fit a narrow page; the padding
+        # (from the theme, in em) keeps them large targets.
+        self.score_buttons: list[QToolButton] = []
         for score in SCORES:
             anchor = statement.anchors[score]
             button = named(
-                QPushButton(str(score)), f"score_button_{score}", f"Score {score}: {anchor}"
+                QToolButton(), f"score_button_{score}", f"Score {score}: {anchor}"
             )
+            button.setText(f" {score} ")
             button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(f"{score} — {anchor}")
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             page.scaled(button, 1.1, bold=True)
             button.clicked.connect(page.on_change(lambda _c=False, s=score: self.rate(s)))
             score_layout.addWidget(button)
             self.score_buttons.append(button)
-        self.clear_button = named(QPushButton("Clear"), "clear_button", "Clear the rating")
+        self.clear_button = named(QToolButton(), "clear_button", "Clear the rating")
+        self.clear_button.setText("Clear")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_button.setToolTip("Remove this statement's rating (Backspace)")
         self.clear_button.clicked.connect(page.on_change(lambda: self.rate(None)))
         score_layout.addSpacing(unit)
         score_layout.addWidget(self.clear_button)
         score_layout.addStretch(1)
         grid.addWidget(self.score_panel, 2, 1)
+
+        # The rating in words, on its own line: a long show of hands wraps on a narrow page.
+        self.rating_label = named(plain_label(), "rating_label", "Rating")
+        page.scaled(self.rating_label, 1.0, bold=True)
+        grid.addWidget(self.rating_label, 4, 1, 1, 2)
 
         # Show of hands: how many people chose each score.
         self.count_panel = QWidget()
@@ -150,13 +160,13 @@ class StatementRow(QFrame):
             count_layout.addWidget(box)
             self.count_boxes.append(box)
         count_layout.addStretch(1)
-        grid.addWidget(self.count_panel, 3, 1)
+        grid.addWidget(self.count_panel, 3, 1, 1, 2)
 
         self.spread_chart = named(SpreadHistogram(), "spread_chart", "Show of hands")
         grid.addWidget(self.spread_chart, 0, 2, 3, 1, Qt.AlignmentFlag.AlignTop)
 
         self.anchor_label = page.muted(named(plain_label(), "anchor_label", "What the score means"))
-        grid.addWidget(self.anchor_label, 4, 1, 1, 2)
+        grid.addWidget(self.anchor_label, 5, 1, 1, 2)
         self.anchors_label = page.muted(
             named(
                 plain_label(
@@ -166,7 +176,7 @@ class StatementRow(QFrame):
                 "Anchors",
             )
         )
-        grid.addWidget(self.anchors_label, 5, 1, 1, 2)
+        grid.addWidget(self.anchors_label, 6, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
     # --- showing ---------------------------------------------------------------------------
@@ -187,17 +197,17 @@ class StatementRow(QFrame):
         if has_counts:
             mean = scored.score if scored and scored.score is not None else 0.0
             people = sum(counts)
-            self.rating_tag.set_tag(
-                f"Hands: {counts_in_words(counts)} · average {mean:.1f} ({people} people)",
-                "accent",
+            self.rating_label.setText(
+                f"Show of hands: {counts_in_words(counts)} · average {mean:.1f} · "
+                f"{people} people"
             )
             anchor = self.statement.anchors[round(mean)]
             anchor = f"About {round(mean)} — {anchor}"
         elif rating.score is not None:
-            self.rating_tag.set_tag(f"Room score {rating.score}", "accent")
+            self.rating_label.setText(f"Room score {rating.score}")
             anchor = f"{rating.score} — {self.statement.anchors[rating.score]}"
         else:
-            self.rating_tag.set_tag("Not rated", "neutral")
+            self.rating_label.setText("Not rated yet")
         self.anchor_label.setText(anchor)
         self.anchor_label.setVisible(bool(anchor) and not self.page.show_anchors)
         self.anchors_label.setVisible(self.page.show_anchors)
@@ -221,6 +231,7 @@ class StatementRow(QFrame):
 
     def rate(self, score: int | None) -> None:
         """Set the room score (and drop a show of hands, which would otherwise win)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # keys 0-4 now go to this statement
         self.page.rate(self.statement.id, score)
 
     def set_counts(self) -> None:
