@@ -262,6 +262,8 @@ class LibraryWindow(QMainWindow):
     def warm_up(self) -> None:
         """Load the content after the first frame (stage names, the set-up dialog)."""
         _ = self.framework
+        if self.model.rowCount() == 0:
+            return
         top, bottom = self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 4)
         self.model.dataChanged.emit(top, bottom)
 

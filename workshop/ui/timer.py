@@ -163,6 +163,10 @@ class TimerWidget(QWidget):
             self.schedule_label.setText("")
             return
         status = self.timer.status(section.planned_minutes)
+        # Room for the longest section title, so the toolbar never clips it.
+        metrics = self.section_label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(s.title) for s in self.controller.session.agenda)
+        self.section_label.setMinimumWidth(widest + metrics.averageCharWidth())
         self.section_label.setText(section.title)
         self.clock_label.setText(status.clock_text)
         self.status_label.setText(ICONS[status.level] + status.label)
