@@ -224,3 +224,21 @@ def test_enter_opens_the_selected_workshop(qtbot, library, store):
     library.refresh(select=s.id)
     qtbot.keyClick(library.table, Qt.Key.Key_Return)
     assert library.opened == [s.id]
+
+
+def test_opening_a_workshop_switches_windows_and_closing_comes_back(qtbot, store):
+    from workshop.ui.app import App, make_application
+    from workshop.ui.preferences import Preferences
+
+    s = add(store, "Acme", "Switch")
+    shell = App(make_application(), store, Preferences())
+    qtbot.addWidget(shell.library)
+    shell.library.refresh()
+    shell.library.show()
+    window = shell.open_session(s.id)
+    qtbot.addWidget(window)
+    assert window.isVisible() and not shell.library.isVisible()
+    assert "Acme" in window.windowTitle()
+    window.close()
+    assert shell.library.isVisible() and shell.workshop is None
+    assert shell.library.selected_id() == s.id
