@@ -133,7 +133,7 @@ def table(
         ("LINEBELOW", (0, 0), (-1, 0), 1, TEXT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 1), (-1, -1), REGULAR),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 1), (-1, -1), SMALL_SIZE),
         ("LEADING", (0, 1), (-1, -1), SMALL_LEADING),
         ("TEXTCOLOR", (0, 1), (-1, -1), TEXT),

@@ -26,6 +26,11 @@ LABEL_SIZE = 8
 OUTLINE = 1.2  # points: thick enough to survive a photocopier
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    # Our font from the start: otherwise each drawing names Helvetica, an unembedded font.
+    return Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)
+
+
 def _text(
     x: float,
     y: float,
@@ -81,7 +86,7 @@ def dimension_chart(bars: Sequence[Bar], *, threshold: float, width: float) -> D
     bottom = 9 * mm  # room for the threshold caption
     plot_w = width - label_w - value_w
     height = top + row * len(bars) + bottom
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     x0 = label_w
     y_top = height - top
 
@@ -180,7 +185,7 @@ def matrix_chart(
     axis = 12 * mm
     side = min(width - axis - 2 * mm, 125 * mm)
     height = side + axis + 2 * mm
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     x0 = axis + (width - axis - side) / 2
     y0 = axis
     cell = side / 5
@@ -285,7 +290,7 @@ def timeline_chart(
     row_h = 7 * mm
     head = 10 * mm
     height = head + row_h * len(rows) + 1 * mm
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     col_w = (width - label_w) / max(len(quarters), 1)
     y_top = height - head
     for k, quarter in enumerate(quarters):

@@ -158,6 +158,7 @@ class RoadmapDocument(BaseDocTemplate):
             topMargin=MARGIN,
             bottomMargin=MARGIN,
             invariant=1,  # fixed dates and ids: the same session gives the same bytes
+            initialFontName=REGULAR,  # else every page names Helvetica, unembedded
             **kwargs,
         )
         self.book = book

@@ -47,6 +47,7 @@ from workshop.report.blocks import (
     table,
 )
 from workshop.report.document import LANDSCAPE, PORTRAIT, Contents, PageBook, SectionHeading
+from workshop.report.fonts import REGULAR
 from workshop.report.sections import ROADMAP_SECTIONS
 from workshop.report.styles import (
     ACCENT,
@@ -179,6 +180,7 @@ def cover(ctx: Context) -> list[Flowable]:
         style=TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TEXTCOLOR", (0, 0), (0, -1), TEXT),
                 ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
@@ -214,6 +216,7 @@ def cover(ctx: Context) -> list[Flowable]:
                     [
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                     ]
                 ),
@@ -289,6 +292,7 @@ def _fact_box(ctx: Context, facts: list[tuple[str, str]]) -> Table:
                 ("BACKGROUND", (0, 0), (-1, -1), ZEBRA),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -830,6 +834,7 @@ def roadmap(ctx: Context) -> list[Flowable]:
         ("LINEBELOW", (0, 0), (-1, 0), 1, TEXT),
         ("GRID", (0, 1), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 4),

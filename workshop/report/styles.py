@@ -74,6 +74,7 @@ class Styles:
             allowWidows=0,
             allowOrphans=0,
             splitLongWords=1,
+            bulletFontName=REGULAR,
             wordWrap=None,
         )
         self.body = base
