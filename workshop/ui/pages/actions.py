@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -342,7 +343,7 @@ class ActionsPage(BasePage):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -396,6 +397,7 @@ class ActionsPage(BasePage):
                 COLUMN["carried_from"], not any(a.carried_from for a in actions)
             )
             shown = self.proxy.rowCount()
+            self._fit_columns()
             self.count_label.setText(f"{shown} of {len(actions)} shown")
             kind = self.proxy.kind
             noun = {"decision": "decision", "parking": "parking-lot item"}.get(kind, "action")
@@ -413,6 +415,41 @@ class ActionsPage(BasePage):
                 self.empty_state.setText(
                     f"Nothing under “{label}”. Choose “Everything” above, or add one."
                 )
+
+    def _fit_columns(self) -> None:
+        """Size the small columns to their contents, capped, so "What" keeps most of the
+        width even on a 1024-pixel projector with large type."""
+        char = self.table.fontMetrics().averageCharWidth()
+        small = [
+            column
+            for column, (field, _heading) in enumerate(COLUMNS)
+            if field != "text" and not self.table.isColumnHidden(column)
+        ]
+        widths = {}
+        for column in small:
+            self.table.resizeColumnToContents(column)
+            widths[column] = min(self.table.columnWidth(column), char * 16)
+        # The small columns together get at most 60 % of the table: names and stages wrap
+        # onto a second line instead; a date never shrinks (an elided date is useless).
+        fixed = {COLUMN["due"], COLUMN["private"]}
+        limit = self.table.viewport().width() * 0.6 - sum(
+            w for c, w in widths.items() if c in fixed
+        )
+        total = sum(w for c, w in widths.items() if c not in fixed)
+        factor = limit / total if total > limit > 0 else 1.0
+        for column, width in widths.items():
+            if column not in fixed:
+                width = max(round(width * factor), char * 8)
+            self.table.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
 
     def set_projecting(self, projecting: bool) -> None:
         super().set_projecting(projecting)

@@ -219,13 +219,35 @@ class BasePage(PageView):
         else:
             font.setPixelSize(max(1, round(base.pixelSize() * factor)))
         font.setBold(bold)
-        widget.setFont(font)
+        if font != widget.font():
+            widget.setFont(font)
+
+    def sync_fonts(self, container: QWidget | None = None) -> None:
+        """Give every widget under ``container`` the page's type size.
+
+        Qt stops passing a parent's font on to children once a style sheet is involved (the
+        tags and the checked-button style have one), so after a zoom or projecting change —
+        and after building new widgets — the page hands its font down itself.
+        """
+        base = self.font()
+        scaled = {id(widget): (factor, bold) for widget, factor, bold in self._scaled}
+        for child in (container or self).findChildren(QWidget):
+            if id(child) in scaled:
+                factor, bold = scaled[id(child)]
+                self._apply_font(child, factor, bold)
+            else:
+                font = QFont(child.font())
+                if base.pointSizeF() > 0:
+                    font.setPointSizeF(base.pointSizeF())
+                else:
+                    font.setPixelSize(base.pixelSize())
+                if font != child.font():
+                    child.setFont(font)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            for widget, factor, bold in self._scaled:
-                self._apply_font(widget, factor, bold)
+            self.sync_fonts()
         elif event.type() == QEvent.Type.PaletteChange:
             for widget in self._muted:
                 self._apply_muted(widget)
@@ -275,6 +297,11 @@ class BasePage(PageView):
     def show_new_children(container: QWidget) -> None:
         """Show widgets just added to a visible container now, not after the next event-loop
         turn (Qt's default), so what refresh() built is on screen when it returns."""
+        page = container
+        while page is not None and not isinstance(page, BasePage):
+            page = page.parentWidget()
+        if page is not None:
+            page.sync_fonts(container)
         for child in container.findChildren(QWidget):
             if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
                 child.show()

@@ -276,8 +276,11 @@ class MaturityPage(BasePage):
         bar = QHBoxLayout()
         bar.setSpacing(unit)
         self.progress_tag = named(Tag(), "progress_tag", "Statements rated")
-        bar.addWidget(self.progress_tag)
-        bar.addStretch(1)
+        # The tag on its own line: with the buttons it would not fit 1024 px when projecting.
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_tag)
+        progress_row.addStretch(1)
+        layout.addLayout(progress_row)
         self.room_mode_button = named(
             QPushButton("Room score (keys 0–4)"), "room_mode_button", "Rate for the room"
         )
@@ -297,7 +300,9 @@ class MaturityPage(BasePage):
         self.anchors_button.setCheckable(True)
         self.anchors_button.setToolTip("Show what 0, 1, 2, 3 and 4 mean for every statement")
         self.anchors_button.toggled.connect(self._set_show_anchors)
+        bar.addSpacing(unit)
         bar.addWidget(self.anchors_button)
+        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.help_label = self.muted(named(plain_label(), "help_label", "How to rate"))

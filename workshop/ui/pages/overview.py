@@ -318,6 +318,7 @@ class OverviewPage(BasePage):
                 table.setCellWidget(row, 1, box)
                 self.minute_boxes[section.id] = box
             self._agenda_ids = ids
+            self.sync_fonts(table)
         for row, section in enumerate(sections):
             title = table.item(row, 0)
             if title is None:
