@@ -68,10 +68,14 @@ def bench_startup() -> None:
 def bench_export() -> None:
     from workshop.report.bench import bench_export as run
 
-    result = run()
-    print("PDF export (median)")
-    for line in result["lines"]:
-        print(f"  {line}")
+    r = run()
+    print("PDF export (best of 3, same run)")
+    print(f"  plain ReportLab, {r['demo_pages']:>3} pages  {r['demo_plain_s']:6.3f} s")
+    print(f"  demo roadmap,    {r['demo_pages']:>3} pages  {r['demo_export_s']:6.3f} s  ratio {r['demo_ratio']:.2f}x")
+    print(f"  plain ReportLab, {r['plain_pages']:>3} pages  {r['plain_s']:6.3f} s")
+    print(f"  large session,   {r['large_pages']:>3} pages  {r['large_export_s']:6.3f} s  ratio {r['large_ratio']:.2f}x")
+    verdict = "ok" if r["large_ratio"] <= 3 else "OVER TARGET"
+    print(f"  (300 opportunities, 40 hires, 60 actions; target <= 3x: {verdict})")
 
 
 def main() -> int:

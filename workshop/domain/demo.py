@@ -52,7 +52,7 @@ def _id(kind: str, key: str) -> str:
 _PARTICIPANTS = (
     ("ingrid", "Ingrid Halvorsen", "Chief Executive Officer"),
     ("tomas", "Tomás Echeverría", "Chief Technology Officer"),
-    ("wang", "王芳 (Wang Fang)", "VP Product"),
+    ("wang", "Ελένη Παπαδοπούλου", "VP Product"),
     ("layla", "ليلى حداد", "Head of Customer Success"),
     ("marcus", "Marcus Bell", "VP Sales"),
     ("priya", "Priya Raman", "Head of Support"),
@@ -167,7 +167,7 @@ _GTM_ANSWERS: dict[str, tuple[str, str]] = {
     ),
     "gtm_buyer_personas": (
         "Personas for the CFO (return), the AP lead (daily use) and IT security (where "
-        "data goes). Marcus drafts, Wang Fang reviews.",
+        "data goes). Marcus drafts, Ελένη reviews.",
         "discussed",
     ),
 }
@@ -485,7 +485,7 @@ _DECISIONS = (
         "dec_delivery_process",
         "opt_process_kanban",
         "One project at a time for the first year; no sprint planning for experiments.",
-        "Wang Fang",
+        "Ελένη Παπαδοπούλου",
         "2027-Q2",
         "decided",
     ),
@@ -561,7 +561,7 @@ _ACTIONS = (
     (
         "pm_assign",
         "Confirm Aleksander Nowak's move to ML product lead and find a mentor",
-        "Wang Fang",
+        "Ελένη Παπαδοπούλου",
         date(2026, 12, 15),
         "open",
         "action",
