@@ -608,3 +608,63 @@ def test_follow_up_placement_shows_the_change_since_the_last_workshop(qtbot, sto
     assert "last workshop (2026-05-04)" in view.chart_caption.text()
     assert view.findChild(QLabel, "was_getting_started").text() == "1.0"
     assert view.findChild(QLabel, "was_exploring").text() == "not rated"
+
+
+# --- every page ---------------------------------------------------------------------------
+
+
+ALL_PAGES = (OVERVIEW_PAGE, INTERVIEWS_PAGE, QUESTION_PAGE, MATURITY_PAGE, PLACEMENT_PAGE,
+             ACTIONS_PAGE)
+
+
+def inner_part(widget: QWidget, view: QWidget) -> bool:
+    from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox
+
+    parent = widget.parentWidget()
+    while parent is not None and parent is not view:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QAbstractItemView)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_control_has_an_object_name_and_an_accessible_name(qtbot, controller):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    from workshop.domain.edits import add_item
+    from workshop.domain.session import Action, Interview, Participant
+
+    for collection, item in (
+        ("participants", Participant(id="p1", name="Noa")),
+        ("interviews", Interview(id="i1", person="Lior")),
+        ("actions", Action(id="a1", text="Do it")),
+    ):
+        controller.push(add_item(controller.session, collection, item))
+    controls = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
+                QAbstractItemView)
+    for page in ALL_PAGES:
+        view = open_page(qtbot, controller, page)
+        for widget in view.findChildren(QWidget):
+            if not isinstance(widget, controls):
+                continue
+            if widget.window() is not view or inner_part(widget, view):
+                continue  # popups, and the inner parts of a spin box, combo box or table
+            assert widget.objectName(), f"{page.page_type}: unnamed {type(widget).__name__}"
+            assert widget.accessibleName(), f"{page.page_type}: {widget.objectName()} unnamed"
+
+
+def test_answer_shown_exactly_after_reopening_the_workshop(qtbot, controller, store, framework):
+    view = open_page(qtbot, controller, QUESTION_PAGE)
+    view.answer_edit.setFocus()
+    type_text(view.answer_edit, TRICKY)
+    view.flush()
+    reopened = SessionController(store.load(controller.session.id), framework, store)
+    again = open_page(qtbot, reopened, QUESTION_PAGE)
+    assert again.answer_edit.toPlainText() == TRICKY
