@@ -1,0 +1,557 @@
+"""The audience view: the current page's public content, large and clean, for the room.
+
+Everything is sized from the height of the screen the view fills (VISUAL.md, "Type"): body
+text at least 1/40 of it, titles about 1/22, margins and gaps from the same measure, so the
+slide reads the same from the back of a room at 1024×768 and at 1920×1080. Text is never
+shrunk to fit: long text shows its first lines with "…", long lists show what fits and say
+how many more there are.
+
+What is shown comes only from :func:`workshop.ui.audience.slides.build_slide` (the session
+and the framework), never from the facilitator's widgets, so private notes and hints cannot
+leak here by a widget being visible by mistake. The view rebuilds on every session change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.ui import theme as themes
+from workshop.ui.audience.bars import ScoreBars
+from workshop.ui.audience.slides import (
+    ACCENT,
+    WARNING,
+    Bars,
+    Block,
+    Flag,
+    Headline,
+    Notice,
+    Paragraph,
+    Row,
+    RowList,
+    Slide,
+    build_slide,
+    is_rtl,
+)
+from workshop.ui.audience.text import end_with_ellipsis, wrap
+
+if TYPE_CHECKING:
+    from workshop.ui.controller import SessionController
+
+# Type scale, as a fraction of the screen height (VISUAL.md: body >= 1/40, title ~ 1/22).
+SMALL = 1 / 40  # the smallest text on the screen: captions, details, notes
+BODY = 1 / 33
+VALUE = 1 / 26
+TITLE = 1 / 22
+HEADLINE = 1 / 13
+# Lines longer than this many body-size ems are hard to follow on a wide screen.
+MAX_MEASURE_EM = 40
+TITLE_LINES = 3
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Pixel sizes for one screen height."""
+
+    height: int
+    small: int
+    body: int
+    value: int
+    title: int
+    headline: int
+
+    @classmethod
+    def for_height(cls, height: int) -> Sizes:
+        h = max(height, 240)
+        return cls(
+            height=h,
+            small=math.ceil(h * SMALL),
+            body=round(h * BODY),
+            value=round(h * VALUE),
+            title=round(h * TITLE),
+            headline=round(h * HEADLINE),
+        )
+
+
+class AudienceView(QWidget):
+    """A top-level window showing one page's :class:`Slide`. Esc asks to stop presenting."""
+
+    #: Esc was pressed (the presenter stops presenting).
+    escape_pressed = Signal()
+    #: The window was closed (by the presenter, the window manager or Alt+F4).
+    closed = Signal()
+
+    def __init__(
+        self,
+        controller: SessionController,
+        theme_name: str = "projector",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("audience_view")
+        self.setWindowTitle("Audience view")
+        self.setAccessibleName("Audience view")
+        self.controller = controller
+        self.page_id = ""
+        self.slide: Slide | None = None
+        self.theme = themes.theme(theme_name)
+        self._content: QWidget | None = None
+        self._built_for: tuple[int, int, str] | None = None
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        # The slide is laid out to fit the screen; it must never make the window grow.
+        self._outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setAutoFillBackground(True)
+        self._apply_palette()
+        # Connected with self as receiver: Qt drops the connection when the view is deleted.
+        controller.changed.connect(self.refresh)
+
+    # --- what to show ------------------------------------------------------------------------
+
+    def show_page(self, page_id: str) -> None:
+        self.page_id = page_id
+        self.refresh()
+
+    def set_theme(self, theme_name: str) -> None:
+        self.theme = themes.theme(theme_name)
+        self._apply_palette()
+        self._rebuild()
+
+    def refresh(self, _edit: object = None) -> None:
+        """Read the page again from the session and redraw (after any edit, undo or redo)."""
+        framework = self.controller.framework
+        page = next((p for p in framework.pages if p.id == self.page_id), None)
+        if page is None:
+            self.slide = Slide(
+                self.page_id,
+                self.controller.session.organisation,
+                self.controller.session.title or "Workshop",
+            )
+        else:
+            self.slide = build_slide(framework, self.controller.session, page)
+        self._rebuild()
+
+    # --- sizes -------------------------------------------------------------------------------
+
+    def reference_height(self) -> int:
+        """The height type is scaled from: the view's own height once it fills its screen,
+        the screen's height before it is shown."""
+        if self.isVisible() and self.height() > 0:
+            return self.height()
+        screen = self.screen()
+        return screen.geometry().height() if screen is not None else 768
+
+    def sizes(self) -> Sizes:
+        return Sizes.for_height(self.reference_height())
+
+    def _font(self, pixels: int, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        font.setBold(bold)
+        return font
+
+    def _colour(self, token: str) -> str:
+        return str(getattr(self.theme, token))
+
+    def _apply_palette(self) -> None:
+        self.setPalette(themes.palette(self.theme))
+
+    # --- Qt events ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rebuild()
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        self._rebuild()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # --- building the slide ---------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        if self.slide is None:
+            return
+        key = (self.width(), self.reference_height(), repr(self.slide) + self.theme.id)
+        if key == self._built_for and self._content is not None:
+            return
+        self._built_for = key
+        if self._content is not None:
+            # Hide at once (tests and screen readers must not see the old slide), delete later.
+            self._content.hide()
+            self._outer.removeWidget(self._content)
+            self._content.deleteLater()
+        height = self.reference_height()
+        content = _SlideBuilder(self).build(self.slide)
+        # Heights are counted while building; should rounding still make the slide taller
+        # than the screen, build it again with that much less room (drops a row, never
+        # shrinks the text).
+        for _attempt in range(3):
+            overflow = content.sizeHint().height() - height
+            if overflow <= 0:
+                break
+            content.deleteLater()
+            content = _SlideBuilder(self, less=overflow + 1).build(self.slide)
+        self._content = content
+        self._outer.addWidget(content)
+        content.show()
+
+
+class _SlideBuilder:
+    """Lays one slide out for the view's current size: fonts, line breaks, what fits.
+
+    Heights are counted as the slide is built (line counts come from :func:`wrap`), so a
+    list shows as many rows as fit and says how many more there are, instead of running off
+    the bottom of the screen or shrinking its text.
+    """
+
+    def __init__(self, view: AudienceView, less: int = 0) -> None:
+        self.view = view
+        self.less = less  # pixels less than the screen to fill (see AudienceView._rebuild)
+        self.sizes = view.sizes()
+        s = self.sizes
+        self.small = view._font(s.small)
+        self.small_bold = view._font(s.small, bold=True)
+        self.body = view._font(s.body)
+        self.body_bold = view._font(s.body, bold=True)
+        self.value = view._font(s.value, bold=True)
+        self.title = view._font(s.title, bold=True)
+        self.headline = view._font(s.headline, bold=True)
+        self.body_line = QFontMetricsF(self.body).lineSpacing()
+        self.small_line = QFontMetricsF(self.small).lineSpacing()
+        self.value_line = QFontMetricsF(self.value).lineSpacing()
+        self.unit = round(self.body_line / 2)  # VISUAL.md: spacing in half line heights
+        self.border = max(2, round(s.height / 400))
+        width = view.width() if view.isVisible() and view.width() > 0 else round(s.height * 4 / 3)
+        margin_x = max(round(width / 20), round(s.height / 14))
+        self.measure = min(width - 2 * margin_x, round(s.body * MAX_MEASURE_EM))
+        self.margin_x = max(margin_x, (width - self.measure) // 2)
+        self.margin_y = round(s.height / 18)
+
+    # --- small widgets ---------------------------------------------------------------------
+
+    def label(
+        self,
+        text: str,
+        font: QFont,
+        token: str = "text",
+        name: str = "",
+        align: Qt.AlignmentFlag | None = None,
+    ) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # user text is shown as typed, never as HTML
+        label.setFont(font)
+        label.setWordWrap(False)  # lines are broken by wrap(), so the count is exact
+        if name:
+            label.setObjectName(name)
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(self.view._colour(token)))
+        label.setPalette(palette)
+        if align is None:
+            side = Qt.AlignmentFlag.AlignRight if is_rtl(text) else Qt.AlignmentFlag.AlignLeft
+            align = side | Qt.AlignmentFlag.AlignTop
+        label.setAlignment(align)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        lines = max(1, text.count("\n") + 1)
+        label.setFixedHeight(math.ceil(QFontMetricsF(font).lineSpacing() * lines))
+        return label
+
+    def flag_height(self) -> int:
+        return math.ceil(self.small_line + 2 * self.border + 2)
+
+    def flag(self, flag: Flag) -> QLabel:
+        """A labelled tag: the words (and icon) say it; colour and outline support it."""
+        token = {WARNING: "warning", ACCENT: "accent"}.get(flag.kind, "text")
+        label = self.label(
+            flag.text, self.small_bold, token, "audience_flag", Qt.AlignmentFlag.AlignCenter
+        )
+        colour = self.view._colour(token)
+        pad = max(2, self.unit // 2)
+        label.setStyleSheet(
+            f"QLabel {{ color: {colour}; border: {self.border}px solid {colour};"
+            f" border-radius: {pad}px; padding: 0px {pad * 2}px; }}"
+        )
+        label.setFont(self.small_bold)  # set again: a style sheet resets the font
+        label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        width = QFontMetricsF(self.small_bold).horizontalAdvance(flag.text)
+        label.setFixedSize(math.ceil(width + 4 * pad + 2 * self.border) + 2, self.flag_height())
+        return label
+
+    @staticmethod
+    def column(spacing: int = 0) -> QVBoxLayout:
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        return layout
+
+    # --- the slide -------------------------------------------------------------------------
+
+    def build(self, slide: Slide) -> QWidget:
+        content = QWidget()
+        content.setObjectName("audience_content")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(self.margin_x, self.margin_y, self.margin_x, self.margin_y)
+        layout.setSpacing(0)
+        used = 2.0 * self.margin_y
+
+        if slide.caption:
+            caption = wrap(slide.caption, self.small_bold, self.measure, 1)
+            layout.addWidget(
+                self.label(caption.text, self.small_bold, "accent", "audience_caption")
+            )
+            layout.addSpacing(self.unit)
+            used += self.small_line + self.unit
+        title = wrap(slide.title, self.title, self.measure, TITLE_LINES)
+        layout.addWidget(self.label(title.text, self.title, "text", "audience_title"))
+        layout.addSpacing(3 * self.unit)
+        used += QFontMetricsF(self.title).lineSpacing() * len(title) + 3 * self.unit
+
+        available = self.sizes.height - used - self.less
+        for index, block in enumerate(slide.blocks):
+            if index:
+                layout.addSpacing(2 * self.unit)
+                available -= 2 * self.unit
+            widget, height = self.block(block, available)
+            layout.addWidget(widget)
+            available -= height
+        layout.addStretch(1)
+        return content
+
+    def block(self, block: Block, available: float) -> tuple[QWidget, float]:
+        if isinstance(block, Paragraph):
+            return self.paragraph(block, available)
+        if isinstance(block, Headline):
+            return self.headline_block(block)
+        if isinstance(block, Notice):
+            token = {WARNING: "warning", ACCENT: "accent"}.get(block.kind, "text")
+            line = wrap(block.text, self.body_bold, self.measure, 1)
+            return self.label(line.text, self.body_bold, token, "audience_notice"), self.body_line
+        if isinstance(block, Bars):
+            bars = ScoreBars(
+                block,
+                self.body,
+                self.small,
+                {t: self.view._colour(t) for t in ("text", "muted", "background")},
+            )
+            return bars, bars.sizeHint().height()
+        return self.rows(block, available)
+
+    def paragraph(self, block: Paragraph, available: float) -> tuple[QWidget, float]:
+        """The room's answer: one point per line, as typed; the first lines when long."""
+        points = [p.strip() for p in block.text.splitlines() if p.strip()]
+        if not points:
+            return self.label(block.empty, self.body, "muted", "audience_empty"), self.body_line
+        gap = round(self.unit * 0.8) if len(points) > 1 else 0
+        budget = max(1, min(block.max_lines, int(available // (self.body_line + gap / 2))))
+        bullet_width = round(QFontMetricsF(self.body).horizontalAdvance("•") + 1.5 * self.unit)
+        width = self.measure - (bullet_width if len(points) > 1 else 0)
+
+        shown: list[tuple[str, list[str]]] = []
+        left = budget
+        for index, point in enumerate(points):
+            lines = wrap(point, self.body, width, left)
+            shown.append((point, list(lines.lines)))
+            left -= len(lines)
+            if lines.truncated:
+                break
+            if left <= 0 and index < len(points) - 1:
+                # More points follow than the screen holds: say so on the last line shown.
+                last = shown[-1][1]
+                last[-1] = end_with_ellipsis(last[-1], QFontMetricsF(self.body), width)
+                break
+
+        box = QWidget()
+        box.setObjectName("audience_answer")
+        column = self.column(gap)
+        box.setLayout(column)
+        height = 0.0
+        for point, lines in shown:
+            text = "\n".join(lines)
+            label = self.label(text, self.body, "text", "audience_paragraph")
+            height += self.body_line * len(lines) + gap
+            if len(points) == 1:
+                column.addWidget(label)
+                continue
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(0)
+            bullet = self.label(
+                "•",
+                self.body,
+                "accent",
+                "audience_bullet",
+                Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop,
+            )
+            bullet.setFixedWidth(bullet_width)
+            if is_rtl(point):
+                row.addWidget(label, 1)
+                row.addWidget(bullet)
+            else:
+                row.addWidget(bullet)
+                row.addWidget(label, 1)
+            column.addLayout(row)
+        return box, height - gap
+
+    def headline_block(self, block: Headline) -> tuple[QWidget, float]:
+        box = QWidget()
+        box.setObjectName("audience_headline")
+        layout = self.column()
+        box.setLayout(layout)
+        layout.addWidget(
+            self.label(block.label, self.small_bold, "muted", "audience_headline_label")
+        )
+        value = wrap(block.value, self.headline, self.measure, 1)
+        layout.addWidget(self.label(value.text, self.headline, "accent", "audience_headline_value"))
+        height = self.small_line + QFontMetricsF(self.headline).lineSpacing()
+        if block.note:
+            note = wrap(block.note, self.body, self.measure, 2)
+            layout.addWidget(self.label(note.text, self.body, "text", "audience_headline_note"))
+            height += self.body_line * len(note)
+        return box, height
+
+    def rows(self, block: RowList, available: float) -> tuple[QWidget, float]:
+        box = QWidget()
+        box.setObjectName("audience_rows")
+        if not block.rows:
+            label = self.label(block.empty, self.body, "muted", "audience_empty")
+            layout = self.column()
+            box.setLayout(layout)
+            layout.addWidget(label)
+            return box, self.body_line
+
+        value_metrics = QFontMetricsF(self.value)
+        small_metrics = QFontMetricsF(self.small)
+        value_width = max(
+            max(
+                value_metrics.horizontalAdvance(r.value),
+                small_metrics.horizontalAdvance(r.value_note),
+            )
+            for r in block.rows
+        )
+        value_width = min(math.ceil(value_width) + 2, round(self.measure * 0.4))
+        has_values = value_width > 2
+        text_width = self.measure - (value_width + 2 * self.unit if has_values else 0)
+        row_gap = round(1.2 * self.unit)
+        more_height = self.small_line + row_gap
+
+        laid: list[tuple[Row, str, float]] = []
+        used = 0.0
+        for index, row in enumerate(block.rows):
+            lines = wrap(row.text, self.body, text_width, row.lines)
+            left = self.body_line * len(lines)
+            if row.flags:
+                left += self.flag_height() + self.border
+            elif row.detail:
+                left += self.small_line
+            right = (self.value_line if row.value else 0) + (
+                self.small_line if row.value_note else 0
+            )
+            height = max(left, right) + (row_gap if laid else 0)
+            remaining = len(block.rows) - index - 1
+            if laid and used + height + (more_height if remaining else 0) > available:
+                break
+            laid.append((row, lines.text, height))
+            used += height
+
+        column = self.column(row_gap)
+        box.setLayout(column)
+        for row, text, _height in laid:
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(2 * self.unit)
+            left = self.column()
+            left.addWidget(self.label(text, self.body, "text", "audience_row_text"))
+            if row.detail or row.flags:
+                details = QHBoxLayout()
+                details.setContentsMargins(0, self.border if row.flags else 0, 0, 0)
+                details.setSpacing(self.unit)
+                if row.detail:
+                    room = text_width * (0.55 if row.flags else 1.0)
+                    detail = wrap(row.detail, self.small, room, 1)
+                    label = self.label(
+                        detail.text,
+                        self.small,
+                        "muted",
+                        "audience_row_detail",
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    )
+                    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                    label.setFixedSize(
+                        math.ceil(small_metrics.horizontalAdvance(detail.text)) + 2,
+                        self.flag_height() if row.flags else math.ceil(self.small_line),
+                    )
+                    details.addWidget(label)
+                for flag in row.flags:
+                    details.addWidget(self.flag(flag))
+                details.addStretch(1)
+                left.addLayout(details)
+            left.addStretch(1)
+            line.addLayout(left, 1)
+            if has_values:
+                right = self.column()
+                if row.value:
+                    value = wrap(row.value, self.value, value_width, 1)
+                    right.addWidget(
+                        self.label(
+                            value.text,
+                            self.value,
+                            "text",
+                            "audience_row_value",
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                        )
+                    )
+                if row.value_note:
+                    note = wrap(row.value_note, self.small, value_width, 1)
+                    right.addWidget(
+                        self.label(
+                            note.text,
+                            self.small,
+                            "muted",
+                            "audience_row_note",
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                        )
+                    )
+                right.addStretch(1)
+                holder = QWidget()
+                holder.setLayout(right)
+                holder.setFixedWidth(value_width)
+                line.addWidget(holder)
+            column.addLayout(line)
+        hidden = len(block.rows) - len(laid)
+        if hidden:
+            more = self.label(
+                f"+ {hidden} more {block.more}", self.small_bold, "muted", "audience_more"
+            )
+            column.addWidget(more)
+            used += more_height
+        return box, used
