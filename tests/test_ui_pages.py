@@ -602,7 +602,9 @@ def test_follow_up_placement_shows_the_change_since_the_last_workshop(qtbot, sto
     store.create(session)
     controller = SessionController(store.load(session.id), framework, store)
     view = open_page(qtbot, controller, PLACEMENT_PAGE)
-    assert view.working_label.text() == "Working on: Exploring (last workshop: Getting Started)"
+    assert view.working_label.text() == "Working on: Exploring"
+    # The change in one sentence, from the follow-up reasoning.
+    assert view.change_label.isVisible() and "Getting Started" in view.change_label.text()
     view.stage_combo.setCurrentIndex(view.stage_combo.findData("getting_started"))
     assert "Product: 3.0 of 4, was 1.0" in view.chart.describe()
     assert "last workshop (2026-05-04)" in view.chart_caption.text()

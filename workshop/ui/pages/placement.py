@@ -7,7 +7,6 @@ conclusion is shown with its rule in words, so the facilitator can say how it wa
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.edits import add_item
+from workshop.domain.followup import PlacementChange, compare
 from workshop.domain.placement import Gap, Placement, place
 from workshop.domain.session import Action, new_id
 from workshop.ui.pages.base import register
@@ -106,6 +106,8 @@ class PlacementPage(BasePage):
         self.working_label = named(plain_label(), "working_label", "Stage being worked on")
         self.scaled(self.working_label, SECTION, bold=True)
         content.addWidget(self.working_label)
+        self.change_label = named(plain_label(), "change_label", "Change since the last workshop")
+        content.addWidget(self.change_label)
         self.reached_row = QHBoxLayout()
         self.reached_row.setSpacing(unit // 2)
         content.addLayout(self.reached_row)
@@ -174,20 +176,23 @@ class PlacementPage(BasePage):
 
     # --- reading -------------------------------------------------------------------------
 
-    def baseline(self) -> Placement | None:
-        """The placement of the previous workshop, from the ratings copied into a follow-up."""
+    def baseline(self) -> PlacementChange | None:
+        """At a follow-up: the change since the last workshop (from its copied ratings)."""
         session = self.controller.session
         if not session.baseline_ratings:
             return None
-        before = dataclasses.replace(session, ratings=list(session.baseline_ratings))
-        return place(self.framework, before)
+        change = compare(self.framework, session.baseline_ratings, session)
+        return change if change.has_baseline else None
 
     def refresh(self) -> None:
         with self.filling():
             session = self.controller.session
             placement = place(self.framework, session)
             self.placement = placement
-            self.before = self.baseline()
+            change = self.baseline()
+            self.before = change.before if change is not None else None
+            self.change_label.setText(change.summary if change is not None else "")
+            self.change_label.setVisible(change is not None)
             self.empty_state.setVisible(not placement.rated_any)
             self.content.setVisible(placement.rated_any)
             names = {s.id: s.name for s in self.framework.stages}
@@ -196,12 +201,6 @@ class PlacementPage(BasePage):
                 self.working_label.setText(f"Every stage reached — keeping {working} up")
             else:
                 self.working_label.setText(f"Working on: {working}")
-            if self.before is not None and self.before.rated_any:
-                was = names.get(self.before.working_on, self.before.working_on)
-                self.working_label.setText(
-                    self.working_label.text()
-                    + (f" (last workshop: {was})" if was != working else " (as at the last workshop)")
-                )
             self._fill_reached(placement, names)
             set_name = "core" if placement.statement_set == "core" else "core and extended"
             self.rule_label.setText(f"{placement.rule} Scored on the {set_name} statements.")
