@@ -25,7 +25,8 @@ from workshop.domain.session import (
     item_fields,
 )
 from workshop.store import NewerDatabaseError, SessionNotFound, Store, StoreError, open_store
-from workshop.store.engine import filesystem_type, fold
+from workshop.store.catalog import fold
+from workshop.store.engine import filesystem_type
 from workshop.store.location import resolve_db_path
 from workshop.store.models import COLLECTION_ROWS, STORE_ONLY_SESSION_COLUMNS, SessionRow
 

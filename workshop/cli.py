@@ -57,20 +57,20 @@ def _load(store: Store, session_id: str) -> Session:
 
 
 def cmd_gui(args: argparse.Namespace, session_id: str | None = None) -> int:
-    from workshop.store import open_store
-
-    store = open_store(args.db)
-    if session_id is not None:
-        session_id = _resolve_id(store, session_id)
-    url = store.url
-    store.close()
+    # The library opens the database itself, lazily: importing the store's SQL layer here
+    # would slow the first frame for nothing.
     from workshop.ui.app import run_gui
 
-    return run_gui(url, open_session_id=session_id, exit_after_startup=args.exit_after_startup)
+    return run_gui(args.db, open_session_id=session_id, exit_after_startup=args.exit_after_startup)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    return cmd_gui(args, args.session_id)
+    store = _open_store(args)
+    try:
+        session_id = _resolve_id(store, args.session_id)  # a bad id fails here, in one line
+    finally:
+        store.close()
+    return cmd_gui(args, session_id)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

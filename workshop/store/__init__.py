@@ -1,11 +1,20 @@
 """Persistence: sessions in SQLite (SQLAlchemy 2, Alembic migrations) and portable files.
 
-Importing this package does not import Alembic or jsonschema: they are loaded only when a
-migration is actually needed or a session file is imported.
+Importing this package imports nothing heavy: SQLAlchemy loads when a :class:`Store` is
+first asked for (``from workshop.store import open_store``), Alembic only when a migration
+is actually needed, jsonschema only when a session file is imported. The library's first
+frame needs only :mod:`workshop.store.catalog` (the standard library's sqlite3).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workshop.store.catalog import SessionSummary
 from workshop.store.errors import NewerDatabaseError, SessionNotFound, StoreError
-from workshop.store.repository import SessionSummary, Store, open_store
+
+if TYPE_CHECKING:
+    from workshop.store.repository import Store, open_store
 
 __all__ = [
     "NewerDatabaseError",
@@ -15,3 +24,11 @@ __all__ = [
     "StoreError",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Store", "open_store"):
+        from workshop.store import repository
+
+        return getattr(repository, name)
+    raise AttributeError(f"module 'workshop.store' has no attribute {name!r}")

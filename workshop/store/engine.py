@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
+
+from workshop.store.catalog import fold
 
 BUSY_TIMEOUT_MS = 5000
 # Execution option read by the "begin" listener: "DEFERRED" (reads) or "IMMEDIATE" (writes).
@@ -32,14 +33,6 @@ NETWORK_FILESYSTEMS = frozenset(
         "fuse.rclone", "fuse.s3fs", "fuse.gcsfuse", "fuse.glusterfs", "fuse.cephfs",
     }
 )  # fmt: skip
-
-
-def fold(text: str | None) -> str:
-    """Text as search compares it: case and accents ignored ("Société" matches "societe")."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def sqlite_url(path: Path) -> URL:

@@ -11,18 +11,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, and_, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from workshop.domain.edits import AddItem, Edit, MoveItem, RemoveItem, SetField, flatten
 from workshop.domain.session import COLLECTIONS, EDITABLE_FIELDS, Session, utcnow
 from workshop.store import versioning
-from workshop.store.engine import BEGIN_MODE, fold, make_engine, network_filesystem
+from workshop.store.catalog import SessionSummary, read_catalog
+from workshop.store.engine import BEGIN_MODE, make_engine, network_filesystem
 from workshop.store.errors import SessionNotFound, StoreError
 from workshop.store.location import resolve_db_path
 from workshop.store.models import COLLECTION_ROWS, SessionRow
@@ -33,24 +32,6 @@ ITEM_TABLES: dict[str, Table] = {
     name: row.__table__  # type: ignore[misc]
     for name, row in COLLECTION_ROWS.items()
 }
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of the library list."""
-
-    id: str
-    organisation: str
-    title: str
-    workshop_date: date
-    facilitator: str
-    follows_up: str
-    created_at: datetime
-    updated_at: datetime
-    stage_reached: str  # "" when not known yet
-
-
-_SUMMARY_COLUMNS = tuple(SESSIONS.c[name] for name in SessionSummary.__dataclass_fields__)
 
 
 def open_store(db: str | os.PathLike[str] | None = None) -> Store:
@@ -145,20 +126,7 @@ class Store:
 
         ``search`` matches organisation or title, ignoring case and accents.
         """
-        query = select(*_SUMMARY_COLUMNS)
-        if not include_deleted:
-            query = query.where(SESSIONS.c.deleted_at.is_(None))
-        needle = _like_pattern(search)
-        if needle:
-            query = query.where(
-                func.workshop_fold(SESSIONS.c.organisation).like(needle, escape="\\")
-                | func.workshop_fold(SESSIONS.c.title).like(needle, escape="\\")
-            )
-        query = query.order_by(
-            SESSIONS.c.workshop_date.desc(), SESSIONS.c.updated_at.desc(), SESSIONS.c.id
-        )
-        with self._read() as connection:
-            return [SessionSummary(**row._mapping) for row in connection.execute(query)]
+        return read_catalog(self.path, search, include_deleted=include_deleted)
 
     def load(self, session_id: str) -> Session:
         with self._read() as connection:
@@ -324,14 +292,6 @@ def _table(collection: str) -> Table:
     if collection not in COLLECTIONS:
         raise StoreError(f"unknown collection {collection!r}")
     return ITEM_TABLES[collection]
-
-
-def _like_pattern(search: str) -> str:
-    folded = " ".join(fold(search).split())
-    if not folded:
-        return ""
-    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _first_line(error: BaseException) -> str:

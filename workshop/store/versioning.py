@@ -22,12 +22,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from sqlalchemy import Connection
-
 from workshop.store.errors import NewerDatabaseError, StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Every revision in migrations/versions, oldest first; the last one is the head.
 # tests/test_migrations.py checks these against Alembic's own view of the scripts.

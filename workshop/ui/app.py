@@ -145,10 +145,11 @@ def run_gui(
     app = make_application()
     preferences = Preferences()
     theme.apply_theme(app, preferences.theme, preferences.zoom)
-    from workshop.store import StoreError, open_store
+    from workshop.store import StoreError
+    from workshop.store.lazy import open_store_lazily
 
     try:
-        store = open_store(store_url)
+        store = open_store_lazily(store_url)
     except StoreError as error:
         QMessageBox.critical(None, "Cannot open the database", str(error))
         return 2
@@ -166,6 +167,8 @@ def run_gui(
             app.exec()
             return 0 if watcher.painted else 3
         QTimer.singleShot(0, shell.library.warm_up)
+        if hasattr(store, "warm_up"):  # open the database connection once the list is shown
+            QTimer.singleShot(0, store.warm_up)
         if open_session_id:
             shell.open_session(open_session_id)
         code = app.exec()
