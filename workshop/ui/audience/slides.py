@@ -71,6 +71,8 @@ class RowList:
     rows: tuple[Row, ...]
     empty: str = ""  # what the room sees when there is nothing yet
     more: str = "more"  # "+ 3 more {more}" when rows do not all fit
+    more_one: str = ""  # "+ 1 more {more_one}" (defaults to ``more``)
+    columns: int = 1  # short rows (names) read well side by side
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Headline:
     label: str
     value: str
     note: str = ""
+    large: bool = True  # False: a name or a phrase, at the size of a score
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,8 @@ def _stage_name(framework: Framework, stage_id: str) -> str:
 
 
 def _caption(framework: Framework, page: Page, kind: str) -> str:
-    return " · ".join(p for p in (_stage_name(framework, page.stage), kind) if p)
+    text = " · ".join(p for p in (_stage_name(framework, page.stage), kind) if p)
+    return text[:1].upper() + text[1:]  # sentence case (VISUAL.md)
 
 
 # --- one builder per page type ---------------------------------------------------------------
@@ -220,13 +224,21 @@ def _overview(framework: Framework, session: Session, page: Page) -> Slide:
     details = " · ".join(p for p in (long_date(session.workshop_date), session.facilitator) if p)
     if session.sponsor:
         sponsor = ", ".join(p for p in (session.sponsor, session.sponsor_role) if p)
-        blocks.append(Headline("Executive sponsor", sponsor))
+        blocks.append(Headline("Executive sponsor", sponsor, large=False))
     people = tuple(
         Row(text=p.name or "—", detail=p.role, lines=1)
         for p in session.participants
         if p.name or p.role
     )
-    blocks.append(RowList(people, empty="Participants will be listed here.", more="people"))
+    blocks.append(
+        RowList(
+            people,
+            empty="Participants will be listed here.",
+            more="people",
+            more_one="person",
+            columns=2 if len(people) > 4 else 1,
+        )
+    )
     title = session.title or page.title
     caption = " · ".join(p for p in (session.organisation, details) if p)
     return Slide(page.id, caption, title, tuple(blocks))
@@ -256,7 +268,11 @@ def _interviews(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "discovery interviews"),
         page.title,
-        (RowList(rows, empty="No interviews recorded yet.", more="interviews"),),
+        (
+            RowList(
+                rows, empty="No interviews recorded yet.", more="interviews", more_one="interview"
+            ),
+        ),
     )
 
 
@@ -309,7 +325,14 @@ def _maturity(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "maturity check · 0 to 4"),
         page.title,
-        (RowList(tuple(rows), empty="No statements for this stage.", more="statements"),),
+        (
+            RowList(
+                tuple(rows),
+                empty="No statements for this stage.",
+                more="statements",
+                more_one="statement",
+            ),
+        ),
     )
 
 
@@ -365,7 +388,14 @@ def _matrix(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "opportunities, highest priority first"),
         page.title,
-        (RowList(tuple(rows), empty="No opportunities yet.", more="opportunities"),),
+        (
+            RowList(
+                tuple(rows),
+                empty="No opportunities yet.",
+                more="opportunities",
+                more_one="opportunity",
+            ),
+        ),
     )
 
 
@@ -403,7 +433,7 @@ def _audit(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "data audit"),
         page.title,
-        (RowList(tuple(rows), empty="No data audit items yet.", more="items"),),
+        (RowList(tuple(rows), empty="No data audit items yet.", more="items", more_one="item"),),
     )
 
 
@@ -433,7 +463,7 @@ def _hiring(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "planned roles by quarter"),
         page.title,
-        (RowList(tuple(rows), empty="No roles planned yet.", more="roles"),),
+        (RowList(tuple(rows), empty="No roles planned yet.", more="roles", more_one="role"),),
     )
 
 
@@ -453,23 +483,32 @@ def _decision(framework: Framework, session: Session, page: Page) -> Slide:
                 if p
             )
             rows.append(
-                Row(text=topic.title, value=f"{CHECK} {option.name}", detail=detail, lines=1)
+                Row(
+                    text=f"{topic.title}: {option.name}",
+                    detail=detail,
+                    flags=(Flag(f"{CHECK} Decided", ACCENT),),
+                )
             )
         else:
             options = " · ".join(o.name for o in topic.options if not o.retired)
             rows.append(
                 Row(
-                    text=topic.title,
-                    value="Not decided yet",
+                    text=f"{topic.title}: not decided yet",
                     detail=f"Options: {options}" if options else "",
-                    lines=1,
                 )
             )
     return Slide(
         page.id,
         _caption(framework, page, "decision"),
         page.title,
-        (RowList(tuple(rows), empty="No decision for this page.", more="decisions"),),
+        (
+            RowList(
+                tuple(rows),
+                empty="No decision for this page.",
+                more="decisions",
+                more_one="decision",
+            ),
+        ),
     )
 
 
@@ -492,7 +531,7 @@ def _go_to_market(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "go-to-market"),
         page.title,
-        (RowList(tuple(rows), empty="No go-to-market items.", more="items"),),
+        (RowList(tuple(rows), empty="No go-to-market items.", more="items", more_one="item"),),
     )
 
 
@@ -528,5 +567,5 @@ def _actions(framework: Framework, session: Session, page: Page) -> Slide:
         page.id,
         _caption(framework, page, "who does what, by when"),
         page.title,
-        (RowList(tuple(rows), empty="No actions yet.", more="actions"),),
+        (RowList(tuple(rows), empty="No actions yet.", more="actions", more_one="action"),),
     )

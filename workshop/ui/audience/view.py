@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -256,7 +257,7 @@ class _SlideBuilder:
         margin_x = max(round(width / 20), round(s.height / 14))
         self.measure = min(width - 2 * margin_x, round(s.body * MAX_MEASURE_EM))
         self.margin_x = max(margin_x, (width - self.measure) // 2)
-        self.margin_y = round(s.height / 18)
+        self.margin_y = round(s.height / 24)
 
     # --- small widgets ---------------------------------------------------------------------
 
@@ -278,10 +279,14 @@ class _SlideBuilder:
         palette.setColor(QPalette.ColorRole.WindowText, QColor(self.view._colour(token)))
         label.setPalette(palette)
         if align is None:
-            side = Qt.AlignmentFlag.AlignRight if is_rtl(text) else Qt.AlignmentFlag.AlignLeft
-            align = side | Qt.AlignmentFlag.AlignTop
+            # Not absolute: Qt puts a right-to-left paragraph (Hebrew, Arabic) at the right.
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         label.setAlignment(align)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Lines are already broken to fit; a minimum width of 1 keeps a label from ever
+        # pushing the slide wider than the screen. (Not the Ignored policy: box layouts
+        # overlap Ignored widgets with their neighbours.)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        label.setMinimumWidth(1)
         lines = max(1, text.count("\n") + 1)
         label.setFixedHeight(math.ceil(QFontMetricsF(font).lineSpacing() * lines))
         return label
@@ -333,8 +338,8 @@ class _SlideBuilder:
             used += self.small_line + self.unit
         title = wrap(slide.title, self.title, self.measure, TITLE_LINES)
         layout.addWidget(self.label(title.text, self.title, "text", "audience_title"))
-        layout.addSpacing(3 * self.unit)
-        used += QFontMetricsF(self.title).lineSpacing() * len(title) + 3 * self.unit
+        layout.addSpacing(round(2.5 * self.unit))
+        used += QFontMetricsF(self.title).lineSpacing() * len(title) + round(2.5 * self.unit)
 
         available = self.sizes.height - used - self.less
         for index, block in enumerate(slide.blocks):
@@ -430,9 +435,10 @@ class _SlideBuilder:
         layout.addWidget(
             self.label(block.label, self.small_bold, "muted", "audience_headline_label")
         )
-        value = wrap(block.value, self.headline, self.measure, 1)
-        layout.addWidget(self.label(value.text, self.headline, "accent", "audience_headline_value"))
-        height = self.small_line + QFontMetricsF(self.headline).lineSpacing()
+        font = self.headline if block.large else self.value
+        value = wrap(block.value, font, self.measure, 1 if block.large else 2)
+        layout.addWidget(self.label(value.text, font, "accent", "audience_headline_value"))
+        height = self.small_line + QFontMetricsF(font).lineSpacing() * len(value)
         if block.note:
             note = wrap(block.note, self.body, self.measure, 2)
             layout.addWidget(self.label(note.text, self.body, "text", "audience_headline_note"))
@@ -449,6 +455,9 @@ class _SlideBuilder:
             layout.addWidget(label)
             return box, self.body_line
 
+        columns = max(1, block.columns)
+        column_gap = 4 * self.unit
+        cell_width = (self.measure - column_gap * (columns - 1)) / columns
         value_metrics = QFontMetricsF(self.value)
         small_metrics = QFontMetricsF(self.small)
         value_width = max(
@@ -458,100 +467,115 @@ class _SlideBuilder:
             )
             for r in block.rows
         )
-        value_width = min(math.ceil(value_width) + 2, round(self.measure * 0.4))
-        has_values = value_width > 2
-        text_width = self.measure - (value_width + 2 * self.unit if has_values else 0)
-        row_gap = round(1.2 * self.unit)
+        value_width = min(math.ceil(value_width) + 2, round(cell_width * 0.45))
+        if value_width <= 2:
+            value_width = 0
+        text_width = cell_width - (value_width + 2 * self.unit if value_width else 0)
+        row_gap = self.unit
         more_height = self.small_line + row_gap
 
-        laid: list[tuple[Row, str, float]] = []
+        # Rows go left to right, then down; a line of the grid is as tall as its tallest row.
+        chunks = [block.rows[i : i + columns] for i in range(0, len(block.rows), columns)]
+        laid: list[list[tuple[Row, str]]] = []
         used = 0.0
-        for index, row in enumerate(block.rows):
-            lines = wrap(row.text, self.body, text_width, row.lines)
-            left = self.body_line * len(lines)
-            if row.flags:
-                left += self.flag_height() + self.border
-            elif row.detail:
-                left += self.small_line
-            right = (self.value_line if row.value else 0) + (
-                self.small_line if row.value_note else 0
-            )
-            height = max(left, right) + (row_gap if laid else 0)
-            remaining = len(block.rows) - index - 1
+        shown = 0
+        for chunk in chunks:
+            cells = [(row, wrap(row.text, self.body, text_width, row.lines)) for row in chunk]
+            height = max(self._row_height(row, len(lines)) for row, lines in cells)
+            height += row_gap if laid else 0
+            remaining = len(block.rows) - shown - len(chunk)
             if laid and used + height + (more_height if remaining else 0) > available:
                 break
-            laid.append((row, lines.text, height))
+            laid.append([(row, lines.text) for row, lines in cells])
             used += height
+            shown += len(chunk)
 
-        column = self.column(row_gap)
-        box.setLayout(column)
-        for row, text, _height in laid:
-            line = QHBoxLayout()
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(2 * self.unit)
-            left = self.column()
-            left.addWidget(self.label(text, self.body, "text", "audience_row_text"))
-            if row.detail or row.flags:
-                details = QHBoxLayout()
-                details.setContentsMargins(0, self.border if row.flags else 0, 0, 0)
-                details.setSpacing(self.unit)
-                if row.detail:
-                    room = text_width * (0.55 if row.flags else 1.0)
-                    detail = wrap(row.detail, self.small, room, 1)
-                    label = self.label(
-                        detail.text,
-                        self.small,
-                        "muted",
-                        "audience_row_detail",
-                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    )
-                    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-                    label.setFixedSize(
-                        math.ceil(small_metrics.horizontalAdvance(detail.text)) + 2,
-                        self.flag_height() if row.flags else math.ceil(self.small_line),
-                    )
-                    details.addWidget(label)
-                for flag in row.flags:
-                    details.addWidget(self.flag(flag))
-                details.addStretch(1)
-                left.addLayout(details)
-            left.addStretch(1)
-            line.addLayout(left, 1)
-            if has_values:
-                right = self.column()
-                if row.value:
-                    value = wrap(row.value, self.value, value_width, 1)
-                    right.addWidget(
-                        self.label(
-                            value.text,
-                            self.value,
-                            "text",
-                            "audience_row_value",
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                        )
-                    )
-                if row.value_note:
-                    note = wrap(row.value_note, self.small, value_width, 1)
-                    right.addWidget(
-                        self.label(
-                            note.text,
-                            self.small,
-                            "muted",
-                            "audience_row_note",
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                        )
-                    )
-                right.addStretch(1)
-                holder = QWidget()
-                holder.setLayout(right)
-                holder.setFixedWidth(value_width)
-                line.addWidget(holder)
-            column.addLayout(line)
-        hidden = len(block.rows) - len(laid)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(column_gap)
+        grid.setVerticalSpacing(row_gap)
+        box.setLayout(grid)
+        for r, cells in enumerate(laid):
+            for c, (row, text) in enumerate(cells):
+                grid.addWidget(self.row_widget(row, text, text_width, value_width), r, c)
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
+        hidden = len(block.rows) - shown
         if hidden:
             more = self.label(
-                f"+ {hidden} more {block.more}", self.small_bold, "muted", "audience_more"
+                f"+ {hidden} more {block.more if hidden > 1 else block.more_one or block.more}",
+                self.small_bold,
+                "muted",
+                "audience_more",
             )
-            column.addWidget(more)
+            grid.addWidget(more, len(laid), 0, 1, columns)
             used += more_height
         return box, used
+
+    def _row_height(self, row: Row, lines: int) -> float:
+        left = self.body_line * lines
+        if row.flags:
+            left += self.flag_height() + self.border
+        elif row.detail:
+            left += self.small_line
+        right = (self.value_line if row.value else 0) + (self.small_line if row.value_note else 0)
+        return max(left, right)
+
+    def row_widget(self, row: Row, text: str, text_width: float, value_width: int) -> QWidget:
+        """One row: its text, a line of details and flags under it, a value at the right."""
+        widget = QWidget()
+        widget.setObjectName("audience_row")
+        line = QHBoxLayout(widget)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(2 * self.unit)
+        left = self.column()
+        # A one-line row (a name) stays at the left edge of its column in any script, so a
+        # list of names reads as a list; longer text follows its own direction.
+        start = Qt.AlignmentFlag.AlignAbsolute if row.lines == 1 else Qt.AlignmentFlag(0)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | start
+        left.addWidget(self.label(text, self.body, "text", "audience_row_text", align))
+        if row.detail or row.flags:
+            details = QHBoxLayout()
+            details.setContentsMargins(0, self.border if row.flags else 0, 0, 0)
+            details.setSpacing(self.unit)
+            if row.detail:
+                room = text_width * (0.55 if row.flags else 1.0)
+                detail = wrap(row.detail, self.small, room, 1)
+                label = self.label(
+                    detail.text,
+                    self.small,
+                    "muted",
+                    "audience_row_detail",
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                )
+                label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                label.setFixedSize(
+                    math.ceil(QFontMetricsF(self.small).horizontalAdvance(detail.text)) + 2,
+                    self.flag_height() if row.flags else math.ceil(self.small_line),
+                )
+                details.addWidget(label)
+            for flag in row.flags:
+                details.addWidget(self.flag(flag))
+            details.addStretch(1)
+            left.addLayout(details)
+        left.addStretch(1)
+        line.addLayout(left, 1)
+        if value_width:
+            right = self.column()
+            top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            if row.value:
+                value = wrap(row.value, self.value, value_width, 1)
+                right.addWidget(
+                    self.label(value.text, self.value, "text", "audience_row_value", top_right)
+                )
+            if row.value_note:
+                note = wrap(row.value_note, self.small, value_width, 1)
+                right.addWidget(
+                    self.label(note.text, self.small, "muted", "audience_row_note", top_right)
+                )
+            right.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(right)
+            holder.setFixedWidth(value_width)
+            line.addWidget(holder)
+        return widget
