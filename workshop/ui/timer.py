@@ -28,7 +28,8 @@ from workshop.ui import theme
 from workshop.ui.controller import SessionController
 
 RECORD_EVERY_S = 60
-ICONS = {Level.NORMAL: "", Level.WARNING: "\u26a0 ", Level.DANGER: "\u23f0 "}
+# Symbols the shipped font has (a missing glyph would show as an empty box).
+ICONS = {Level.NORMAL: "", Level.WARNING: "\u26a0 ", Level.DANGER: "\u203c "}
 
 
 class TimerWidget(QWidget):
