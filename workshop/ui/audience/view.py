@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -190,7 +191,7 @@ class AudienceView(QWidget):
         super().resizeEvent(event)
         self._rebuild()
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._rebuild()
 
@@ -208,9 +209,11 @@ class AudienceView(QWidget):
             return
         self._built_for = key
         if self._content is not None:
-            # Hide at once (tests and screen readers must not see the old slide), delete later.
+            # Out of the window at once (screen readers must not find the old slide); the
+            # object itself is deleted when control returns to the event loop.
             self._content.hide()
             self._outer.removeWidget(self._content)
+            self._content.setParent(None)
             self._content.deleteLater()
         height = self.reference_height()
         content = _SlideBuilder(self).build(self.slide)
@@ -221,6 +224,7 @@ class AudienceView(QWidget):
             overflow = content.sizeHint().height() - height
             if overflow <= 0:
                 break
+            content.setParent(None)
             content.deleteLater()
             content = _SlideBuilder(self, less=overflow + 1).build(self.slide)
         self._content = content
@@ -400,10 +404,10 @@ class _SlideBuilder:
         column = self.column(gap)
         box.setLayout(column)
         height = 0.0
-        for point, lines in shown:
-            text = "\n".join(lines)
+        for point, point_lines in shown:
+            text = "\n".join(point_lines)
             label = self.label(text, self.body, "text", "audience_paragraph")
-            height += self.body_line * len(lines) + gap
+            height += self.body_line * len(point_lines) + gap
             if len(points) == 1:
                 column.addWidget(label)
                 continue
@@ -480,13 +484,13 @@ class _SlideBuilder:
         used = 0.0
         shown = 0
         for chunk in chunks:
-            cells = [(row, wrap(row.text, self.body, text_width, row.lines)) for row in chunk]
-            height = max(self._row_height(row, len(lines)) for row, lines in cells)
+            wrapped = [(row, wrap(row.text, self.body, text_width, row.lines)) for row in chunk]
+            height = max(self._row_height(row, len(lines)) for row, lines in wrapped)
             height += row_gap if laid else 0
             remaining = len(block.rows) - shown - len(chunk)
             if laid and used + height + (more_height if remaining else 0) > available:
                 break
-            laid.append([(row, lines.text) for row, lines in cells])
+            laid.append([(row, lines.text) for row, lines in wrapped])
             used += height
             shown += len(chunk)
 
