@@ -49,8 +49,13 @@ def _resolve_id(store: Store, session_id: str) -> str:
     raise CommandError(f"no session with id {session_id!r} (see: workshop sessions list)")
 
 
-def _load(store: Store, session_id: str) -> Session:
-    return store.load(_resolve_id(store, session_id))
+def _read_session(args: argparse.Namespace) -> Session:
+    """The session named by ``args.session_id``, read and the database closed again."""
+    store = _open_store(args)
+    try:
+        return store.load(_resolve_id(store, args.session_id))
+    finally:
+        store.close()
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -132,11 +137,7 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
 def cmd_sessions_export(args: argparse.Namespace) -> int:
     from workshop.store.portable import write_session_file
 
-    store = _open_store(args)
-    try:
-        session = _load(store, args.session_id)
-    finally:
-        store.close()
+    session = _read_session(args)
     write_session_file(session, Path(args.file))
     return 0
 
@@ -159,11 +160,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
     from workshop.framework import load_framework
     from workshop.report import export_roadmap
 
-    store = _open_store(args)
-    try:
-        session = _load(store, args.session_id)
-    finally:
-        store.close()
+    session = _read_session(args)
     export_roadmap(load_framework(), session, Path(args.out), paper=args.paper)
     return 0
 
@@ -171,11 +168,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     from workshop.report.actions_csv import export_actions_csv
 
-    store = _open_store(args)
-    try:
-        session = _load(store, args.session_id)
-    finally:
-        store.close()
+    session = _read_session(args)
     export_actions_csv(session, Path(args.csv))
     return 0
 
