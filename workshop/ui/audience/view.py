@@ -292,7 +292,10 @@ class _SlideBuilder:
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         label.setMinimumWidth(1)
         lines = max(1, text.count("\n") + 1)
-        label.setFixedHeight(math.ceil(QFontMetricsF(font).lineSpacing() * lines))
+        # The label's own measure of its text (it adds the last line's descent), never less
+        # than the line count we planned with.
+        counted = math.ceil(QFontMetricsF(font).lineSpacing() * lines)
+        label.setFixedHeight(max(counted, label.sizeHint().height()))
         return label
 
     def flag_height(self) -> int:
@@ -419,14 +422,14 @@ class _SlideBuilder:
                 self.body,
                 "accent",
                 "audience_bullet",
-                Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignTop,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
             )
             bullet.setFixedWidth(bullet_width)
             if is_rtl(point):
                 row.addWidget(label, 1)
-                row.addWidget(bullet)
+                row.addWidget(bullet, 0, Qt.AlignmentFlag.AlignTop)
             else:
-                row.addWidget(bullet)
+                row.addWidget(bullet, 0, Qt.AlignmentFlag.AlignTop)
                 row.addWidget(label, 1)
             column.addLayout(row)
         return box, height - gap
