@@ -52,6 +52,9 @@ def main() -> int:
     framework = load_framework()
     demo = build_demo(framework)
     store.create(demo)
+    from workshop.domain.placement import place
+
+    store.set_stage_reached(demo.id, place(framework, demo).working_on)
     shell = App(app, store, preferences)
     screen = app.primaryScreen().availableGeometry()
     shell.library.refresh()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -144,11 +145,29 @@ class LibraryWindow(QMainWindow):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
 
+        self.heading = QLabel("Workshops", self)
+        self.heading.setObjectName("library_heading")
+        theme.set_role(self.heading, "page_title")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("library_count")
+        theme.set_role(self.count_label, "secondary")
+
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
+        step = theme.line_step(self)
+        layout.setContentsMargins(2 * step, step, 2 * step, step)
+        layout.setSpacing(step)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(2 * step)
+        title_row.addWidget(self.heading)
+        title_row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        title_row.addStretch(1)
+        title_row.addWidget(self.search, 1)
+        layout.addLayout(title_row)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # Rows tall enough to read and to hit on a touchpad; follows the font and zoom.
+        self.table.verticalHeader().setDefaultSectionSize(3 * step + step // 2)
 
         self._build_actions()
         self._build_status_bar()
@@ -197,13 +216,25 @@ class LibraryWindow(QMainWindow):
         toolbar.setObjectName("library_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.follow_up_action,
-                       self.rename_action, self.delete_action, self.import_action,
-                       self.export_action, self.demo_action, self.preferences_action):
-            toolbar.addAction(action)
+        # Grouped as a facilitator thinks of them: start something, act on the selected
+        # workshop, move files in and out; preferences apart at the far end.
+        groups = (
+            (self.new_action, self.demo_action),
+            (self.open_action, self.follow_up_action, self.rename_action, self.delete_action),
+            (self.import_action, self.export_action),
+        )
+        for number, group in enumerate(groups):
+            if number:
+                toolbar.addSeparator()
+            for action in group:
+                toolbar.addAction(action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.preferences_action)
         for action in toolbar.actions():
             button = toolbar.widgetForAction(action)
-            if button is not None:
+            if button is not None and action.text():
                 button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
                 button.setAccessibleName(action.text().rstrip("…"))
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -279,6 +310,9 @@ class LibraryWindow(QMainWindow):
         self._update_actions()
 
     def _update_empty_state(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        count = f"{total} workshop{'' if total == 1 else 's'}"
+        self.count_label.setText(count if shown == total else f"{shown} of {count}")
         if self.model.rowCount() == 0:
             self.empty_label.setText(EMPTY_TEXT)
             self.stack.setCurrentWidget(self.empty_label)
