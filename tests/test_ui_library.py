@@ -72,8 +72,10 @@ def test_newest_first_and_search_as_you_type(qtbot, library, store):
     assert [org for org, _ in library.visible_titles()] == [
         "Acme Retail", "Borealis Bank", "Acme Freight"
     ]
+    assert library.count_label.text() == "3 workshops"
     qtbot.keyClicks(library.search, "acme")
     assert [org for org, _ in library.visible_titles()] == ["Acme Retail", "Acme Freight"]
+    assert library.count_label.text() == "2 of 3 workshops"
     library.search.clear()
     qtbot.keyClicks(library.search, "leadership")  # titles are searched too
     assert library.visible_titles() == [("Borealis Bank", "Leadership day")]
