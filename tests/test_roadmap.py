@@ -187,14 +187,16 @@ def test_decisions_go_to_process_or_organisation_by_their_topic() -> None:
     roadmap = build_roadmap(FRAMEWORK, session)
     process = roadmap.lane(LANE_PROCESS)
     assert [(i.title, i.detail) for i in process.items] == [
-        ("ML tech stack", "PYTHON · owner: CTO"),
-        ("Decision", "not decided yet"),
+        ("ML tech stack: PYTHON", "PYTHON · owner: CTO"),
+        ("Decision (to decide)", "not decided yet"),
     ]
     assert [(i.quarter, i.title) for i in roadmap.lane(LANE_ORGANISATION).items] == [
-        ("2027-Q2", "Org model"),
-        ("2027-Q4", "Pods"),
+        ("2027-Q2", "Org model (to decide)"),
+        ("2027-Q4", "Pods (to decide)"),
     ]
-    assert [(i.lane, i.title) for i in roadmap.unscheduled] == [(LANE_PROCESS, "Delivery process")]
+    assert [(i.lane, i.title) for i in roadmap.unscheduled] == [
+        (LANE_PROCESS, "Delivery process (to decide)")
+    ]
 
 
 def test_open_actions_by_due_date_across_the_year_boundary() -> None:

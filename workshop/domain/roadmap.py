@@ -270,7 +270,8 @@ def _decisions(framework: Framework, session: Session) -> list[RoadmapItem]:
             RoadmapItem(
                 lane=DECISION_LANES.get(topic.category, LANE_PROCESS) if topic else LANE_PROCESS,
                 quarter=_quarter(decision.target_quarter),
-                title=topic.title if topic else "Decision",
+                # The choice is what the board wants to read in the grid, not just the topic.
+                title=_decision_title(topic.title if topic else "Decision", option.name if option else ""),
                 detail=_join(
                     option.name if option else "not decided yet",
                     f"owner: {decision.owner}" if decision.owner else "",
@@ -280,6 +281,10 @@ def _decisions(framework: Framework, session: Session) -> list[RoadmapItem]:
             )
         )
     return items
+
+
+def _decision_title(topic: str, choice: str) -> str:
+    return f"{topic}: {choice}" if choice else f"{topic} (to decide)"
 
 
 def _is_planned(action: Action) -> bool:

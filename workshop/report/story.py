@@ -537,9 +537,9 @@ def opportunities(ctx: Context) -> list[Flowable]:
     group_rows = [[g.name, str(len(g.opportunity_ids)), g.advice] for g in pri.quadrants]
     story.append(
         table(
-            ["Quadrant", "Opportunities", "What to do with them"],
+            ["Quadrant", "Count", "What to do with them"],
             group_rows,
-            [2.2, 1.4, 7],
+            [2.2, 1.2, 7.2],
             numeric=[1],
             short=[0],
             total_width=ctx.width,
