@@ -272,10 +272,7 @@ def _decisions(framework: Framework, session: Session) -> list[RoadmapItem]:
                 quarter=_quarter(decision.target_quarter),
                 # The choice is what the board wants to read in the grid, not just the topic.
                 title=_decision_title(topic.title if topic else "Decision", option.name if option else ""),
-                detail=_join(
-                    option.name if option else "not decided yet",
-                    f"owner: {decision.owner}" if decision.owner else "",
-                ),
+                detail=f"owner: {decision.owner}" if decision.owner else "",
                 source="decisions",
                 source_id=decision.id,
             )
