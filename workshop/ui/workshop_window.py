@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -236,6 +237,7 @@ class WorkshopWindow(QMainWindow):
         file_menu = menus.addMenu("&Workshop")
         file_menu.addActions([self.new_action, self.open_action, self.save_action,
                               self.close_action])
+        self._build_export_actions(file_menu)
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menus.addMenu("&View")
@@ -281,6 +283,35 @@ class WorkshopWindow(QMainWindow):
         self.theme_button.setObjectName("theme_button")
         self.theme_button.setAccessibleName("Theme")
         self.theme_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _build_export_actions(self, menu: QMenu) -> None:
+        """Workshop menu: export the roadmap PDF (Ctrl+E) and the actions as CSV."""
+        self.export_roadmap_action = self._action(
+            "export_roadmap_action", "Export roadmap…", self.export_roadmap,
+            [QKeySequence("Ctrl+E")],
+        )
+        self.export_roadmap_action.setToolTip("Save the roadmap as a PDF (Ctrl+E)")
+        self.export_actions_action = self._action(
+            "export_actions_action", "Export actions as CSV…", self.export_actions
+        )
+        before = self.close_action
+        menu.insertSeparator(before)
+        menu.insertActions(before, [self.export_roadmap_action, self.export_actions_action])
+        menu.insertSeparator(before)
+
+    def export_roadmap(self) -> None:
+        from workshop.ui.export_dialog import RoadmapExportFlow
+
+        self._flush_page()
+        RoadmapExportFlow.for_window(self, self.controller).start()
+
+    def export_actions(self) -> None:
+        from workshop.ui.export_dialog import export_actions_interactively
+
+        self._flush_page()
+        text = export_actions_interactively(self, self.controller)
+        if text:
+            self.statusBar().showMessage(text, 8000)
 
     # --- pages --------------------------------------------------------------------------
 

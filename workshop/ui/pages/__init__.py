@@ -7,4 +7,5 @@ from workshop.ui.pages import (  # noqa: F401
     overview,
     placement,
     question,
+    roadmap,
 )

@@ -1,0 +1,575 @@
+"""The roadmap page: everything the workshop planned, by quarter, in one picture.
+
+Rows are the lanes of :func:`workshop.domain.roadmap.build_roadmap` (hiring, projects, data,
+process and tooling, organisation, actions, target stage), columns the quarters from the
+workshop's own quarter on. Each planned item is a chip in its cell; the first project and the
+target-stage milestone carry a written label, not only a colour. Items without a quarter, or
+before or after the window, are listed under the grid, so nothing the room planned is
+dropped. The roadmap is recomputed from the session on every refresh (it is cheap), so a
+quarter changed on the hiring page shows here at once.
+
+The same lanes, colours and marks (★ first project, ◆ milestone) are used in the PDF, which
+the "Export roadmap…" button writes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.roadmap import LANES, Roadmap, RoadmapItem, build_roadmap
+from workshop.ui.pages.base import register
+from workshop.ui.pages.common import (
+    SECONDARY,
+    SECTION,
+    TITLE,
+    BasePage,
+    EmptyState,
+    Tag,
+    em,
+    named,
+    plain_label,
+)
+
+if TYPE_CHECKING:
+    from workshop.framework.model import Page
+    from workshop.ui.controller import SessionController
+
+# Okabe-Ito category colours (VISUAL.md), in lane order, as in the PDF. They are fills and
+# stripes only: every lane is also named in words, and text stays in the text colour.
+CATEGORY = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+LANE_COLOURS = {lane_id: CATEGORY[i % len(CATEGORY)] for i, (lane_id, _) in enumerate(LANES)}
+LANE_NAMES = dict(LANES)
+
+FIRST_PROJECT = "★ First project"
+MILESTONE = "◆ Milestone"
+
+EMPTY_TEXT = (
+    "Nothing is planned by quarter yet. Plan hires, opportunities and decisions with a "
+    "quarter to see them here."
+)
+
+
+def blend(colour: QColor, background: QColor, strength: float) -> QColor:
+    """``colour`` mixed into ``background`` (strength 1 = the colour itself): an opaque tint
+    that reads on the light, projector and dark themes alike."""
+    return QColor(
+        round(colour.red() * strength + background.red() * (1 - strength)),
+        round(colour.green() * strength + background.green() * (1 - strength)),
+        round(colour.blue() * strength + background.blue() * (1 - strength)),
+    )
+
+
+def item_key(item: RoadmapItem) -> str:
+    return f"{item.source}_{item.source_id}"
+
+
+class ChipTitle(QLabel):
+    """A wrapped plain-text label that lets the grid size rows by height-for-width.
+
+    A wrapped QLabel's minimum size is its height at a narrow guess of its width, which
+    makes every grid row far taller than its chips. This one's minimum is one line as wide
+    as its longest word; the layouts then give it the height its real width needs.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
+        margins = self.contentsMargins()
+        return QSize(
+            longest + margins.left() + margins.right() + 1,
+            metrics.lineSpacing() + margins.top() + margins.bottom(),
+        )
+
+
+class RoadmapChip(QFrame):
+    """One planned item: its title in words, the lane's colour as a stripe, a written mark for
+    the first project or the milestone. Focusable, so the keyboard can reach its details."""
+
+    def __init__(self, item: RoadmapItem, page: RoadmapPage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.item = item
+        self.page = page
+        self.setObjectName(f"chip_{item_key(item)}")
+        mark = "First project: " if item.first_project else ("Milestone: " if item.milestone else "")
+        self.setAccessibleName(f"{mark}{item.title}")
+        self.setAccessibleDescription(item.detail)
+        self.setToolTip(f"{item.title}\n{item.detail}" if item.detail else item.title)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        unit = max(2, round(em(page) / 2))
+        layout = QVBoxLayout(self)
+        # Room on the left for the lane stripe.
+        layout.setContentsMargins(unit * 3, unit, unit * 2, unit)
+        layout.setSpacing(unit)
+        # The mark is written, bold and in the accent colour (7:1 on every theme), and may
+        # wrap like the title, so a narrow quarter column is never forced wider by it.
+        self.mark_label: ChipTitle | None = None
+        if item.first_project or item.milestone:
+            self.mark_label = named(
+                ChipTitle(FIRST_PROJECT if item.first_project else MILESTONE),
+                "mark_label",
+                "First project" if item.first_project else "Target-stage milestone",
+            )
+            layout.addWidget(self.mark_label)
+        self.title_label = named(ChipTitle(item.title), "chip_title", item.title)
+        layout.addWidget(self.title_label)
+
+    @property
+    def title(self) -> str:
+        return self.title_label.text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        base = palette.color(QPalette.ColorRole.Base)
+        lane = QColor(LANE_COLOURS.get(self.item.lane, CATEGORY[0]))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = max(2.0, em(self) / 3)
+        focused = self.hasFocus()
+        width = 2.0 if focused or self.item.milestone or self.item.first_project else 1.0
+        rect = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight) if focused else
+                            blend(text, base, 0.55), width))
+        painter.setBrush(base)
+        painter.drawRoundedRect(rect, radius, radius)
+        # The lane stripe, inside the outline (a shape, with the lane named in its row).
+        stripe = QRectF(rect.left() + width, rect.top() + width, max(3.0, em(self) / 2.5),
+                        rect.height() - 2 * width)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(lane)
+        painter.drawRoundedRect(stripe, radius / 2, radius / 2)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.page.show_detail(self.item)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+
+class RoadmapGrid(QWidget):
+    """Lanes × quarters. Paints the row bands and lane tints behind its child widgets, so
+    the grid needs no style sheet (which would stop the page's font reaching the chips)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roadmap_grid")
+        self.setAccessibleName("Roadmap by quarter")
+        self.grid = QGridLayout(self)
+        self.lane_rows: dict[str, int] = {}
+
+    def _row_span(self, row: int) -> tuple[float, float] | None:
+        """Top and bottom of a row, from the cell widgets (which fill their cells)."""
+        tops, bottoms = [], []
+        for column in range(1, self.grid.columnCount()):
+            item = self.grid.itemAtPosition(row, column)
+            if item is not None and item.widget() is not None:
+                geometry = item.widget().geometry()
+                tops.append(geometry.top())
+                bottoms.append(geometry.bottom())
+        return (min(tops), max(bottoms)) if tops else None
+
+    def _column_left(self, column: int) -> float | None:
+        item = self.grid.itemAtPosition(1, column)
+        if item is None or item.widget() is None:
+            return None
+        return float(item.widget().geometry().left())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        grid = self.grid
+        if grid.rowCount() < 2 or grid.columnCount() < 2:
+            return
+        palette = self.palette()
+        back = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        band = palette.color(QPalette.ColorRole.AlternateBase)
+        rule = blend(text, back, 0.3)
+        painter = QPainter(self)
+        left = float(self.rect().left())
+        right = float(self.rect().right())
+        half_gap = grid.verticalSpacing() / 2
+        first_left = self._column_left(1)
+        label_right = (first_left - grid.horizontalSpacing() / 2) if first_left else left
+        stripe = max(3.0, em(self) / 2.5)
+        bottom_of_grid = left
+        for lane_id, row in self.lane_rows.items():
+            span = self._row_span(row)
+            if span is None:
+                continue
+            top, bottom = span[0] - half_gap, span[1] + half_gap
+            bottom_of_grid = bottom
+            if row % 2 == 0:
+                painter.fillRect(QRectF(left, top, right - left, bottom - top), band)
+            # The lane's name cell: a light tint of its colour with a solid edge.
+            colour = QColor(LANE_COLOURS.get(lane_id, CATEGORY[0]))
+            painter.fillRect(QRectF(left, top, label_right - left, bottom - top),
+                             blend(colour, back, 0.25))
+            painter.fillRect(QRectF(left, top, stripe, bottom - top), colour)
+            painter.setPen(QPen(rule, 1))
+            painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
+        # A hairline between quarters, so a chip's column is clear on a projector.
+        first = self._row_span(1)
+        if first is not None:
+            painter.setPen(QPen(rule, 1))
+            for column in range(1, grid.columnCount()):
+                x = self._column_left(column)
+                if x is not None:
+                    x -= grid.horizontalSpacing() / 2
+                    painter.drawLine(QPointF(x, first[0] - half_gap), QPointF(x, bottom_of_grid))
+        painter.end()
+
+
+@register
+class RoadmapPage(BasePage):
+    page_type = "roadmap"
+
+    def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
+        super().__init__(controller, page, parent)
+        self.roadmap: Roadmap | None = None
+        self.chips: dict[str, RoadmapChip] = {}
+        self._dynamic: list[QWidget] = []  # rebuilt on every refresh
+        self._selected = ""  # key of the chip whose details are shown
+        self._accented: list[QWidget] = []
+        unit = round(em(self))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        # The heading, the export button and the selected item's details stay in view while
+        # the grid scrolls (at 1024 × 768 the six quarters may need a horizontal scroll).
+        header = QWidget()
+        header.setObjectName("roadmap_header")
+        head_layout = QVBoxLayout(header)
+        head_layout.setContentsMargins(unit * 2, unit * 2, unit * 2, unit)
+        head_layout.setSpacing(unit // 2)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(unit // 2)
+        self.title_label = named(plain_label("Roadmap by quarter"), "title_label", "Page title")
+        self.scaled(self.title_label, TITLE, bold=True)
+        titles.addWidget(self.title_label)
+        self.window_label = self.muted(named(plain_label(), "window_label", "Quarters shown"))
+        self.scaled(self.window_label, SECONDARY)
+        titles.addWidget(self.window_label)
+        head.addLayout(titles, 1)
+        self.export_button = named(
+            QPushButton("Export roadmap…"), "export_roadmap_button", "Export roadmap as PDF"
+        )
+        self.export_button.setToolTip("Save the roadmap as a PDF to hand to the board (Ctrl+E)")
+        self.export_button.clicked.connect(self.export_roadmap)
+        head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        head_layout.addLayout(head)
+        self.summary_label = named(plain_label(), "summary_label", "Roadmap summary")
+        head_layout.addWidget(self.summary_label)
+        self.detail_label = named(plain_label(selectable=True), "detail_label", "Item details")
+        head_layout.addWidget(self.detail_label)
+        head_layout.addWidget(self.message)
+        outer.addWidget(header)
+
+        self.scroll = named(QScrollArea(), "roadmap_scroll", "Roadmap")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        layout = self.page_layout(body)
+        layout.setContentsMargins(unit * 2, 0, unit * 2, unit * 2)
+
+        self.empty_state = named(EmptyState(EMPTY_TEXT), "empty_state", "Nothing planned yet")
+        layout.addWidget(self.empty_state)
+
+        self.grid = RoadmapGrid()
+        self.grid.grid.setHorizontalSpacing(max(2, unit // 2))
+        self.grid.grid.setVerticalSpacing(unit)
+        self.grid.grid.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.grid)
+
+        # Items outside the grid, so nothing planned is ever dropped from view.
+        self.lists = QWidget()
+        self.lists.setObjectName("roadmap_lists")
+        self.lists_layout = QVBoxLayout(self.lists)
+        self.lists_layout.setContentsMargins(0, unit, 0, 0)
+        self.lists_layout.setSpacing(unit)
+        layout.addWidget(self.lists)
+        layout.addStretch(1)
+
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        with self.filling():
+            roadmap = build_roadmap(self.framework, self.controller.session)
+            self.roadmap = roadmap
+            self._drop_dynamic()
+            first, last = roadmap.quarter_labels[0], roadmap.quarter_labels[-1]
+            self.window_label.setText(
+                f"{first} to {last}, starting with the quarter of the workshop. "
+                f"{FIRST_PROJECT[0]} marks the first project, {MILESTONE[0]} the target-stage "
+                "milestone."
+            )
+            real_items = [
+                i for lane in roadmap.lanes for i in lane.items if not i.milestone
+            ] + [*roadmap.unscheduled, *roadmap.earlier, *roadmap.later]
+            self.empty_state.setVisible(not real_items)
+            self.grid.setVisible(not roadmap.is_empty)
+            self.summary_label.setText(self._summary(roadmap))
+            self.summary_label.setVisible(not roadmap.is_empty)
+            self._fill_grid(roadmap)
+            self._fill_lists(roadmap)
+            self.show_new_children(self.grid)
+            self.show_new_children(self.lists)
+            self._equalise_columns()
+            selected = self.chips.get(self._selected)
+            if selected is None:
+                self._selected = ""
+                self.detail_label.setText(
+                    "Select an item (click it, or press Tab) to see its details here."
+                    if not roadmap.is_empty else ""
+                )
+                self.detail_label.setVisible(not roadmap.is_empty)
+            else:
+                self.show_detail(selected.item)
+
+    @staticmethod
+    def _summary(roadmap: Roadmap) -> str:
+        parts = [f"{roadmap.scheduled_count} planned in these quarters"]
+        if roadmap.unscheduled:
+            parts.append(f"{len(roadmap.unscheduled)} not scheduled yet")
+        if roadmap.earlier:
+            parts.append(f"{len(roadmap.earlier)} before {roadmap.quarter_labels[0]}")
+        if roadmap.later:
+            parts.append(f"{len(roadmap.later)} after {roadmap.quarter_labels[-1]}")
+        return " · ".join(parts)
+
+    def _drop_dynamic(self) -> None:
+        """Remove what the last refresh built, and forget its font and colour roles."""
+        doomed: set[int] = set()
+        for widget in self._dynamic:
+            doomed.add(id(widget))
+            doomed.update(id(child) for child in widget.findChildren(QWidget))
+        self._scaled = [entry for entry in self._scaled if id(entry[0]) not in doomed]
+        self._muted = [widget for widget in self._muted if id(widget) not in doomed]
+        self._accented = []  # only chips have them, and every chip is rebuilt
+        for layout in (self.grid.grid, self.lists_layout):
+            while layout.count():
+                layout.takeAt(0)
+        for widget in self._dynamic:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self._dynamic = []
+        self.chips = {}
+        self.grid.lane_rows = {}
+
+    def _add(self, widget: QWidget) -> QWidget:
+        self._dynamic.append(widget)
+        return widget
+
+    def _fill_grid(self, roadmap: Roadmap) -> None:
+        grid = self.grid.grid
+        corner = self._add(named(plain_label("Lane", wrap=False), "lane_heading", "Lane"))
+        self.scaled(corner, SECONDARY, bold=True)
+        self.muted(corner)
+        grid.addWidget(corner, 0, 0, Qt.AlignmentFlag.AlignBottom)
+        for column, (quarter, label) in enumerate(
+            zip(roadmap.quarters, roadmap.quarter_labels, strict=True), 1
+        ):
+            heading = self._add(named(plain_label(label, wrap=False), f"quarter_{quarter}", label))
+            self.scaled(heading, 1.0, bold=True)
+            grid.addWidget(heading, 0, column, Qt.AlignmentFlag.AlignBottom)
+            grid.setColumnStretch(column, 1)
+        grid.setColumnStretch(0, 0)
+        for row, lane in enumerate(roadmap.lanes, 1):
+            self.grid.lane_rows[lane.id] = row
+            name = self._add(named(plain_label(lane.name), f"lane_{lane.id}", lane.name))
+            self.scaled(name, 1.0, bold=True)
+            name.setContentsMargins(round(em(self)), 0, 0, 0)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            for column, quarter in enumerate(roadmap.quarters, 1):
+                cell = self._add(QWidget())
+                label = roadmap.quarter_labels[column - 1]
+                named(cell, f"cell_{lane.id}_{quarter}", f"{lane.name}, {label}")
+                cell_layout = QVBoxLayout(cell)
+                cell_layout.setContentsMargins(0, 0, 0, 0)
+                cell_layout.setSpacing(round(em(self) / 2))
+                for item in lane.in_quarter(quarter):
+                    chip = RoadmapChip(item, self, cell)
+                    self.scaled(chip.title_label, SECONDARY)
+                    if chip.mark_label is not None:
+                        self.scaled(chip.mark_label, SECONDARY, bold=True)
+                        self.accented(chip.mark_label)
+                    self.chips[item_key(item)] = chip
+                    cell_layout.addWidget(chip)
+                cell_layout.addStretch(1)
+                grid.addWidget(cell, row, column)
+
+    def accented(self, widget: QWidget) -> QWidget:
+        """Text in the accent colour (7:1 on every theme), following theme changes."""
+        self._accented.append(widget)
+        self._apply_accent(widget)
+        return widget
+
+    def _apply_accent(self, widget: QWidget) -> None:
+        palette = widget.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText, self.palette().color(QPalette.ColorRole.Highlight)
+        )
+        widget.setPalette(palette)
+
+    def _equalise_columns(self) -> None:
+        """Every quarter gets the same width: the widest that any cell needs, and at least
+        eight characters. Unequal columns would read as unequal stretches of time."""
+        grid = self.grid.grid
+        chars = self.fontMetrics().averageCharWidth()
+        widest = chars * 8
+        for row in range(1, grid.rowCount()):
+            for column in range(1, grid.columnCount()):
+                item = grid.itemAtPosition(row, column)
+                if item is not None and item.widget() is not None:
+                    widest = max(widest, item.widget().minimumSizeHint().width())
+        for column in range(1, grid.columnCount()):
+            grid.setColumnMinimumWidth(column, widest)
+        # The lanes' names wrap between words, never inside one ("Organisation"): the name
+        # column is as wide as the longest single word, and no wider.
+        labels = []
+        for row in range(1, grid.rowCount()):
+            item = grid.itemAtPosition(row, 0)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.text().strip():
+                labels.append(label)
+        if labels:
+            metrics = QFontMetricsF(labels[0].font())
+            margins = labels[0].contentsMargins()
+            longest = max(metrics.horizontalAdvance(w) for lb in labels for w in lb.text().split())
+            width = round(longest + margins.left() + margins.right() + em(self))
+            for label in labels:
+                label.setFixedWidth(width)
+
+    def _fill_lists(self, roadmap: Roadmap) -> None:
+        for name, title, items, with_quarter in (
+            ("unscheduled", "Not scheduled yet", roadmap.unscheduled, False),
+            ("earlier", "Before this roadmap (overdue or already under way)", roadmap.earlier,
+             True),
+            ("later", f"Later (after {roadmap.quarter_labels[-1]})", roadmap.later, True),
+        ):
+            if not items:
+                continue
+            section = self._add(QWidget())
+            named(section, f"{name}_list", title)
+            section_layout = QVBoxLayout(section)
+            section_layout.setContentsMargins(0, 0, 0, 0)
+            section_layout.setSpacing(round(em(self) / 2))
+            heading = named(plain_label(title), f"{name}_title", title)
+            self.scaled(heading, SECTION, bold=True)
+            section_layout.addWidget(heading)
+            if name == "unscheduled":
+                hint = self.muted(plain_label(
+                    "Give these a quarter on their own page to place them on the roadmap."
+                ))
+                self.scaled(hint, SECONDARY)
+                section_layout.addWidget(hint)
+            rows = QGridLayout()
+            rows.setHorizontalSpacing(round(em(self) * 2))
+            rows.setVerticalSpacing(round(em(self) / 2))
+            for row, item in enumerate(items):
+                tag = named(Tag(LANE_NAMES.get(item.lane, item.lane)), "lane_tag")
+                rows.addWidget(tag, row, 0, Qt.AlignmentFlag.AlignTop)
+                title_label = named(
+                    plain_label(item.title), f"{name}_item_{item_key(item)}", item.title
+                )
+                rows.addWidget(title_label, row, 1, Qt.AlignmentFlag.AlignTop)
+                when = item.quarter_label if with_quarter else ""
+                detail = self.muted(plain_label(" · ".join(p for p in (when, item.detail) if p)))
+                self.scaled(detail, SECONDARY)
+                rows.addWidget(detail, row, 2, Qt.AlignmentFlag.AlignTop)
+            rows.setColumnStretch(1, 2)
+            rows.setColumnStretch(2, 3)
+            section_layout.addLayout(rows)
+            self.lists_layout.addWidget(section)
+
+    # --- for tests and the keyboard ---------------------------------------------------------
+
+    def cell_titles(self, lane_id: str, quarter: str) -> list[str]:
+        """The titles shown in one cell, top to bottom."""
+        cell = self.grid.findChild(QWidget, f"cell_{lane_id}_{quarter}")
+        if cell is None:
+            return []
+        layout = cell.layout()
+        chips = [layout.itemAt(i).widget() for i in range(layout.count())]
+        return [chip.title for chip in chips if isinstance(chip, RoadmapChip)]
+
+    def list_titles(self, name: str) -> list[str]:
+        """Titles in the "unscheduled", "earlier" or "later" list, as shown."""
+        section = self.lists.findChild(QWidget, f"{name}_list")
+        if section is None:
+            return []
+        prefix = f"{name}_item_"
+        return [
+            label.text()
+            for label in section.findChildren(QLabel)
+            if label.objectName().startswith(prefix)
+        ]
+
+    def show_detail(self, item: RoadmapItem) -> None:
+        self._selected = item_key(item)
+        when = item.quarter_label or "not scheduled"
+        lane = LANE_NAMES.get(item.lane, item.lane)
+        self.detail_label.setText(
+            f"{item.title} — {lane}, {when}" + (f": {item.detail}" if item.detail else "")
+        )
+        self.detail_label.setVisible(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for widget in self._accented:
+                self._apply_accent(widget)
+            self.grid.update()
+        elif event.type() == QEvent.Type.FontChange:
+            self._equalise_columns()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def export_roadmap(self) -> None:
+        from workshop.ui.export_dialog import RoadmapExportFlow
+
+        RoadmapExportFlow.for_window(self, self.controller).start()
+
+
+__all__ = ["RoadmapChip", "RoadmapGrid", "RoadmapPage"]
