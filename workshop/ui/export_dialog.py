@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 PAPERS: tuple[tuple[str, str], ...] = (("a4", "A4"), ("letter", "US Letter"))
 # Where US Letter is the everyday paper size (the rest of the world prints on A4).
-LETTER_TERRITORIES = frozenset({QLocale.Territory.UnitedStates, QLocale.Territory.Canada})
+LETTER_TERRITORIES = frozenset({QLocale.Country.UnitedStates, QLocale.Country.Canada})
 FOLDER_KEY = "export/folder"
 
 
@@ -266,7 +266,6 @@ class RoadmapExportFlow(QObject):
         # that is being edited. Items are frozen dataclasses; the lists are copied too.
         snapshot = copy.deepcopy(self.controller.session)
         self.path = path
-        remember_folder(path)
         thread = RoadmapExportThread(
             self.controller.framework, snapshot, path, paper=paper, sections=sections
         )
@@ -308,6 +307,7 @@ class RoadmapExportFlow(QObject):
     @Slot(str)
     def _succeeded(self, path: str) -> None:
         self._close_progress()
+        remember_folder(path)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Roadmap exported",
@@ -343,8 +343,7 @@ class RoadmapExportFlow(QObject):
         self._close_progress()
         text = (
             f"The roadmap could not be saved.\n\n{message}\n\n"
-            "Nothing was lost: the workshop itself is saved. "
-            "Choose another folder and try again."
+            "Nothing was lost: the workshop itself is saved, and no file was written."
         )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
