@@ -180,6 +180,7 @@ class RoadmapChip(QFrame):
 
     def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.page.show_detail(self.item)  # also when the window is not active yet
 
 
 class RoadmapGrid(QWidget):
