@@ -288,6 +288,7 @@ class RoadmapExportFlow(QObject):
         progress.setMinimumDuration(400)  # a quick export never flashes a dialog
         progress.setAutoClose(False)
         progress.setAutoReset(False)
+        progress.setMinimumWidth(progress.fontMetrics().averageCharWidth() * 44)
         progress.setValue(0)
         self.progress_dialog = progress
 
