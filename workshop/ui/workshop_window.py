@@ -120,6 +120,7 @@ class WorkshopWindow(QMainWindow):
         self.setObjectName("workshop_window")
         self.setWindowTitle(f"{controller.session.display_name} — ML team maturity workshop")
         self._views: dict[int, QWidget] = {}
+        self._presenter: Any = None  # made on first F5
         self._stale: set[int] = set()
         self.current = -1
         self.projecting = False
@@ -217,12 +218,22 @@ class WorkshopWindow(QMainWindow):
                                         keys(std.Find))
         self.timer_action = self._action("timer_action", "Start or pause timer",
                                          self.timer_widget.toggle, [QKeySequence("Ctrl+T")])
-        self.controller.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"Undo {text}".strip())
+        # Bound methods, not lambdas: Qt disconnects them when the window goes, so a
+        # controller that outlives it never touches a deleted action.
+        self.controller.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.controller.undo_stack.redoTextChanged.connect(self._redo_text_changed)
+        self.present_action = self._action(
+            "present_action", "Present", self.start_presenting, [QKeySequence("F5")]
         )
-        self.controller.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"Redo {text}".strip())
+        self.present_action.setToolTip(
+            "Present (F5): a large, clean view of this page for the room — on the second "
+            "screen when there is one. Esc ends it."
         )
+        # Esc belongs to the window only while presenting, so dialogs keep their own Esc.
+        self.end_present_action = self._action(
+            "end_present_action", "End presenting", self.stop_presenting, [QKeySequence("Esc")]
+        )
+        self.end_present_action.setEnabled(False)
 
         self.theme_actions = QActionGroup(self)
         for t in theme.THEMES.values():
@@ -241,6 +252,8 @@ class WorkshopWindow(QMainWindow):
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menus.addMenu("&View")
+        view_menu.addActions([self.present_action, self.end_present_action])
+        view_menu.addSeparator()
         view_menu.addActions([self.projecting_action, self.zoom_in_action, self.zoom_out_action,
                               self.zoom_reset_action, self.full_screen_action])
         theme_menu = view_menu.addMenu("&Theme")
@@ -259,6 +272,8 @@ class WorkshopWindow(QMainWindow):
         self.projecting_indicator = QLabel(self)
         self.projecting_indicator.setObjectName("projecting_indicator")
         toolbar.addWidget(self.projecting_indicator)
+        toolbar.addSeparator()
+        toolbar.addAction(self.present_action)
         toolbar.addSeparator()
         self.theme_button = QToolButton(self)
         self.theme_button.setText("Theme")
@@ -298,6 +313,50 @@ class WorkshopWindow(QMainWindow):
         menu.insertSeparator(before)
         menu.insertActions(before, [self.export_roadmap_action, self.export_actions_action])
         menu.insertSeparator(before)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(f"Undo {text}".strip())
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(f"Redo {text}".strip())
+
+    # --- presenting -----------------------------------------------------------------------
+
+    @property
+    def presenter(self) -> Any:
+        """The audience view's controller, made on first use (F5)."""
+        if self._presenter is None:
+            from workshop.ui.presenter import Presenter
+
+            self._presenter = Presenter(self.controller, self._audience_theme(), window=self)
+            self._presenter.stopped.connect(self._presenting_stopped)
+        return self._presenter
+
+    def _audience_theme(self) -> str:
+        # The room gets the high-contrast projector look unless the facilitator chose dark.
+        return "dark" if self.preferences.theme == "dark" else "projector"
+
+    def start_presenting(self) -> None:
+        page = self.current_page
+        if page is None:
+            return
+        self._flush_page()
+        self.presenter.start(page.id)
+        self.end_present_action.setEnabled(True)
+        self.present_action.setEnabled(False)
+        self.statusBar().showMessage("Presenting — Esc ends it", 5000)
+
+    def stop_presenting(self) -> None:
+        if self._presenter is not None:
+            self._presenter.stop()
+
+    def _presenting_stopped(self) -> None:
+        self.end_present_action.setEnabled(False)
+        self.present_action.setEnabled(True)
+
+    @property
+    def presenting(self) -> bool:
+        return self._presenter is not None and bool(self._presenter.is_active)
 
     def export_roadmap(self) -> None:
         from workshop.ui.export_dialog import RoadmapExportFlow
@@ -354,6 +413,8 @@ class WorkshopWindow(QMainWindow):
         self.side_panel.show_page(stop.page, view.guidance())  # type: ignore[attr-defined]
         self.timer_widget.set_section(None if stop.section_id == OTHER_SECTION else stop.section_id)
         self._update_navigator()
+        if self.presenting:
+            self.presenter.show_page(stop.page.id)
 
     def next_page(self) -> None:
         self.go_to(min(self.current + 1, len(self.stops) - 1))
@@ -430,6 +491,8 @@ class WorkshopWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, theme_id, self.preferences.zoom)
         theme.restyle(self)
+        if self._presenter is not None:
+            self._presenter.set_theme(self._audience_theme())
 
     def _request_new(self) -> None:
         self.close()
@@ -459,6 +522,7 @@ class WorkshopWindow(QMainWindow):
         QMessageBox.critical(self, "Not saved", message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_presenting()
         self._flush_page()
         self.timer_widget.shutdown()
         self.controller.close()

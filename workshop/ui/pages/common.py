@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
+
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
@@ -99,6 +101,12 @@ class Tag(QLabel):
     @property
     def kind(self) -> str:
         return self._kind
+
+    def _forget_deleted(self) -> None:
+        """Drop widgets a refresh has rebuilt: touching a deleted one crashes, and its id()
+        may already belong to a new widget."""
+        self._scaled = [entry for entry in self._scaled if shiboken6.isValid(entry[0])]
+        self._muted = [widget for widget in self._muted if shiboken6.isValid(widget)]
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -230,6 +238,7 @@ class BasePage(PageView):
         and after building new widgets — the page hands its font down itself.
         """
         base = self.font()
+        self._forget_deleted()
         scaled = {id(widget): (factor, bold) for widget, factor, bold in self._scaled}
         for child in (container or self).findChildren(QWidget):
             if id(child) in scaled:
@@ -244,11 +253,18 @@ class BasePage(PageView):
                 if font != child.font():
                     child.setFont(font)
 
+    def _forget_deleted(self) -> None:
+        """Drop widgets a refresh has rebuilt: touching a deleted one crashes, and its id()
+        may already belong to a new widget."""
+        self._scaled = [entry for entry in self._scaled if shiboken6.isValid(entry[0])]
+        self._muted = [widget for widget in self._muted if shiboken6.isValid(widget)]
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.sync_fonts()
         elif event.type() == QEvent.Type.PaletteChange:
+            self._forget_deleted()
             for widget in self._muted:
                 self._apply_muted(widget)
 
