@@ -122,8 +122,10 @@ class App(QObject):
         window.new_requested.connect(self.library.new_session)
         window.open_requested.connect(self.library.find_action.trigger)
         self.workshop = window
+        # A workshop is run on the whole screen (often a projector): open it maximised,
+        # with a sensible restored size for when the facilitator un-maximises it.
         window.resize(self.library.size())
-        window.show()
+        window.showMaximized()
         self.library.hide()
         return window
 
