@@ -1,0 +1,632 @@
+"""The data audit: for each opportunity, the data it needs, where it is and how to get it.
+
+Opportunities are shown in their ranked order (:func:`workshop.domain.priorities.prioritise`),
+each as a group with its data readiness and the data items the room lists for it; a
+"General" group holds data that serves no single opportunity. An opportunity that cannot
+start until some data is in place says so in words ("⚠ Cannot start ..."), using the same
+rule as the matrix and the roadmap, so every page agrees on what is blocked.
+
+Groups and item cards are kept by id and updated in place on refresh, so typing in one card
+is never interrupted by a change elsewhere (a readiness change may re-rank the groups: they
+are moved, not rebuilt).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.edits import Edit, add_item, remove_item, set_item_field
+from workshop.domain.priorities import BlockedOpportunity, Priorities, prioritise
+from workshop.domain.quarters import Quarter, is_quarter, quarter_range
+from workshop.domain.session import DataAuditItem, Opportunity, Session, new_id
+from workshop.ui.pages.base import register
+from workshop.ui.pages.common import (
+    SECONDARY,
+    SECTION,
+    TITLE,
+    BasePage,
+    EmptyState,
+    Tag,
+    em,
+    named,
+    plain_label,
+)
+from workshop.ui.pages.text import line_editor
+
+if TYPE_CHECKING:
+    from workshop.framework.model import Page
+    from workshop.ui.controller import SessionController
+
+GENERAL = ""  # the group key of data that supports no single opportunity
+QUARTERS_AHEAD = 8
+
+# Word + symbol + outline: the status reads the same in print, on a washed-out projector and
+# for the colour-blind.
+STATUS_TAGS: dict[str, tuple[str, str]] = {
+    "available": ("✓ Available", "good"),
+    "partial": ("◐ Partial", "warning"),
+    "missing": ("✗ Missing", "danger"),
+    "unknown": ("? Unknown", "neutral"),
+}
+READINESS_NAMES: dict[str, str] = {
+    "ready": "✓ Ready",
+    "partial": "◐ Partial",
+    "missing": "✗ Missing",
+    "unknown": "? Unknown",
+}
+BLOCKED_TEXT = "⚠ Cannot start until this data is in place"
+REMINDER = (
+    "Some initiatives cannot begin until their data is in place. For each opportunity, list "
+    "the data it needs, whether it exists, and how to collect what is missing; tick "
+    "“Blocks the start” where the work cannot begin without it."
+)
+NO_OPPORTUNITIES = "Add opportunities on the value/cost page first."
+
+
+def _quarter_choices(session: Session, current: str) -> list[tuple[str, str]]:
+    """The choices "Not planned" and the next eight quarters from the workshop date; a stored quarter
+    outside that window (an older plan) is kept in the list so it is shown, not lost."""
+    start = Quarter.of(session.workshop_date)
+    choices = [("", "Not planned")] + [
+        (str(q), q.label) for q in quarter_range(start, QUARTERS_AHEAD)
+    ]
+    if current and current not in {value for value, _label in choices}:
+        label = Quarter.parse(current).label if is_quarter(current) else current
+        choices.append((current, label))
+    return choices
+
+
+def _fill_combo(combo: QComboBox, choices: list[tuple[str, str]], value: str) -> None:
+    """Show ``choices`` with ``value`` selected, rebuilding the list only when it changed."""
+    present = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+    if present != choices:
+        combo.clear()
+        for data, label in choices:
+            combo.addItem(label, data)
+    index = combo.findData(value)
+    if index != combo.currentIndex():
+        combo.setCurrentIndex(max(index, 0))
+
+
+def _title_label(text: str = "") -> QLabel:
+    """A wrapping plain-text label that never forces the page wider than the window (a
+    200-character word is cut at the edge instead of pushing the controls off screen)."""
+    label = plain_label(text)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(1)
+    return label
+
+
+class AuditItemCard(QFrame):
+    """One data item: what is needed, from where, its status, how to get it, who, when."""
+
+    def __init__(self, page: AuditPage, item_id: str):
+        super().__init__()
+        self.page = page
+        self.item_id = item_id
+        named(self, f"audit_item_{item_id}", "Data item")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("role", "audit_item")
+        unit = round(em(page))
+
+        self.status_tag = named(Tag(), "status_tag", "Data status")
+        self.blocking_tag = named(Tag("⚠ Blocks the start", "danger"), "blocking_tag")
+        self.data_edit = named(
+            line_editor(page, "audit", item_id, "data_needed", "Edit data needed"),
+            "data_needed_edit",
+            "Data needed",
+        )
+        self.data_edit.setPlaceholderText("Data needed, e.g. three years of orders")
+        self.remove_button = named(QPushButton("Remove"), "remove_button", "Remove data item")
+        self.remove_button.setToolTip("Remove this data item (undo brings it back)")
+        self.remove_button.clicked.connect(lambda: page.remove_audit_item(item_id))
+
+        self.source_edit = named(
+            line_editor(page, "audit", item_id, "source", "Edit data source"),
+            "source_edit",
+            "Source",
+        )
+        self.source_edit.setPlaceholderText("System, team or partner")
+        self.status_combo = named(QComboBox(), "status_combo", "Status")
+        for status in DataAuditItem.STATUSES:
+            self.status_combo.addItem(STATUS_TAGS[status][0], status)
+        self.status_combo.currentIndexChanged.connect(
+            page.on_change(lambda i: self._set("status", self.status_combo.itemData(i)))
+        )
+        self.how_edit = named(
+            line_editor(page, "audit", item_id, "how_to_collect", "Edit how to collect"),
+            "how_to_collect_edit",
+            "How to collect",
+        )
+        self.how_edit.setPlaceholderText("Collect it, or change a process to capture it")
+        self.owner_edit = named(
+            line_editor(page, "audit", item_id, "owner", "Edit data owner"),
+            "owner_edit",
+            "Owner",
+        )
+        self.owner_edit.setPlaceholderText("Who")
+        self.quarter_combo = named(QComboBox(), "quarter_combo", "Target quarter")
+        self.quarter_combo.currentIndexChanged.connect(
+            page.on_change(
+                lambda i: self._set("target_quarter", self.quarter_combo.itemData(i) or "")
+            )
+        )
+        self.blocks_check = named(QCheckBox("Blocks the start"), "blocks_check", "Blocks the start")
+        self.blocks_check.setToolTip(
+            "Tick when the opportunity cannot start until this data is in place"
+        )
+        self.blocks_check.toggled.connect(page.on_change(lambda on: self._set("blocks_start", on)))
+
+        self.labels: dict[QWidget, QLabel] = {}
+        for text, widget in (
+            ("Source", self.source_edit),
+            ("Status", self.status_combo),
+            ("How to collect", self.how_edit),
+            ("Owner", self.owner_edit),
+            ("Target quarter", self.quarter_combo),
+        ):
+            label = page.muted(plain_label(text, wrap=False))
+            page.scaled(label, SECONDARY)
+            label.setBuddy(widget)
+            self.labels[widget] = label
+
+        self.head = QHBoxLayout()
+        self.head.setSpacing(unit)
+        self.head.addWidget(self.status_tag)
+        self.head.addWidget(self.blocking_tag)
+        self.head.addWidget(self.data_edit, 1)
+        self.head.addWidget(self.remove_button)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(unit, unit // 2, unit, unit // 2)
+        self.grid.setHorizontalSpacing(unit)
+        self.grid.setVerticalSpacing(unit // 2)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
+
+        order = [
+            self.data_edit,
+            self.source_edit,
+            self.owner_edit,
+            self.status_combo,
+            self.how_edit,
+            self.quarter_combo,
+            self.blocks_check,
+            self.remove_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.line_edits = (self.data_edit, self.source_edit, self.how_edit, self.owner_edit)
+
+    def _arrange(self, wide: bool) -> None:
+        """Place the fields for a wide card (two rows) or a narrow one (four rows).
+
+        "How to collect" holds the longest text, so it always gets the widest cell.
+        """
+        if wide == self._wide:
+            return
+        self._wide = wide
+        while self.grid.count():
+            self.grid.takeAt(0)  # widgets stay where they are; only their cells change
+        # (widget, row, column, column span); labels sit in the column before their field.
+        if wide:
+            cells = [
+                (self.source_edit, 1, 1, 1),
+                (self.owner_edit, 1, 3, 1),
+                (self.status_combo, 1, 5, 1),
+                (self.how_edit, 2, 1, 3),
+                (self.quarter_combo, 2, 5, 1),
+            ]
+            blocks, columns, stretch = (1, 6), 7, {1: 3, 3: 2, 5: 0}
+        else:
+            cells = [
+                (self.source_edit, 1, 1, 1),
+                (self.status_combo, 1, 3, 1),
+                (self.owner_edit, 2, 1, 1),
+                (self.quarter_combo, 2, 3, 1),
+                (self.how_edit, 3, 1, 3),
+            ]
+            blocks, columns, stretch = (4, 1), 4, {1: 1, 3: 1}
+        self.grid.addLayout(self.head, 0, 0, 1, columns)
+        for widget, row, column, span in cells:
+            self.grid.addWidget(self.labels[widget], row, column - 1)
+            self.grid.addWidget(widget, row, column, 1, span)
+        self.grid.addWidget(self.blocks_check, *blocks, 1, 2 if not wide else 1)
+        for column in range(7):
+            self.grid.setColumnStretch(column, stretch.get(column, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The wide layout needs room for three fields and two combos side by side.
+        char = self.fontMetrics().averageCharWidth()
+        self._arrange(wide=event.size().width() >= char * 120)
+
+    def show_item(self, item: DataAuditItem) -> None:
+        text, kind = STATUS_TAGS.get(item.status, (item.status, "neutral"))
+        self.status_tag.set_tag(text, kind)
+        self.blocking_tag.setVisible(item.blocks_start and item.status != "available")
+        index = self.status_combo.findData(item.status)
+        if index != self.status_combo.currentIndex():
+            self.status_combo.setCurrentIndex(max(index, 0))
+        session = self.page.controller.session
+        _fill_combo(
+            self.quarter_combo, _quarter_choices(session, item.target_quarter), item.target_quarter
+        )
+        if self.blocks_check.isChecked() != item.blocks_start:
+            self.blocks_check.setChecked(item.blocks_start)
+        for edit in self.line_edits:
+            if not edit.hasFocus():
+                edit.setCursorPosition(0)  # show the start of a long text, not its end
+
+    def _set(self, field: str, value: Any) -> None:
+        session = self.page.controller.session
+        item = session.find("audit", self.item_id)
+        if item is not None and getattr(item, field) != value:
+            name = field.replace("_", " ")
+            self.page.push(
+                set_item_field(session, "audit", self.item_id, field, value, f"Set data {name}")
+            )
+
+
+class AuditGroup(QFrame):
+    """An opportunity (or the general data) with its data items."""
+
+    def __init__(self, page: AuditPage, opportunity_id: str):
+        super().__init__()
+        self.page = page
+        self.opportunity_id = opportunity_id
+        general = opportunity_id == GENERAL
+        named(
+            self,
+            "audit_group_general" if general else f"audit_group_{opportunity_id}",
+            "General data" if general else "Opportunity",
+        )
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        unit = round(em(page))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(unit, unit, unit, unit)
+        layout.setSpacing(unit // 2)
+
+        head = QHBoxLayout()
+        head.setSpacing(unit)
+        self.title_label = named(_title_label(), "group_title", "Opportunity")
+        page.scaled(self.title_label, SECTION, bold=True)
+        head.addWidget(self.title_label, 1)
+        self.readiness_combo: QComboBox | None = None
+        if not general:
+            readiness_label = page.muted(plain_label("Data readiness", wrap=False))
+            self.readiness_combo = named(QComboBox(), "readiness_combo", "Data readiness")
+            for value in Opportunity.DATA_READINESS:
+                self.readiness_combo.addItem(READINESS_NAMES.get(value, value), value)
+            self.readiness_combo.setToolTip(
+                "How ready the data is for this opportunity, as the room judges it"
+            )
+            readiness_label.setBuddy(self.readiness_combo)
+            self.readiness_combo.currentIndexChanged.connect(page.on_change(self._readiness))
+            head.addWidget(readiness_label, 0, Qt.AlignmentFlag.AlignVCenter)
+            head.addWidget(self.readiness_combo, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(head)
+
+        summary = QHBoxLayout()
+        summary.setSpacing(unit)
+        self.blocked_tag = named(Tag(BLOCKED_TEXT, "danger"), "blocked_tag", "Blocked by data")
+        self.summary_label = page.muted(named(_title_label(), "summary_label", "Data summary"))
+        page.scaled(self.summary_label, SECONDARY)
+        summary.addWidget(self.blocked_tag)
+        summary.addWidget(self.summary_label, 1)
+        layout.addLayout(summary)
+        self.reasons_label = named(_title_label(), "reasons_label", "Why it is blocked")
+        page.scaled(self.reasons_label, SECONDARY)
+        layout.addWidget(self.reasons_label)
+
+        self.items_layout = QVBoxLayout()
+        self.items_layout.setSpacing(unit // 2)
+        layout.addLayout(self.items_layout)
+        self.cards: dict[str, AuditItemCard] = {}
+
+        foot = QHBoxLayout()
+        self.none_label = page.muted(named(plain_label(), "no_items_label", "No data items"))
+        self.add_button = named(
+            QPushButton("Add data item"),
+            "add_item_button",
+            "Add data for general use" if general else "Add data for this opportunity",
+        )
+        self.add_button.clicked.connect(lambda: page.add_audit_item(opportunity_id))
+        foot.addWidget(self.none_label, 10)
+        foot.addStretch(1)  # the button keeps its size when there is no text beside it
+        foot.addWidget(self.add_button)
+        layout.addLayout(foot)
+
+    def show_group(
+        self,
+        opportunity: Opportunity | None,
+        rank: int,
+        items: list[DataAuditItem],
+        blocked: BlockedOpportunity | None,
+    ) -> None:
+        if opportunity is None:
+            self.title_label.setText("General")
+            self.none_label.setText(
+                "Data that serves several opportunities or the team as a whole "
+                "(consent, access, a shared catalogue) goes here."
+                if not items
+                else ""
+            )
+        else:
+            self.title_label.setText(f"{rank}. {opportunity.title or 'Untitled opportunity'}")
+            self.none_label.setText(
+                "No data listed yet — what does this opportunity need?" if not items else ""
+            )
+            assert self.readiness_combo is not None
+            index = self.readiness_combo.findData(opportunity.data_readiness)
+            if index != self.readiness_combo.currentIndex():
+                self.readiness_combo.setCurrentIndex(max(index, 0))
+        self.none_label.setVisible(not items)
+        self.blocked_tag.setVisible(blocked is not None)
+        self.reasons_label.setText(" ".join(blocked.reasons) if blocked else "")
+        self.reasons_label.setVisible(blocked is not None)
+        self.summary_label.setText(self._summary(opportunity, items))
+
+        wanted = [item.id for item in items]
+        for gone in [i for i in self.cards if i not in wanted]:
+            card = self.cards.pop(gone)
+            card.setParent(None)
+            card.deleteLater()
+        for position, item in enumerate(items):
+            card = self.cards.get(item.id) or self._new_card(item.id)
+            if self.items_layout.indexOf(card) != position:
+                self.items_layout.insertWidget(position, card)
+            card.show_item(item)
+
+    def _new_card(self, item_id: str) -> AuditItemCard:
+        card = AuditItemCard(self.page, item_id)
+        self.cards[item_id] = card
+        return card
+
+    @staticmethod
+    def _summary(opportunity: Opportunity | None, items: list[DataAuditItem]) -> str:
+        parts: list[str] = []
+        if opportunity is not None:
+            readiness = READINESS_NAMES.get(opportunity.data_readiness, "")
+            parts.append(f"Data readiness: {readiness[2:] if readiness else '—'}")
+        if items:
+            counts = [
+                f"{sum(1 for i in items if i.status == s)} {s}"
+                for s in DataAuditItem.STATUSES
+                if any(i.status == s for i in items)
+            ]
+            noun = "data item" if len(items) == 1 else "data items"
+            parts.append(f"{len(items)} {noun}: " + ", ".join(counts))
+        return " · ".join(parts)
+
+    def _readiness(self, index: int) -> None:
+        assert self.readiness_combo is not None
+        value = self.readiness_combo.itemData(index)
+        session = self.page.controller.session
+        opportunity = session.find("opportunities", self.opportunity_id)
+        if opportunity is not None and opportunity.data_readiness != value:
+            self.page.push(
+                set_item_field(
+                    session,
+                    "opportunities",
+                    self.opportunity_id,
+                    "data_readiness",
+                    value,
+                    "Set data readiness",
+                )
+            )
+
+
+@register
+class AuditPage(BasePage):
+    page_type = "audit"
+
+    def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
+        super().__init__(controller, page, parent)
+        self.priorities: Priorities | None = None
+        layout = self.page_layout()
+        unit = round(em(self))
+
+        self.stage_label = self.muted(named(plain_label(), "stage_label", "Stage"))
+        self.scaled(self.stage_label, SECONDARY)
+        layout.addWidget(self.stage_label)
+        head = QHBoxLayout()
+        self.title_label = named(plain_label(page.title or "Data audit"), "title_label")
+        self.scaled(self.title_label, TITLE, bold=True)
+        head.addWidget(self.title_label, 1)
+        self.progress_tag = named(Tag("", "accent"), "progress_tag", "Opportunities blocked")
+        head.addWidget(self.progress_tag, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(head)
+
+        # The framework's point, in our words: shown to the room too.
+        self.reminder_label = named(plain_label(REMINDER), "reminder_label", "Reminder")
+        layout.addWidget(self.reminder_label)
+
+        self.empty_box = QWidget()
+        empty = QHBoxLayout(self.empty_box)
+        empty.setContentsMargins(0, unit, 0, unit)
+        self.empty_state = named(EmptyState(NO_OPPORTUNITIES), "empty_state", "No opportunities")
+        self.go_matrix_button = named(
+            QPushButton("Go to the value/cost matrix"), "go_matrix_button", "Go to the matrix"
+        )
+        self.go_matrix_button.clicked.connect(self.go_to_matrix)
+        empty.addStretch(1)
+        empty.addWidget(self.empty_state)
+        empty.addWidget(self.go_matrix_button)
+        empty.addStretch(1)
+        layout.addWidget(self.empty_box)
+
+        # After a removal: what went, and a one-click way back (Ctrl+Z does the same).
+        self.undo_bar = named(QFrame(), "undo_bar", "Removed")
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(unit, unit // 4, unit // 2, unit // 4)
+        self.undo_label = named(_title_label(), "undo_label", "Removed item")
+        self.undo_button = named(QPushButton("Undo"), "undo_button", "Undo the removal")
+        self.undo_button.clicked.connect(self.controller.undo)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        self._removal: Edit | None = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(12_000)
+        self._undo_timer.timeout.connect(self._hide_undo)
+        controller.changed.connect(self._session_changed)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.message)
+
+        self.scroll_area = named(QScrollArea(), "audit_scroll", "Data audit")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_widget = QWidget()
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(unit)
+        self.list_layout.addStretch(1)
+        self.scroll_area.setWidget(self.list_widget)
+        layout.addWidget(self.scroll_area, 1)
+        self.groups: dict[str, AuditGroup] = {}
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def group(self, opportunity_id: str) -> AuditGroup:
+        return self.groups[opportunity_id]
+
+    def refresh(self) -> None:
+        with self.filling():
+            session = self.controller.session
+            priorities = prioritise(self.framework, session)
+            self.priorities = priorities
+            stage = next((s for s in self.framework.stages if s.id == self.page.stage), None)
+            self.stage_label.setText(f"{stage.name} · data audit" if stage else "")
+            self.stage_label.setVisible(stage is not None)
+
+            opportunities = {o.id: o for o in session.opportunities}
+            order = [r.opportunity_id for r in priorities.ranked] + [GENERAL]
+            blocked = {b.opportunity_id: b for b in priorities.blocked}
+            by_group: dict[str, list[DataAuditItem]] = {key: [] for key in order}
+            for item in session.audit:
+                # Data of an opportunity since removed stays visible, with the general data.
+                key = item.opportunity_id if item.opportunity_id in opportunities else GENERAL
+                by_group[key].append(item)
+
+            for gone in [key for key in self.groups if key not in order]:
+                group = self.groups.pop(gone)
+                group.setParent(None)
+                group.deleteLater()
+            for position, key in enumerate(order):
+                group = self.groups.get(key) or self._new_group(key)
+                if self.list_layout.indexOf(group) != position:
+                    self.list_layout.insertWidget(position, group)
+                rank = priorities.entry(key).rank if key != GENERAL else 0
+                group.show_group(opportunities.get(key), rank, by_group[key], blocked.get(key))
+
+            has_opportunities = bool(opportunities)
+            self.empty_box.setVisible(not has_opportunities)
+            self.go_matrix_button.setVisible(self._matrix_position() is not None)
+            count = len(priorities.blocked)
+            self.progress_tag.set_tag(
+                f"⚠ {count} of {len(opportunities)} blocked by data"
+                if count
+                else (
+                    f"✓ None of {len(opportunities)} blocked by data" if has_opportunities else ""
+                ),
+                "danger" if count else "good",
+            )
+            self.show_new_children(self.list_widget)
+
+    def _new_group(self, opportunity_id: str) -> AuditGroup:
+        group = AuditGroup(self, opportunity_id)
+        self.groups[opportunity_id] = group
+        return group
+
+    def flush(self) -> None:
+        for group in self.groups.values():
+            for card in group.cards.values():
+                for edit in card.line_edits:
+                    edit.commit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The window may only be known once shown: offer the jump to the matrix if it can.
+        self.go_matrix_button.setVisible(
+            self.empty_box.isVisibleTo(self) and self._matrix_position() is not None
+        )
+
+    # --- going to the matrix ---------------------------------------------------------------
+
+    def _matrix_position(self) -> int | None:
+        """Where the value/cost page is in the window's page order, if the window has one."""
+        window = self.window()
+        stops = getattr(window, "stops", None)
+        if window is self or stops is None or not callable(getattr(window, "go_to", None)):
+            return None
+        return next((i for i, stop in enumerate(stops) if stop.page.page_type == "matrix"), None)
+
+    def go_to_matrix(self) -> None:
+        position = self._matrix_position()
+        if position is not None:
+            self.window().go_to(position)  # type: ignore[attr-defined]
+
+    # --- changing --------------------------------------------------------------------------
+
+    def add_audit_item(self, opportunity_id: str) -> None:
+        self.flush()
+        item = DataAuditItem(id=new_id(), opportunity_id=opportunity_id)
+        session = self.controller.session
+        if self.push(add_item(session, "audit", item, label="Add data item")):
+            key = opportunity_id if opportunity_id in self.groups else GENERAL
+            card = self.groups[key].cards.get(item.id)
+            if card is not None:
+                card.data_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                QTimer.singleShot(0, lambda: self._reveal(card))
+
+    def _reveal(self, card: QWidget) -> None:
+        import shiboken6
+
+        if shiboken6.isValid(card):
+            self.scroll_area.ensureWidgetVisible(card)
+
+    def remove_audit_item(self, item_id: str) -> None:
+        self.flush()
+        session = self.controller.session
+        item = session.find("audit", item_id)
+        if item is None:
+            return
+        edit = remove_item(session, "audit", item_id, "Remove data item")
+        self._removal = edit  # set first: the change signal arrives during the push
+        if self.push(edit):
+            what = item.data_needed.strip() or "an untitled data item"
+            shown = what if len(what) <= 80 else what[:79] + "…"
+            self.undo_label.setText(f"Removed “{shown}”.")
+            self.undo_bar.setVisible(True)
+            self._undo_timer.start()
+        else:
+            self._removal = None
+
+    def _session_changed(self, edit: object) -> None:
+        if edit is not self._removal:
+            self._hide_undo()
+
+    def _hide_undo(self) -> None:
+        self._removal = None
+        self._undo_timer.stop()
+        self.undo_bar.setVisible(False)
