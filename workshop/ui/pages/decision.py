@@ -1,0 +1,517 @@
+"""Decisions: process, tech stack, org model, pods and tooling, as option cards.
+
+``page.ref`` is one decision topic id, or a category meaning every topic of that category at
+the page's stage (``framework.decisions_for_page``). For each topic the room sees the
+question, the framework's guidance and the options as cards; choosing a card records the
+session's :class:`Decision` for that topic (created on first use) as one undoable edit.
+Under the cards: the rationale, the owner and the target quarter.
+
+Pages with several topics (the tooling pages have five or six) stay scannable: a strip at the
+top says how many are decided and which are still open, and a topic's rationale/owner/quarter
+fold away until it is decided or someone opens them.
+
+The topic widgets are built once (topics come from the content, which does not change while
+a workshop is open); :meth:`DecisionPage.refresh` only updates them from the session, so a
+refresh after every edit never steals focus or typing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.domain.edits import Batch, Edit, add_item, set_item_field
+from workshop.domain.quarters import Quarter, is_quarter, quarter_range
+from workshop.domain.session import Action, Decision, Session, new_id
+from workshop.ui.pages.base import register
+from workshop.ui.pages.common import (
+    SECONDARY,
+    SECTION,
+    TITLE,
+    BasePage,
+    EmptyState,
+    Tag,
+    em,
+    hline,
+    named,
+    plain_label,
+)
+from workshop.ui.widgets.bound_text import BoundLineEdit, BoundTextEdit, _Binding
+from workshop.ui.widgets.option_card import CardGrid, LinkButton, OptionCard
+
+if TYPE_CHECKING:
+    from workshop.framework.model import DecisionTopic, Page
+    from workshop.ui.controller import SessionController
+
+QUARTERS_AHEAD = 8
+NOT_PLANNED = "Not planned"
+DECIDED_TAG = ("✓ Decided", "good")
+OPEN_TAG = ("Open", "neutral")
+# A topic's details are open from the start when the page has this many topics or fewer.
+FEW_TOPICS = 2
+
+
+# --- the session side -------------------------------------------------------------------------
+
+
+def find_decision(session: Session, topic_id: str) -> Decision | None:
+    """The session's decision for a topic (the first, should an old file hold two)."""
+    return next((d for d in session.decisions if d.topic_id == topic_id), None)
+
+
+def decision_edit(
+    session: Session, topic_id: str, changes: dict[str, Any], label: str
+) -> Edit | None:
+    """One edit that gives the topic's decision these field values: creates the decision if
+    the session has none yet, else sets the fields that differ (as one Batch, one undo)."""
+    decision = find_decision(session, topic_id)
+    if decision is None:
+        fresh = Decision(id=new_id(), topic_id=topic_id, **changes)
+        return add_item(session, "decisions", fresh, label=label)
+    edits: list[Edit] = [
+        set_item_field(session, "decisions", decision.id, field, value, label)
+        for field, value in changes.items()
+        if getattr(decision, field) != value
+    ]
+    if not edits:
+        return None
+    return edits[0] if len(edits) == 1 else Batch(tuple(edits), label)
+
+
+class _DecisionBinding(_Binding):
+    """Binds a text field to a field of a *topic's* decision rather than a fixed item, so the
+    rationale or owner can be typed before any option is chosen (the decision is created by
+    the first commit) and the field follows the decision through undo and redo."""
+
+    def __init__(
+        self, widget: QWidget, controller: SessionController, topic_id: str, field: str, label: str
+    ) -> None:
+        super().__init__(widget, controller, "decisions", "", field, label)
+        self.topic_id = topic_id
+
+    def model_value(self) -> str | None:
+        decision = find_decision(self.controller.session, self.topic_id)
+        return str(getattr(decision, self.field) or "") if decision is not None else ""
+
+    def edit_to(self, text: str) -> Edit:
+        session = self.controller.session
+        label = self.label or f"Type decision {self.field}"
+        edit = decision_edit(session, self.topic_id, {self.field: text}, label)
+        assert edit is not None  # commit() only asks when the text differs from the model
+        return edit
+
+
+def _bind_to_topic(widget: BoundLineEdit | BoundTextEdit, topic_id: str, field: str) -> None:
+    old = widget.binding
+    old.timer.stop()
+    old.timer.deleteLater()
+    binding = _DecisionBinding(widget, widget.binding.controller, topic_id, field, old.label)
+    binding.timer.timeout.connect(widget.commit)
+    widget.binding = binding
+    widget.refresh(force=True)
+
+
+class RationaleEdit(BoundTextEdit):
+    """The rationale: multi-line plain text, about three lines tall, committed after a pause."""
+
+    def __init__(self, controller: SessionController, topic_id: str) -> None:
+        super().__init__(controller, "decisions", "", "rationale", label="Type decision rationale")
+        _bind_to_topic(self, topic_id, "rationale")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        frame = 2 * self.frameWidth() + round(self.document().documentMargin() * 2)
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * 3 + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
+class OwnerEdit(BoundLineEdit):
+    def __init__(self, controller: SessionController, topic_id: str) -> None:
+        super().__init__(controller, "decisions", "", "owner", label="Type decision owner")
+        _bind_to_topic(self, topic_id, "owner")
+
+
+# --- one topic ------------------------------------------------------------------------------
+
+
+class TopicView(QFrame):
+    """A decision topic: heading and status, question, guidance, option cards, details."""
+
+    def __init__(self, page: DecisionPage, topic: DecisionTopic) -> None:
+        super().__init__()
+        self.page = page
+        self.topic = topic
+        self.expanded_override: bool | None = None  # the facilitator's own open/close
+        self.setObjectName(f"topic_{topic.id}")
+        self.setAccessibleName(f"Decision: {topic.title}")
+        unit = round(em(page))
+        controller = page.controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, unit, 0, unit)
+        layout.setSpacing(unit // 2 + 1)
+
+        head = QHBoxLayout()
+        head.setSpacing(unit)
+        self.title_label = named(plain_label(topic.title), "topic_title", topic.title)
+        page.scaled(self.title_label, SECTION, bold=True)
+        head.addWidget(self.title_label, 1)
+        self.status_tag = named(Tag(), "status_tag", f"Status of {topic.title}")
+        head.addWidget(self.status_tag, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.sent_label = page.muted(named(plain_label(wrap=False), "sent_label", "Sent"))
+        page.scaled(self.sent_label, SECONDARY)
+        head.addWidget(self.sent_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.send_button = named(
+            QPushButton("Send to actions"), "send_button", f"Send “{topic.title}” to actions"
+        )
+        self.send_button.setToolTip(
+            "Still open? Add “Decide: …” to the actions list, to settle after the workshop"
+        )
+        self.send_button.clicked.connect(self.send_to_actions)
+        head.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(head)
+
+        self.question_label = named(
+            plain_label(topic.question, selectable=True), "question_label", "Question"
+        )
+        page.scaled(self.question_label, 1.05)
+        layout.addWidget(self.question_label)
+        self.guidance_label = page.muted(
+            named(plain_label(topic.guidance, selectable=True), "guidance_label", "Guidance")
+        )
+        page.scaled(self.guidance_label, SECONDARY)
+        self.guidance_label.setVisible(bool(topic.guidance))
+        layout.addWidget(self.guidance_label)
+
+        self.cards: dict[str, OptionCard] = {}
+        self.grid = CardGrid()
+        self.grid.setAccessibleName(f"Options for {topic.title}")
+        for option in topic.options:
+            card = OptionCard(option)
+            card.chosen.connect(self.choose)
+            card.undecide_requested.connect(self.undecide)
+            page.scaled(card.name_label, 1.1, bold=True)
+            self.cards[option.id] = card
+        self.grid.set_cards(list(self.cards.values()))
+        layout.addSpacing(unit // 2)
+        layout.addWidget(self.grid)
+
+        # Under the cards, where the details open: a link rather than a framed button.
+        self.details_button = named(
+            LinkButton(), "details_button", f"Rationale, owner and quarter of {topic.title}"
+        )
+        self.details_button.clicked.connect(self._details_clicked)
+        layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # Rationale, owner and quarter: fold away on busy pages until needed.
+        self.details = QWidget()
+        self.details.setObjectName("details")
+        form = QGridLayout(self.details)
+        form.setContentsMargins(0, unit // 2, 0, 0)
+        form.setHorizontalSpacing(unit)
+        form.setVerticalSpacing(unit // 2)
+        rationale_title = named(plain_label("Rationale", wrap=False), "rationale_title")
+        self.rationale_edit = named(
+            RationaleEdit(controller, topic.id), "rationale_edit", f"Rationale for {topic.title}"
+        )
+        self.rationale_edit.setPlaceholderText(
+            "Why this option: what the room weighed, what would make us revisit it"
+        )
+        rationale_title.setBuddy(self.rationale_edit)
+        form.addWidget(rationale_title, 0, 0, Qt.AlignmentFlag.AlignTop)
+        form.addWidget(self.rationale_edit, 0, 1, 1, 4)
+
+        owner_title = named(plain_label("Owner", wrap=False), "owner_title")
+        self.owner_edit = named(
+            OwnerEdit(controller, topic.id), "owner_edit", f"Owner of {topic.title}"
+        )
+        self.owner_edit.setPlaceholderText("Who sees it through")
+        owner_title.setBuddy(self.owner_edit)
+        quarter_title = named(plain_label("Target quarter", wrap=False), "quarter_title")
+        self.quarter_combo = named(QComboBox(), "quarter_combo", f"Target quarter of {topic.title}")
+        self.quarter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.quarter_combo.currentIndexChanged.connect(page.on_change(self._quarter_chosen))
+        quarter_title.setBuddy(self.quarter_combo)
+        form.addWidget(owner_title, 1, 0)
+        form.addWidget(self.owner_edit, 1, 1)
+        form.addWidget(quarter_title, 1, 2)
+        form.addWidget(self.quarter_combo, 1, 3)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(4, 1)
+        layout.addWidget(self.details)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def decision(self) -> Decision | None:
+        return find_decision(self.page.controller.session, self.topic.id)
+
+    @property
+    def is_decided(self) -> bool:
+        decision = self.decision
+        return decision is not None and decision.status == "decided"
+
+    def sent_action(self) -> Action | None:
+        text = self.page.action_text(self.topic)
+        return next(
+            (
+                a
+                for a in self.page.controller.session.actions
+                if a.kind == "decision" and a.text == text and a.status in ("open", "in_progress")
+            ),
+            None,
+        )
+
+    def refresh(self) -> None:
+        decision = self.decision
+        decided = self.is_decided
+        chosen = decision.option_id if decision is not None else ""
+        for option_id, card in self.cards.items():
+            card.set_chosen(bool(chosen) and option_id == chosen)
+            # A retired option stays on screen only while it is the recorded choice.
+            card.setVisible(not card.option.retired or option_id == chosen)
+        self.status_tag.set_tag(*(DECIDED_TAG if decided else OPEN_TAG))
+        option = self.topic.option(chosen) if chosen else None
+        self.setAccessibleDescription(f"Decided: {option.name}" if decided and option else "Open")
+
+        sent = self.sent_action() is not None
+        self.send_button.setVisible(not decided and not sent)
+        self.sent_label.setVisible(not decided and sent)
+        self.sent_label.setText("✓ In the actions list" if sent else "")
+
+        self._fill_quarters(decision.target_quarter if decision is not None else "")
+        self._show_details(self.details_open())
+
+    def details_open(self) -> bool:
+        if self.expanded_override is not None:
+            return self.expanded_override
+        decision = self.decision
+        if len(self.page.topics) <= FEW_TOPICS or decision is None:
+            return len(self.page.topics) <= FEW_TOPICS
+        return bool(
+            decision.status == "decided"
+            or decision.rationale
+            or decision.owner
+            or decision.target_quarter
+        )
+
+    def _show_details(self, visible: bool) -> None:
+        self.details.setVisible(visible)
+        self.details_button.setText(
+            "▾ Hide rationale" if visible else "▸ Rationale, owner, quarter"
+        )
+
+    def _fill_quarters(self, current: str) -> None:
+        """Not planned, then the workshop's quarter and the seven after it; a stored quarter
+        outside that window (an older plan) is kept as an extra entry rather than lost."""
+        start = Quarter.of(self.page.controller.session.workshop_date)
+        values = [""] + [str(q) for q in quarter_range(start, QUARTERS_AHEAD)]
+        if current and current not in values and is_quarter(current):
+            values.append(current)
+            values[1:] = sorted(values[1:])
+        shown = [self.quarter_combo.itemData(i) for i in range(self.quarter_combo.count())]
+        if shown != values:
+            self.quarter_combo.clear()
+            for value in values:
+                label = Quarter.parse(value).label if value else NOT_PLANNED
+                self.quarter_combo.addItem(label, value)
+        index = self.quarter_combo.findData(current)
+        self.quarter_combo.setCurrentIndex(max(0, index))
+
+    # --- changing --------------------------------------------------------------------------
+
+    def choose(self, option_id: str) -> None:
+        session = self.page.controller.session
+        option = self.topic.option(option_id)
+        name = option.name if option else option_id
+        edit = decision_edit(
+            session,
+            self.topic.id,
+            {"option_id": option_id, "status": "decided"},
+            label=f"Choose “{name}”",
+        )
+        if self.page.push(edit):
+            self.expanded_override = True  # the room will say why: open the rationale
+            self._show_details(True)
+
+    def undecide(self) -> None:
+        edit = decision_edit(
+            self.page.controller.session,
+            self.topic.id,
+            {"option_id": "", "status": "open"},
+            label=f"Undecide “{self.topic.title}”",
+        )
+        if self.page.push(edit):
+            card = next(iter(self.cards.values()), None)
+            if card is not None:  # the Undecide button vanished with the choice
+                card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _quarter_chosen(self, index: int) -> None:
+        value = self.quarter_combo.itemData(index) or ""
+        self.page.push(
+            decision_edit(
+                self.page.controller.session,
+                self.topic.id,
+                {"target_quarter": value},
+                label="Set decision quarter",
+            )
+        )
+
+    def _details_clicked(self) -> None:
+        opened = not self.details.isVisibleTo(self)
+        self.expanded_override = opened
+        self._show_details(opened)
+        if opened:
+            self.rationale_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def send_to_actions(self) -> None:
+        self.page.flush()
+        decision = self.decision
+        action = Action(
+            id=new_id(),
+            text=self.page.action_text(self.topic),
+            owner=decision.owner if decision is not None else "",
+            kind="decision",
+            stage=self.page.page.stage or self.topic.stage,
+            source_page=self.page.page.id,
+        )
+        session = self.page.controller.session
+        self.page.push(add_item(session, "actions", action, label="Send decision to actions"))
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+@register
+class DecisionPage(BasePage):
+    page_type = "decision"
+
+    def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
+        super().__init__(controller, page, parent)
+        self.topics = self.framework.decisions_for_page(page)
+        unit = round(em(self))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        # The heading and the summary stay in view while the topics scroll.
+        header = QWidget()
+        header.setObjectName("decision_header")
+        head = QVBoxLayout(header)
+        head.setContentsMargins(unit * 2, unit * 2, unit * 2, unit)
+        head.setSpacing(unit // 2)
+        self.stage_label = self.muted(named(plain_label(), "stage_label", "Stage"))
+        self.scaled(self.stage_label, SECONDARY)
+        head.addWidget(self.stage_label)
+        self.title_label = named(
+            plain_label(page.title or "Decisions"), "title_label", "Page title"
+        )
+        self.scaled(self.title_label, TITLE, bold=True)
+        head.addWidget(self.title_label)
+        strip = QHBoxLayout()
+        strip.setSpacing(unit)
+        self.summary_tag = named(Tag(), "summary_tag", "Decisions made")
+        strip.addWidget(self.summary_tag, 0, Qt.AlignmentFlag.AlignTop)
+        self.open_label = self.muted(named(plain_label(), "open_label", "Still open"))
+        strip.addWidget(self.open_label, 1)
+        head.addLayout(strip)
+        self.hint_label = self.muted(
+            named(
+                plain_label(
+                    "Click a card, or Tab to it and press Enter, to record the room's choice."
+                ),
+                "hint_label",
+                "How to choose",
+            )
+        )
+        self.scaled(self.hint_label, SECONDARY)
+        head.addWidget(self.mark_private(self.hint_label))
+        head.addWidget(self.message)
+        outer.addWidget(header)
+
+        self.topics_scroll = named(QScrollArea(), "decision_scroll", "Decision topics")
+        self.topics_scroll.setWidgetResizable(True)
+        self.topics_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.topics_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.topics_scroll, 1)
+        body = QWidget()
+        body.setObjectName("decision_body")
+        self.topics_scroll.setWidget(body)
+        layout = self.page_layout(body)
+        layout.setContentsMargins(unit * 2, 0, unit * 2, unit * 2)
+        layout.setSpacing(unit // 2)
+
+        self.topic_views: dict[str, TopicView] = {}
+        for index, topic in enumerate(self.topics):
+            if index:
+                layout.addWidget(hline())
+            view = TopicView(self, topic)
+            self.topic_views[topic.id] = view
+            layout.addWidget(view)
+
+        self.empty_state = named(
+            EmptyState(
+                "This page names decision topics the content does not have. Choose another "
+                "page in the navigator; the decisions of other stages are on their own pages."
+            ),
+            "empty_state",
+            "No decision topics",
+        )
+        self.empty_state.setVisible(not self.topics)
+        layout.addWidget(self.empty_state)
+        layout.addStretch(1)
+        self.sync_fonts()
+        self.refresh()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @staticmethod
+    def action_text(topic: DecisionTopic) -> str:
+        return f"Decide: {topic.title}"
+
+    def refresh(self) -> None:
+        with self.filling():
+            stage = next((s for s in self.framework.stages if s.id == self.page.stage), None)
+            self.stage_label.setText(f"{stage.name} · decisions" if stage else "Decisions")
+            for view in self.topic_views.values():
+                view.refresh()
+            self._refresh_summary()
+
+    def _refresh_summary(self) -> None:
+        total = len(self.topic_views)
+        decided = [v for v in self.topic_views.values() if v.is_decided]
+        still_open = [v.topic.title for v in self.topic_views.values() if not v.is_decided]
+        if not total:
+            self.summary_tag.set_tag("")
+        elif len(decided) == total:
+            self.summary_tag.set_tag(
+                "✓ Decided" if total == 1 else f"✓ All {total} decided", "good"
+            )
+        else:
+            self.summary_tag.set_tag(f"{len(decided)} of {total} decided", "neutral")
+        self.open_label.setText(
+            f"Still open: {', '.join(still_open)}" if still_open and total > 1 else ""
+        )
+        self.open_label.setVisible(bool(self.open_label.text()))
+
+    def chosen_option(self, topic_id: str) -> str:
+        decision = find_decision(self.controller.session, topic_id)
+        return decision.option_id if decision is not None else ""
+
+    def flush(self) -> None:
+        for view in self.topic_views.values():
+            view.rationale_edit.commit()
+            view.owner_edit.commit()
