@@ -154,8 +154,9 @@ class OpportunitiesModel(QAbstractTableModel):
             self.endResetModel()
             return True
         if ranked_ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(ranked_ids) - 1,
-                                                                len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(ranked_ids) - 1, len(COLUMNS) - 1)
+            )
         return False
 
     @property
@@ -212,7 +213,11 @@ class OpportunitiesModel(QAbstractTableModel):
         if role == CHOICES_ROLE:
             return self.page.choices(field, opportunity)
         if role == Qt.ItemDataRole.TextAlignmentRole and field in (
-            "rank", "value", "cost", "confidence", "votes"
+            "rank",
+            "value",
+            "cost",
+            "confidence",
+            "votes",
         ):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -408,8 +413,11 @@ class MatrixPage(BasePage):
         capture_label.setBuddy(self.new_field)
         self.add_button = named(QPushButton("Add"), "add_button", "Add the opportunity")
         self.add_button.clicked.connect(self.add_from_field)
-        self.rubric_button = named(QPushButton("What the scores mean"), "rubric_button",
-                                   "Show what value and cost scores mean")
+        self.rubric_button = named(
+            QPushButton("What the scores mean"),
+            "rubric_button",
+            "Show what value and cost scores mean",
+        )
         self.rubric_button.setCheckable(True)
         self.rubric_button.toggled.connect(self._show_rubrics)
         capture.addWidget(capture_label)
@@ -418,10 +426,16 @@ class MatrixPage(BasePage):
         capture.addSpacing(unit)
         capture.addWidget(self.rubric_button)
         layout.addLayout(capture)
-        self.tips = self.muted(named(plain_label(
-            "N: new idea · click a row or a point to select it · drag a point to re-score it, "
-            "or type 1–5 on a Value, Cost or Confidence cell · + and − count dot votes"
-        ), "tips_label", "Keyboard tips"))
+        self.tips = self.muted(
+            named(
+                plain_label(
+                    "N: new idea · click a row or a point to select it · drag a point to re-score it, "
+                    "or type 1–5 on a Value, Cost or Confidence cell · + and − count dot votes"
+                ),
+                "tips_label",
+                "Keyboard tips",
+            )
+        )
         self.scaled(self.tips, SECONDARY)
         self.mark_private(self.tips)
         layout.addWidget(self.tips)
@@ -503,29 +517,39 @@ class MatrixPage(BasePage):
         self.detail_title = named(plain_label(), "detail_title", "Selected opportunity")
         self.scaled(self.detail_title, SECTION, bold=True)
         self.detail_quadrant = named(plain_label(), "detail_quadrant", "Quadrant advice")
-        self.remove_button = named(QPushButton("Remove"), "remove_button",
-                                   "Remove the selected opportunity")
+        self.remove_button = named(
+            QPushButton("Remove"), "remove_button", "Remove the selected opportunity"
+        )
         self.remove_button.setToolTip("Remove this opportunity (Delete); undo brings it back")
         self.remove_button.clicked.connect(self.remove_selected)
-        self.title_field = named(line_editor(self, "opportunities", "", "title",
-                                             "Rename opportunity"), "title_field", "Title")
+        self.title_field = named(
+            line_editor(self, "opportunities", "", "title", "Rename opportunity"),
+            "title_field",
+            "Title",
+        )
         self.description_field = named(
             text_editor(self, "opportunities", "", "description", "Describe opportunity"),
-            "description_field", "Description",
+            "description_field",
+            "Description",
         )
         self.description_field.setPlaceholderText("What it would do, for whom")
         self.description_field.setMaximumHeight(round(em(self) * 8))
         self.measure_field = named(
             line_editor(self, "opportunities", "", "success_measure", "Set success measure"),
-            "measure_field", "Success measure",
+            "measure_field",
+            "Success measure",
         )
         self.measure_field.setPlaceholderText("How will we know it worked? e.g. a number by a date")
         detail.addWidget(self.detail_title, 0, 0, 1, 2)
         detail.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         detail.addWidget(self.detail_quadrant, 1, 0, 1, 3)
         for row, (text, field) in enumerate(
-            (("Title", self.title_field), ("Description", self.description_field),
-             ("Success measure", self.measure_field)), 2
+            (
+                ("Title", self.title_field),
+                ("Description", self.description_field),
+                ("Success measure", self.measure_field),
+            ),
+            2,
         ):
             label = plain_label(text + ":", wrap=False)
             label.setBuddy(field)
@@ -539,10 +563,14 @@ class MatrixPage(BasePage):
         self.scaled(self.first_title, SECTION, bold=True)
         layout.addWidget(hline())
         layout.addWidget(self.first_title)
-        self.first_empty = named(EmptyState(
-            "No first project chosen yet. Tick “First project” on one opportunity — "
-            "usually a quick win: one use case, likely to succeed, finished quickly."
-        ), "first_empty", "No first project yet")
+        self.first_empty = named(
+            EmptyState(
+                "No first project chosen yet. Tick “First project” on one opportunity — "
+                "usually a quick win: one use case, likely to succeed, finished quickly."
+            ),
+            "first_empty",
+            "No first project yet",
+        )
         self.first_empty.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.first_empty)
         self.first_box = QWidget()
@@ -657,8 +685,9 @@ class MatrixPage(BasePage):
                 number = plain_label(str(score), wrap=False)
                 self.scaled(number, 1.0, bold=True)
                 grid.addWidget(number, row, column * 2, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(named(plain_label(meaning), f"rubric_{field}_{score}"),
-                               row, column * 2 + 1)
+                grid.addWidget(
+                    named(plain_label(meaning), f"rubric_{field}_{score}"), row, column * 2 + 1
+                )
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -762,11 +791,15 @@ class MatrixPage(BasePage):
         for blocked in priorities.blocked:
             row = QHBoxLayout()
             rank = priorities.entry(blocked.opportunity_id).rank
-            row.addWidget(named(Tag(BLOCKED, "warning"), "blocked_tag", "Blocked by data"),
-                          0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(
+                named(Tag(BLOCKED, "warning"), "blocked_tag", "Blocked by data"),
+                0,
+                Qt.AlignmentFlag.AlignTop,
+            )
             text = named(
                 plain_label(f"#{rank} {blocked.title or 'Untitled'}: " + " ".join(blocked.reasons)),
-                f"blocked_{blocked.opportunity_id}", "Why it is blocked",
+                f"blocked_{blocked.opportunity_id}",
+                "Why it is blocked",
             )
             row.addWidget(text, 1)
             self.blocked_list.addLayout(row)
@@ -777,18 +810,20 @@ class MatrixPage(BasePage):
 
     def _fill_chart(self, priorities: Priorities) -> None:
         quadrant_index = {q.id: i for i, q in enumerate(self.framework.matrix.quadrants)}
-        self.chart.set_points([
-            MatrixPoint(
-                opportunity_id=r.opportunity_id,
-                rank=r.rank,
-                title=r.title,
-                value=r.value,
-                cost=r.cost,
-                quadrant=quadrant_index.get(r.quadrant, 0),
-                first_project=r.first_project,
-            )
-            for r in priorities.ranked
-        ])
+        self.chart.set_points(
+            [
+                MatrixPoint(
+                    opportunity_id=r.opportunity_id,
+                    rank=r.rank,
+                    title=r.title,
+                    value=r.value,
+                    cost=r.cost,
+                    quadrant=quadrant_index.get(r.quadrant, 0),
+                    first_project=r.first_project,
+                )
+                for r in priorities.ranked
+            ]
+        )
         self.chart.select(self.selected_id)
         counts = ", ".join(
             f"{group.name}: {len(group.opportunity_ids)}" for group in priorities.quadrants
@@ -825,9 +860,10 @@ class MatrixPage(BasePage):
         )
         measure = opportunity.success_measure.strip() if opportunity is not None else ""
         self.first_measure.setText(
-            f"Success measure: {measure}" if measure
+            f"Success measure: {measure}"
+            if measure
             else "No success measure yet: agree one before the project starts "
-                 "(select the project above and fill in “Success measure”)."
+            "(select the project above and fill in “Success measure”)."
         )
         session = self.controller.session
         for criterion_id, box in self.criteria_boxes.items():
@@ -868,6 +904,7 @@ class MatrixPage(BasePage):
     def add_from_field(self) -> None:
         title = self.new_field.text().strip()
         if not title:
+            self.new_field.clear()  # stray spaces are not an idea
             self.new_field.setFocus()
             return
         opportunity = Opportunity(id=new_id(), title=title)
@@ -883,8 +920,9 @@ class MatrixPage(BasePage):
         if opportunity is None or getattr(opportunity, field) == value:
             return False
         label = f"Set {COLUMNS[COLUMN[field]][1].lower()}" if field in COLUMN else "Edit"
-        return self.push(set_item_field(session, "opportunities", opportunity_id, field, value,
-                                        label=label))
+        return self.push(
+            set_item_field(session, "opportunities", opportunity_id, field, value, label=label)
+        )
 
     def vote(self, opportunity_id: str, step: int) -> bool:
         opportunity = self.controller.session.find("opportunities", opportunity_id)
@@ -894,10 +932,16 @@ class MatrixPage(BasePage):
         if votes == opportunity.votes:
             return False
         self.select(opportunity_id)
-        return self.push(set_item_field(
-            self.controller.session, "opportunities", opportunity_id, "votes", votes,
-            label="Add a vote" if step > 0 else "Remove a vote",
-        ))
+        return self.push(
+            set_item_field(
+                self.controller.session,
+                "opportunities",
+                opportunity_id,
+                "votes",
+                votes,
+                label="Add a vote" if step > 0 else "Remove a vote",
+            )
+        )
 
     def move_point(self, opportunity_id: str, value: int, cost: int) -> bool:
         """A point dropped on the matrix: value and cost change together, as one step."""
@@ -925,21 +969,33 @@ class MatrixPage(BasePage):
                 for o in session.opportunities
                 if o.first_project and o.id != opportunity_id
             ]
-        edits.append(set_item_field(session, "opportunities", opportunity_id, "first_project",
-                                    chosen))
+        edits.append(
+            set_item_field(session, "opportunities", opportunity_id, "first_project", chosen)
+        )
         if edits[-1].old == edits[-1].new:
             return False
         label = "Choose the first project" if chosen else "Clear the first project"
-        return self.push(Batch(tuple(edits), label) if len(edits) > 1 else
-                         dataclasses.replace(edits[0], label=label))
+        return self.push(
+            Batch(tuple(edits), label)
+            if len(edits) > 1
+            else dataclasses.replace(edits[0], label=label)
+        )
 
     def tick(self, criterion_id: str, checked: bool) -> bool:
         status = "discussed" if checked else "open"
         session = self.controller.session
         if session.answer(criterion_id).status == status:
             return False
-        return self.push(set_keyed_field(session, "answers", criterion_id, "status", status,
-                                         label="Tick first-project criterion"))
+        return self.push(
+            set_keyed_field(
+                session,
+                "answers",
+                criterion_id,
+                "status",
+                status,
+                label="Tick first-project criterion",
+            )
+        )
 
     def remove_selected(self) -> bool:
         session = self.controller.session
@@ -948,8 +1004,9 @@ class MatrixPage(BasePage):
             return False
         ranked = self.model.ids
         row = ranked.index(opportunity.id)
-        if self.push(remove_item(session, "opportunities", opportunity.id,
-                                 label="Remove opportunity")):
+        if self.push(
+            remove_item(session, "opportunities", opportunity.id, label="Remove opportunity")
+        ):
             after = [i for i in ranked if i != opportunity.id]
             self.select(after[min(row, len(after) - 1)] if after else "")
             self.show_message(
@@ -978,13 +1035,13 @@ class MatrixPage(BasePage):
         if not hasattr(self, "main_row"):
             return
         wide = self.width() > em(self) * 2 * 62
-        direction = (QBoxLayout.Direction.LeftToRight if wide
-                     else QBoxLayout.Direction.TopToBottom)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.main_row.direction() != direction:
             self.main_row.setDirection(direction)
         side = round(em(self) * 2 * (22 if wide else 26))
         self.chart.setMinimumSize(round(em(self) * 30), round(em(self) * 30))
         self.chart.setMaximumWidth(side if wide else 16777215)
         self.chart.setFixedHeight(min(side, max(round(em(self) * 30), self.width() // 2)))
+
 
 __all__ = ["MatrixPage"]

@@ -1,0 +1,481 @@
+"""The opportunities page (brainstorm, ranked list, value/cost matrix, first project), driven
+as a facilitator would, through the real controller and a real SQLite store: what the page
+shows, what a fresh load from the store holds, and that undo restores it in one step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+
+import workshop.ui.pages.matrix  # noqa: F401  (registers the page type)
+from workshop.domain.demo import build_demo
+from workshop.domain.priorities import prioritise
+from workshop.domain.session import DataAuditItem, Opportunity, Session
+from workshop.framework import load_framework
+from workshop.framework.model import Framework
+from workshop.store import Store, open_store
+from workshop.ui.controller import SessionController
+from workshop.ui.pages.base import page_class
+from workshop.ui.pages.matrix import BLOCKED, CHOICES_ROLE, COLUMN, EMPTY_TEXT, MatrixPage
+
+HOSTILE = '<b>&"emoji 🎉 and עברית ' + "W" * 200
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path: Path) -> None:
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+
+
+@pytest.fixture
+def framework() -> Framework:
+    return load_framework()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "m.sqlite3")
+    yield opened
+    opened.close()
+
+
+def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
+    store.create(session)
+    return SessionController(store.load(session.id), framework, store)
+
+
+def open_matrix(qtbot, controller: SessionController, size: tuple[int, int] = (1400, 1000)
+                ) -> MatrixPage:
+    page = controller.framework.page("page_matrix")
+    cls = page_class(page.page_type)
+    assert cls is MatrixPage
+    view = MatrixPage(controller, page)
+    qtbot.addWidget(view)
+    controller.changed.connect(lambda _edit: view.refresh())  # as the window does
+    view.resize(*size)
+    view.show()
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    return view
+
+
+def empty_session() -> Session:
+    return Session(organisation="Acme", title="Kick-off", workshop_date=date(2027, 2, 10))
+
+
+def with_opportunities(*opportunities: Opportunity) -> Session:
+    session = empty_session()
+    session.opportunities = list(opportunities)
+    return session
+
+
+def stored(store: Store, controller: SessionController) -> Session:
+    return store.load(controller.session.id)
+
+
+def cell(view: MatrixPage, opportunity_id: str, field: str) -> str:
+    row = view.model.row_of(opportunity_id)
+    return str(view.model.index(row, COLUMN[field]).data(Qt.ItemDataRole.DisplayRole))
+
+
+def shown_titles(view: MatrixPage) -> list[str]:
+    return [cell(view, i, "title") for i in view.model.ids]
+
+
+def visible_texts(widget: QWidget) -> str:
+    return "\n".join(
+        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
+    )
+
+
+def add_by_typing(qtbot, view: MatrixPage, text: str) -> None:
+    view.new_field.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(view.new_field, text)
+    else:
+        view.new_field.insert(text)
+    qtbot.keyClick(view.new_field, Qt.Key.Key_Return)
+
+
+# --- brainstorm ---------------------------------------------------------------------------
+
+
+def test_empty_state_says_what_to_do_and_n_focuses_the_new_field(qtbot, store, framework):
+    controller = make_controller(store, framework, empty_session())
+    view = open_matrix(qtbot, controller)
+    assert view.empty_state.isVisible() and view.empty_state.text() == EMPTY_TEXT
+    assert not view.table.isVisible()
+    assert view.first_empty.isVisible() and not view.first_box.isVisible()
+    view.chart.setFocus()
+    qtbot.keyClick(view.chart, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is view.new_field
+    assert view.new_field.text() == ""  # the key moved focus; it typed nothing
+
+
+def test_n_types_into_a_text_field_instead_of_jumping(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha")))
+    view = open_matrix(qtbot, controller)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_N)  # the list is no text field: N jumps
+    assert QApplication.focusWidget() is view.new_field
+    view.select("a")
+    view.description_field.setFocus()
+    qtbot.keyClick(view.description_field, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is view.description_field
+    assert view.description_field.toPlainText() == "n"
+
+
+def test_typing_and_enter_adds_one_opportunity_per_line(qtbot, store, framework):
+    controller = make_controller(store, framework, empty_session())
+    view = open_matrix(qtbot, controller)
+    add_by_typing(qtbot, view, "Churn alerts")
+    add_by_typing(qtbot, view, "Invoice matching")
+    add_by_typing(qtbot, view, "   ")  # blank lines add nothing
+    assert controller.undo_stack.count() == 2
+    assert sorted(shown_titles(view)) == ["Churn alerts", "Invoice matching"]
+    assert view.new_field.text() == "" and view.new_field.hasFocus()  # ready for the next
+    assert not view.empty_state.isVisible() and view.table.isVisible()
+    saved = stored(store, controller)
+    assert sorted(o.title for o in saved.opportunities) == ["Churn alerts", "Invoice matching"]
+    assert all((o.value, o.cost) == (3, 3) for o in saved.opportunities)
+    controller.undo()
+    assert [o.title for o in stored(store, controller).opportunities] == ["Churn alerts"]
+    assert shown_titles(view) == ["Churn alerts"]
+
+
+def test_hostile_titles_are_shown_literally(qtbot, store, framework):
+    controller = make_controller(store, framework, empty_session())
+    view = open_matrix(qtbot, controller)
+    add_by_typing(qtbot, view, HOSTILE)
+    (opportunity,) = stored(store, controller).opportunities
+    assert opportunity.title == HOSTILE
+    assert shown_titles(view) == [HOSTILE]
+    assert view.detail_title.text() == f"#1 {HOSTILE}"
+    assert view.detail_title.textFormat() == Qt.TextFormat.PlainText
+    assert view.title_field.text() == HOSTILE
+    assert HOSTILE in view.chart.describe()
+    assert view.chart.tooltip_at(view.chart.layout_points()[opportunity.id][0]).startswith(
+        f"#1 {HOSTILE}"
+    )
+    labels = [w for w in view.findChildren(QLabel) if HOSTILE in w.text()]
+    assert labels and all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
+
+
+# --- scoring in the list -------------------------------------------------------------------
+
+
+def test_value_typed_in_the_list_reranks_and_moves_quadrant(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=2, cost=2),
+        Opportunity(id="b", title="Beta", value=3, cost=2),
+    ))
+    view = open_matrix(qtbot, controller)
+    assert shown_titles(view) == ["Beta", "Alpha"]
+    assert cell(view, "a", "quadrant") == "Fill-ins"
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(view.model.row_of("a"), COLUMN["value"]))
+    qtbot.keyClick(view.table, Qt.Key.Key_5)
+    assert controller.undo_stack.count() == 1
+    assert shown_titles(view) == ["Alpha", "Beta"]
+    assert cell(view, "a", "rank") == "1" and cell(view, "a", "value") == "5"
+    assert cell(view, "a", "quadrant") == "Quick wins"
+    assert stored(store, controller).find("opportunities", "a").value == 5
+    assert view.chart.point("a").value == 5 and view.chart.point("a").rank == 1
+    controller.undo()
+    assert stored(store, controller).find("opportunities", "a").value == 2
+    assert cell(view, "a", "quadrant") == "Fill-ins" and shown_titles(view) == ["Beta", "Alpha"]
+
+
+def test_cost_chosen_from_the_cell_combo_is_one_edit(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=2)))
+    view = open_matrix(qtbot, controller)
+    index = view.model.index(0, COLUMN["cost"])
+    assert view.model.setData(index, 4)
+    assert controller.undo_stack.count() == 1
+    assert cell(view, "a", "quadrant") == "Big bets"
+    assert stored(store, controller).find("opportunities", "a").cost == 4
+    # The rubric is there on demand: the cell's tooltip says what the score means.
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Cost 4: ") and framework.matrix.cost_rubric[3].meaning in tip
+
+
+def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=3, cost=3),
+        Opportunity(id="b", title="Beta", value=3, cost=3),
+    ))
+    view = open_matrix(qtbot, controller)
+    assert shown_titles(view) == ["Alpha", "Beta"]  # tie: alphabetical
+    votes = view.vote_cells["b"]
+    assert not votes.minus.isEnabled()  # no votes to take away
+    qtbot.mouseClick(votes.plus, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.vote_cells["b"].plus, Qt.MouseButton.LeftButton)
+    assert view.vote_cells["b"].count.text() == "2"
+    assert shown_titles(view) == ["Beta", "Alpha"]  # more votes break the tie
+    assert stored(store, controller).find("opportunities", "b").votes == 2
+    qtbot.mouseClick(view.vote_cells["b"].minus, Qt.MouseButton.LeftButton)
+    assert stored(store, controller).find("opportunities", "b").votes == 1
+    assert controller.undo_stack.count() == 3
+    controller.undo()
+    assert view.vote_cells["b"].count.text() == "2"
+
+
+def test_quarter_choices_are_the_next_eight_and_not_planned(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha")))
+    view = open_matrix(qtbot, controller)
+    index = view.model.index(0, COLUMN["target_quarter"])
+    choices = index.data(CHOICES_ROLE)
+    assert [label for _v, label in choices] == ["Not planned"] + [
+        "Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027", "Q1 2028", "Q2 2028", "Q3 2028", "Q4 2028"
+    ]
+    assert view.model.setData(index, "2027-Q3")
+    assert cell(view, "a", "target_quarter") == "Q3 2027"
+    assert stored(store, controller).find("opportunities", "a").target_quarter == "2027-Q3"
+
+
+# --- the matrix ----------------------------------------------------------------------------
+
+
+def test_drag_on_the_matrix_is_one_step_and_reranks(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=2, cost=4),
+        Opportunity(id="b", title="Beta", value=3, cost=2),
+    ))
+    view = open_matrix(qtbot, controller)
+    chart = view.chart
+    assert chart.point("a").quadrant == 3  # money pits, a triangle
+    start = chart.layout_points()["a"][0].toPoint()
+    target = chart.to_screen(1.2, 4.8).toPoint()  # lands on cost 1, value 5
+    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=start)
+    assert view.selected_id == "a"  # grabbing a point selects it in the list too
+    for step in range(1, 6):  # many mouse moves ...
+        between = start + (target - start) * step / 5
+        qtbot.mouseMove(chart, QPoint(round(between.x()), round(between.y())))
+    assert controller.undo_stack.count() == 0  # ... and nothing pushed until the drop
+    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=target)
+    assert controller.undo_stack.count() == 1
+    assert controller.undo_stack.undoText() == "Move on the matrix"
+    saved = stored(store, controller).find("opportunities", "a")
+    assert (saved.value, saved.cost) == (5, 1)
+    assert cell(view, "a", "quadrant") == "Quick wins" and cell(view, "a", "rank") == "1"
+    assert chart.point("a").rank == 1 and chart.point("a").quadrant == 0
+    assert view.table.currentIndex().row() == view.model.row_of("a")
+    controller.undo()
+    saved = stored(store, controller).find("opportunities", "a")
+    assert (saved.value, saved.cost) == (2, 4)
+    assert cell(view, "a", "quadrant") == "Money pits"
+
+
+def test_drag_snaps_and_a_drop_on_the_same_cell_changes_nothing(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=3, cost=3)))
+    view = open_matrix(qtbot, controller)
+    chart = view.chart
+    # A small nudge stays in the cell: no edit.
+    chart.drag_to("a", chart.to_screen(3.3, 2.8))
+    assert controller.undo_stack.count() == 0
+    # Outside the plot snaps to the edge of the scale.
+    chart.drag_to("a", QPointF(chart.width() + 50, -50))
+    saved = stored(store, controller).find("opportunities", "a")
+    assert (saved.value, saved.cost) == (5, 5)
+    assert controller.undo_stack.count() == 1
+
+
+def test_pressing_empty_space_is_ignored(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=1)))
+    view = open_matrix(qtbot, controller)
+    view.select("a")
+    empty = view.chart.to_screen(5, 1).toPoint()
+    assert view.chart.points_at(QPointF(empty)) == []
+    qtbot.mousePress(view.chart, Qt.MouseButton.LeftButton, pos=empty)
+    qtbot.mouseMove(view.chart, view.chart.to_screen(2, 2).toPoint())
+    qtbot.mouseRelease(view.chart, Qt.MouseButton.LeftButton, pos=view.chart.to_screen(2, 2)
+                       .toPoint())
+    assert controller.undo_stack.count() == 0
+    assert view.selected_id == "a"
+
+
+def test_selection_follows_between_list_and_matrix(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=1),
+        Opportunity(id="b", title="Beta", value=2, cost=4),
+    ))
+    view = open_matrix(qtbot, controller)
+    view.table.selectRow(view.model.row_of("b"))
+    assert view.chart.selected_id == "b" and view.detail_title.text() == "#2 Beta"
+    qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton,
+                     pos=view.chart.layout_points()["a"][0].toPoint())
+    assert view.table.currentIndex().row() == view.model.row_of("a")
+    assert view.detail_title.text() == "#1 Alpha" and view.title_field.text() == "Alpha"
+
+
+def test_arrow_keys_move_the_selected_point(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=3, cost=3)))
+    view = open_matrix(qtbot, controller)
+    view.select("a")
+    view.chart.setFocus()
+    qtbot.keyClick(view.chart, Qt.Key.Key_Up)
+    qtbot.keyClick(view.chart, Qt.Key.Key_Left)
+    saved = stored(store, controller).find("opportunities", "a")
+    assert (saved.value, saved.cost) == (4, 2)
+    assert cell(view, "a", "quadrant") == "Quick wins"
+
+
+# --- first project and data ---------------------------------------------------------------
+
+
+def test_first_project_is_exclusive_in_one_step(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True),
+        Opportunity(id="b", title="Beta", value=4, cost=2),
+    ))
+    view = open_matrix(qtbot, controller)
+    assert cell(view, "a", "first_project") == "★ First project"
+    index = view.model.index(view.model.row_of("b"), COLUMN["first_project"])
+    assert view.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert controller.undo_stack.count() == 1
+    saved = stored(store, controller)
+    assert [o.id for o in saved.opportunities if o.first_project] == ["b"]
+    assert cell(view, "a", "first_project") == "" and cell(view, "b", "first_project") != ""
+    assert view.first_name.text().startswith("★ First project: #2 Beta")
+    assert view.chart.point("b").first_project and not view.chart.point("a").first_project
+    controller.undo()
+    saved = stored(store, controller)
+    assert [o.id for o in saved.opportunities if o.first_project] == ["a"]
+    assert view.first_name.text().startswith("★ First project: #1 Alpha")
+
+
+def test_first_project_checklist_ticks_are_stored_as_answers(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True)))
+    view = open_matrix(qtbot, controller)
+    assert view.first_box.isVisible() and not view.first_empty.isVisible()
+    criterion = framework.first_project_criteria[0]
+    box = view.criteria_boxes[criterion.id]
+    assert box.text() == criterion.text and not box.isChecked()
+    box.click()
+    assert stored(store, controller).answer(criterion.id).status == "discussed"
+    for risk in framework.first_project_risks:
+        assert f"⚠ {risk.text}" in visible_texts(view)
+    assert "No success measure yet" in view.first_measure.text()
+    controller.undo()
+    assert stored(store, controller).answer(criterion.id).status == "open"
+    assert not box.isChecked()
+
+
+def test_blocked_by_data_is_tagged_with_its_reasons(qtbot, store, framework):
+    session = with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=1, data_readiness="missing"),
+        Opportunity(id="b", title="Beta", value=4, cost=2, data_readiness="ready"),
+    )
+    session.audit = [DataAuditItem(id="d", opportunity_id="b", data_needed="Ticket history",
+                                   status="partial", blocks_start=True)]
+    controller = make_controller(store, framework, session)
+    view = open_matrix(qtbot, controller)
+    assert BLOCKED in cell(view, "a", "quadrant") and BLOCKED in cell(view, "b", "quadrant")
+    texts = visible_texts(view)
+    assert "#1 Alpha: The data it needs is missing." in texts
+    assert "Ticket history must be in place first (partial)." in texts
+    view.model.setData(view.model.index(view.model.row_of("a"), COLUMN["data_readiness"]),
+                       "ready")
+    assert BLOCKED not in cell(view, "a", "quadrant")
+    assert "#1 Alpha: The data it needs is missing." not in visible_texts(view)
+    assert stored(store, controller).find("opportunities", "a").data_readiness == "ready"
+
+
+def test_rule_text_is_the_domain_rule(qtbot, store, framework):
+    session = build_demo(framework)
+    controller = make_controller(store, framework, session)
+    view = open_matrix(qtbot, controller)
+    priorities = prioritise(framework, controller.session)
+    assert view.rule_label.text() == priorities.rule and view.rule_label.isVisible()
+    assert view.model.ids == [r.opportunity_id for r in priorities.ranked]
+    assert [p.rank for p in sorted(view.chart.points, key=lambda p: p.rank)] == list(
+        range(1, len(priorities.ranked) + 1)
+    )
+
+
+# --- description, removal, projecting ------------------------------------------------------
+
+
+def test_remove_with_undo(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=1),
+        Opportunity(id="b", title="Beta", value=2, cost=4),
+    ))
+    view = open_matrix(qtbot, controller)
+    view.select("a")
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert shown_titles(view) == ["Beta"] and view.selected_id == "b"
+    assert [o.id for o in stored(store, controller).opportunities] == ["b"]
+    assert "Undo" in view.message.text()
+    controller.undo()
+    assert shown_titles(view) == ["Alpha", "Beta"]
+    assert [o.id for o in stored(store, controller).opportunities] == ["a", "b"]
+
+
+def test_description_is_edited_in_the_detail_panel(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha")))
+    view = open_matrix(qtbot, controller)
+    view.select("a")
+    view.description_field.setFocus()
+    view.description_field.insertPlainText(HOSTILE)
+    controller.flush()
+    assert stored(store, controller).find("opportunities", "a").description == HOSTILE
+    assert controller.undo_stack.count() == 1
+
+
+def test_projecting_hides_the_facilitator_tips_only(qtbot, store, framework):
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller)
+    assert view.tips.isVisible()
+    view.set_projecting(True)
+    assert not view.tips.isVisible()
+    assert view.table.isVisible() and view.chart.isVisible() and view.first_box.isVisible()
+    view.set_projecting(False)
+    assert view.tips.isVisible()
+
+
+def test_narrow_window_puts_the_matrix_under_the_list(qtbot, store, framework):
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller, size=(700, 900))
+    qtbot.waitUntil(lambda: view.chart.geometry().top() > view.table.geometry().bottom())
+    view.resize(1800, 1000)
+    qtbot.waitUntil(lambda: view.chart.geometry().left() > view.table.geometry().right())
+
+
+def test_opening_the_module_costs_no_plotting_library() -> None:
+    """The window imports every page module when a workshop opens: keep it light."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, workshop.ui.pages.matrix, workshop.ui.widgets.matrix_chart; "
+        "print('pyqtgraph' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_fields_are_named_for_screen_readers(qtbot, store, framework):
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller)
+    for widget in (view.new_field, view.add_button, view.table, view.chart, view.remove_button,
+                   view.title_field, view.description_field, view.measure_field,
+                   view.rubric_button):
+        assert widget.objectName() and widget.accessibleName()
+    assert isinstance(view.new_field, QLineEdit)
