@@ -325,7 +325,8 @@ class TimelineScroll(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.timeline = timeline
         self.setWidget(timeline)
-        timeline.installEventFilter(self)
+        # The chart's updateGeometry() (new rows, a new font) reaches its parent, the viewport.
+        self.viewport().installEventFilter(self)
 
     def _needs_bar(self) -> bool:
         return self.timeline.minimumSizeHint().width() > self.viewport().width()
@@ -340,7 +341,7 @@ class TimelineScroll(QScrollArea):
         return QSize(0, self.sizeHint().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.timeline and event.type() == QEvent.Type.LayoutRequest:
+        if watched is self.viewport() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # rows came or went: take the new height
         return super().eventFilter(watched, event)
 
