@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -113,6 +113,26 @@ def _title_label(text: str = "") -> QLabel:
     return label
 
 
+class ScaledCheckBox(QCheckBox):
+    """A check box whose box grows with its text. Fusion draws the box at a fixed pixel size,
+    too small to read a tick from the back of the room at projector type sizes."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._size_box()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_box()
+
+    def _size_box(self) -> None:
+        side = round(self.fontMetrics().height() * 0.8)
+        sheet = f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}"
+        if sheet != self.styleSheet():  # a new style sheet sends FontChange again
+            self.setStyleSheet(sheet)
+
+
 class AuditItemCard(QFrame):
     """One data item: what is needed, from where, its status, how to get it, who, when."""
 
@@ -167,7 +187,9 @@ class AuditItemCard(QFrame):
                 lambda i: self._set("target_quarter", self.quarter_combo.itemData(i) or "")
             )
         )
-        self.blocks_check = named(QCheckBox("Blocks the start"), "blocks_check", "Blocks the start")
+        self.blocks_check = named(
+            ScaledCheckBox("Blocks the start"), "blocks_check", "Blocks the start"
+        )
         self.blocks_check.setToolTip(
             "Tick when the opportunity cannot start until this data is in place"
         )
@@ -214,7 +236,7 @@ class AuditItemCard(QFrame):
         self.line_edits = (self.data_edit, self.source_edit, self.how_edit, self.owner_edit)
 
     def _arrange(self, wide: bool) -> None:
-        """Place the fields for a wide card (two rows) or a narrow one (four rows).
+        """Place the fields for a wide card (two rows) or a narrow one (three rows).
 
         "How to collect" holds the longest text, so it always gets the widest cell.
         """
@@ -232,21 +254,21 @@ class AuditItemCard(QFrame):
                 (self.how_edit, 2, 1, 3),
                 (self.quarter_combo, 2, 5, 1),
             ]
-            blocks, columns, stretch = (1, 6), 7, {1: 3, 3: 2, 5: 0}
+            blocks, columns, stretch = (1, 6, 1, 1), 7, {1: 3, 3: 2, 5: 0}
         else:
             cells = [
                 (self.source_edit, 1, 1, 1),
                 (self.status_combo, 1, 3, 1),
                 (self.owner_edit, 2, 1, 1),
                 (self.quarter_combo, 2, 3, 1),
-                (self.how_edit, 3, 1, 3),
+                (self.how_edit, 3, 1, 2),
             ]
-            blocks, columns, stretch = (4, 1), 4, {1: 1, 3: 1}
+            blocks, columns, stretch = (3, 3, 1, 1), 4, {1: 1}
         self.grid.addLayout(self.head, 0, 0, 1, columns)
         for widget, row, column, span in cells:
             self.grid.addWidget(self.labels[widget], row, column - 1)
             self.grid.addWidget(widget, row, column, 1, span)
-        self.grid.addWidget(self.blocks_check, *blocks, 1, 2 if not wide else 1)
+        self.grid.addWidget(self.blocks_check, *blocks)
         for column in range(7):
             self.grid.setColumnStretch(column, stretch.get(column, 0))
 

@@ -90,9 +90,7 @@ class GoToMarketCard(QFrame):
         self.discussed_button.clicked.connect(page.on_change(lambda: self._toggle("discussed")))
         self.skipped_button.clicked.connect(page.on_change(lambda: self._toggle("skipped")))
         head.addWidget(self.text_label, 1)
-        head.addWidget(self.status_tag, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.discussed_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.skipped_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.status_tag, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
 
         self.detail_label = page.muted(named(_wrapping(item.detail), "item_detail", "Detail"))
@@ -128,12 +126,14 @@ class GoToMarketCard(QFrame):
         )
         self.send_button.clicked.connect(self.send_to_actions)
         foot.addWidget(self.sent_label, 1)
+        foot.addWidget(self.discussed_button)
+        foot.addWidget(self.skipped_button)
         foot.addWidget(self.send_button)
         layout.addLayout(foot)
 
-        QWidget.setTabOrder(self.notes_edit, self.send_button)
-        QWidget.setTabOrder(self.send_button, self.discussed_button)
+        QWidget.setTabOrder(self.notes_edit, self.discussed_button)
         QWidget.setTabOrder(self.discussed_button, self.skipped_button)
+        QWidget.setTabOrder(self.skipped_button, self.send_button)
 
     def _size_notes(self) -> None:
         # About four lines: the page scrolls, not each box.
@@ -237,7 +237,7 @@ class GoToMarketPage(BasePage):
         self.list_layout.setRowStretch(len(self.cards), 1)
         cards = list(self.cards.values())
         for first, second in zip(cards, cards[1:], strict=False):
-            QWidget.setTabOrder(first.skipped_button, second.notes_edit)
+            QWidget.setTabOrder(first.send_button, second.notes_edit)
 
         self.empty_state = named(
             EmptyState("The framework content has no go-to-market items for this stage."),
