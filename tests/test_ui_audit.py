@@ -241,12 +241,14 @@ def test_remove_an_item_then_undo_from_the_bar(qtbot, demo, store) -> None:
     general = view.group("")
     card = only_card(general)
     item_id = card.item_id
+    assert general.summary_label.text() == "1 data item: 1 unknown"
     qtbot.mouseClick(card.remove_button, Qt.MouseButton.LeftButton)
     assert stored(store, demo).find("audit", item_id) is None
     assert general.cards == {}
     assert view.undo_bar.isVisibleTo(view)
     assert "Customer consent to use pooled data" in view.undo_label.text()
     assert general.none_label.isVisibleTo(view)
+    assert not general.summary_label.isVisibleTo(view)
 
     qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
     restored = stored(store, demo).find("audit", item_id)
@@ -267,7 +269,7 @@ def test_readiness_set_here_blocks_and_reranks(qtbot, demo, store) -> None:
         "missing"
     )
     assert group.blocked_tag.isVisibleTo(view)
-    assert "Data readiness: Missing" in group.summary_label.text()
+    assert group.readiness_combo.currentText() == "✗ Missing"
     assert "The data it needs is missing." in group.reasons_label.text()
     demo.undo()
     assert not group.blocked_tag.isVisibleTo(view)

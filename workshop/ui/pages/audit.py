@@ -369,9 +369,9 @@ class AuditGroup(QFrame):
             "Add data for general use" if general else "Add data for this opportunity",
         )
         self.add_button.clicked.connect(lambda: page.add_audit_item(opportunity_id))
-        foot.addWidget(self.none_label, 10)
-        foot.addStretch(1)  # the button keeps its size when there is no text beside it
-        foot.addWidget(self.add_button)
+        foot.addWidget(self.none_label, 1)
+        # Aligned, the button keeps its size when there is no text beside it.
+        foot.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(foot)
 
     def show_group(
@@ -402,7 +402,8 @@ class AuditGroup(QFrame):
         self.blocked_tag.setVisible(blocked is not None)
         self.reasons_label.setText(" ".join(blocked.reasons) if blocked else "")
         self.reasons_label.setVisible(blocked is not None)
-        self.summary_label.setText(self._summary(opportunity, items))
+        self.summary_label.setText(self._summary(items))
+        self.summary_label.setVisible(bool(items) or blocked is not None)
 
         wanted = [item.id for item in items]
         for gone in [i for i in self.cards if i not in wanted]:
@@ -421,20 +422,17 @@ class AuditGroup(QFrame):
         return card
 
     @staticmethod
-    def _summary(opportunity: Opportunity | None, items: list[DataAuditItem]) -> str:
-        parts: list[str] = []
-        if opportunity is not None:
-            readiness = READINESS_NAMES.get(opportunity.data_readiness, "")
-            parts.append(f"Data readiness: {readiness[2:] if readiness else '—'}")
-        if items:
-            counts = [
-                f"{sum(1 for i in items if i.status == s)} {s}"
-                for s in DataAuditItem.STATUSES
-                if any(i.status == s for i in items)
-            ]
-            noun = "data item" if len(items) == 1 else "data items"
-            parts.append(f"{len(items)} {noun}: " + ", ".join(counts))
-        return " · ".join(parts)
+    def _summary(items: list[DataAuditItem]) -> str:
+        """The item counts by status, e.g. "3 data items: 1 available, 2 missing"."""
+        if not items:
+            return ""
+        counts = [
+            f"{sum(1 for i in items if i.status == s)} {s}"
+            for s in DataAuditItem.STATUSES
+            if any(i.status == s for i in items)
+        ]
+        noun = "data item" if len(items) == 1 else "data items"
+        return f"{len(items)} {noun}: " + ", ".join(counts)
 
     def _readiness(self, index: int) -> None:
         assert self.readiness_combo is not None
@@ -480,17 +478,17 @@ class AuditPage(BasePage):
         layout.addWidget(self.reminder_label)
 
         self.empty_box = QWidget()
-        empty = QHBoxLayout(self.empty_box)
+        empty = QVBoxLayout(self.empty_box)
         empty.setContentsMargins(0, unit, 0, unit)
+        empty.setSpacing(unit)
         self.empty_state = named(EmptyState(NO_OPPORTUNITIES), "empty_state", "No opportunities")
+        self.scaled(self.empty_state, SECTION)
         self.go_matrix_button = named(
             QPushButton("Go to the value/cost matrix"), "go_matrix_button", "Go to the matrix"
         )
         self.go_matrix_button.clicked.connect(self.go_to_matrix)
-        empty.addStretch(1)
         empty.addWidget(self.empty_state)
-        empty.addWidget(self.go_matrix_button)
-        empty.addStretch(1)
+        empty.addWidget(self.go_matrix_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.empty_box)
 
         # After a removal: what went, and a one-click way back (Ctrl+Z does the same).
