@@ -163,6 +163,7 @@ class OptionCard(QFrame):
     chosen = Signal(str)  # the option id
     undecide_requested = Signal()
     expanded_changed = Signal(bool)
+    step_requested = Signal(int)  # arrow keys: -1 for the previous card, +1 for the next
 
     def __init__(self, option: DecisionOption, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,6 +312,11 @@ class OptionCard(QFrame):
             self.choose()
             event.accept()
             return
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+        if event.key() in steps and not event.modifiers():
+            self.step_requested.emit(steps[Qt.Key(event.key())])
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def enterEvent(self, event: QEnterEvent) -> None:
@@ -342,7 +348,11 @@ class OptionCard(QFrame):
         unit = max(2, round(half_line(self)))
         border = self._border_width()
         self._layout.setContentsMargins(
-            unit * 2 + border, unit + border, unit * 2 + border, unit // 2 + border
+            # The bottom leaves room for the focus ring drawn inside the outline.
+            unit * 2 + border,
+            unit + border,
+            unit * 2 + border,
+            unit // 2 + border + 3,
         )
         self._layout.setSpacing(max(1, unit // 2))
         self._details_layout.setSpacing(max(1, unit // 3))
@@ -409,8 +419,18 @@ class CardGrid(QWidget):
 
     def set_cards(self, cards: list[OptionCard]) -> None:
         self.cards = list(cards)
+        for card in self.cards:
+            card.step_requested.connect(lambda step, card=card: self._step(card, step))
         self._columns = 0
         self._relayout(self.width() or self.sizeHint().width())
+
+    def _step(self, card: OptionCard, step: int) -> None:
+        """Arrow keys move between the visible cards of the grid (not past its ends)."""
+        shown = [c for c in self.cards if c.isVisibleTo(self)]
+        if card in shown:
+            target = shown.index(card) + step
+            if 0 <= target < len(shown):
+                shown[target].setFocus(Qt.FocusReason.TabFocusReason)
 
     @property
     def columns(self) -> int:
