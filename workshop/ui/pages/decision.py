@@ -310,9 +310,7 @@ class TopicView(QFrame):
 
     def _show_details(self, visible: bool) -> None:
         self.details.setVisible(visible)
-        self.details_button.setText(
-            "▾ Hide rationale" if visible else "▸ Rationale, owner, quarter"
-        )
+        self.details_button.setText(f"{'▾' if visible else '▸'} Rationale, owner, quarter")
 
     def _fill_quarters(self, current: str) -> None:
         """Not planned, then the workshop's quarter and the seven after it; a stored quarter
@@ -427,6 +425,7 @@ class DecisionPage(BasePage):
         strip.addWidget(self.summary_tag, 0, Qt.AlignmentFlag.AlignTop)
         self.open_label = self.muted(named(plain_label(), "open_label", "Still open"))
         strip.addWidget(self.open_label, 1)
+        strip.addStretch(0)  # keeps the tag on the left when nothing is open
         head.addLayout(strip)
         self.hint_label = self.muted(
             named(
@@ -494,12 +493,10 @@ class DecisionPage(BasePage):
         total = len(self.topic_views)
         decided = [v for v in self.topic_views.values() if v.is_decided]
         still_open = [v.topic.title for v in self.topic_views.values() if not v.is_decided]
-        if not total:
-            self.summary_tag.set_tag("")
+        if total <= 1:
+            self.summary_tag.set_tag("")  # the topic's own tag says it: no second one
         elif len(decided) == total:
-            self.summary_tag.set_tag(
-                "✓ Decided" if total == 1 else f"✓ All {total} decided", "good"
-            )
+            self.summary_tag.set_tag(f"✓ All {total} decided", "good")
         else:
             self.summary_tag.set_tag(f"{len(decided)} of {total} decided", "neutral")
         self.open_label.setText(
