@@ -154,8 +154,10 @@ def test_enter_or_space_on_a_focused_card_chooses_it_in_one_undo_step(qtbot, dem
     assert after.id == before.id  # the existing decision, not a second one
     assert "✓ Chosen" in shown_texts(target)
 
+    press(target, Qt.Key.Key_Right)  # arrow keys walk along the cards
+    press(card(view, "dec_etl", options[1]), Qt.Key.Key_Right)
     other = card(view, "dec_etl", options[2])
-    other.setFocus()
+    assert other.hasFocus()
     press(other, Qt.Key.Key_Return)
     assert stored_decision(store, demo, "dec_etl").option_id == options[2]
     assert other.is_chosen and not target.is_chosen
@@ -385,3 +387,19 @@ def test_topic_views_are_kept_across_refreshes(qtbot, demo):
     qtbot.mouseClick(card(view, "dec_language", "opt_language_r"), Qt.MouseButton.LeftButton)
     assert view.topic_views == before
     assert card(view, "dec_language", "opt_language_r").is_chosen
+
+
+def test_summary_strip_counts_until_all_are_decided(qtbot, blank):
+    view = open_page(qtbot, blank, "page_decision_process")
+    views = list(view.topic_views.values())
+    assert len(views) == 2
+    assert view.summary_tag.text() == "0 of 2 decided"
+    assert view.open_label.text() == f"Still open: {views[0].topic.title}, {views[1].topic.title}"
+    for topic_view in views:
+        qtbot.mouseClick(next(iter(topic_view.cards.values())), Qt.MouseButton.LeftButton)
+    assert view.summary_tag.text() == "✓ All 2 decided"
+    assert not view.open_label.isVisibleTo(view)
+
+    single = open_page(qtbot, blank, "page_decision_pods")
+    assert len(single.topic_views) == 1
+    assert not single.summary_tag.isVisibleTo(single)  # the topic's own tag is enough
