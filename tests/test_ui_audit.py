@@ -188,6 +188,13 @@ def test_add_an_item_set_status_quarter_and_blocks_with_undo(qtbot, demo, store)
     saved = stored(store, demo).find("audit", new_id_)
     assert saved == DataAuditItem(id=new_id_, opportunity_id=target.opportunity_id)
     assert card.status_tag.text() == "? Unknown"
+    # Tab goes through the new card in screen order, then on to the group's add button.
+    qtbot.keyClick(card.data_edit, Qt.Key.Key_Tab)
+    assert card.source_edit.hasFocus()
+    card.remove_button.setFocus()
+    qtbot.keyClick(card.remove_button, Qt.Key.Key_Tab)
+    assert group.add_button.hasFocus()
+    card.data_edit.setFocus()
 
     # What is needed, typed; stored after the typing pause.
     type_text(card.data_edit, "Renewal dates per contract")

@@ -231,8 +231,7 @@ class AuditItemCard(QFrame):
             self.blocks_check,
             self.remove_button,
         ]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        self.tab_chain: tuple[QWidget, ...] = tuple(order)
         self.line_edits = (self.data_edit, self.source_edit, self.how_edit, self.owner_edit)
 
     def _arrange(self, wide: bool) -> None:
@@ -410,11 +409,25 @@ class AuditGroup(QFrame):
             card = self.cards.pop(gone)
             card.setParent(None)
             card.deleteLater()
+        moved = False
         for position, item in enumerate(items):
             card = self.cards.get(item.id) or self._new_card(item.id)
             if self.items_layout.indexOf(card) != position:
                 self.items_layout.insertWidget(position, card)
+                moved = True
             card.show_item(item)
+        if moved:
+            self._link_tab_order([self.cards[item.id] for item in items])
+
+    def _link_tab_order(self, cards: list[AuditItemCard]) -> None:
+        """Tab through the group top to bottom: a card added later joins the window's focus
+        chain at its end, so the whole group's chain is laid again in screen order."""
+        chain: list[QWidget] = [self.readiness_combo] if self.readiness_combo else []
+        for card in cards:
+            chain.extend(card.tab_chain)
+        chain.append(self.add_button)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _new_card(self, item_id: str) -> AuditItemCard:
         card = AuditItemCard(self.page, item_id)
