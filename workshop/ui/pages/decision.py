@@ -144,6 +144,11 @@ class OwnerEdit(BoundLineEdit):
         super().__init__(controller, "decisions", "", "owner", label="Type decision owner")
         _bind_to_topic(self, topic_id, "owner")
 
+    def refresh(self, _edit: object = None, *, force: bool = False) -> None:
+        super().refresh(_edit, force=force)
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # a long name shows its start, not its end
+
 
 # --- one topic ------------------------------------------------------------------------------
 
@@ -232,7 +237,7 @@ class TopicView(QFrame):
         )
         rationale_title.setBuddy(self.rationale_edit)
         form.addWidget(rationale_title, 0, 0, Qt.AlignmentFlag.AlignTop)
-        form.addWidget(self.rationale_edit, 0, 1, 1, 4)
+        form.addWidget(self.rationale_edit, 0, 1, 1, 3)
 
         owner_title = named(plain_label("Owner", wrap=False), "owner_title")
         self.owner_edit = named(
@@ -249,8 +254,7 @@ class TopicView(QFrame):
         form.addWidget(self.owner_edit, 1, 1)
         form.addWidget(quarter_title, 1, 2)
         form.addWidget(self.quarter_combo, 1, 3)
-        form.setColumnStretch(1, 1)
-        form.setColumnStretch(4, 1)
+        form.setColumnStretch(1, 1)  # names get the room; the quarter needs little
         layout.addWidget(self.details)
 
     # --- reading ---------------------------------------------------------------------------
