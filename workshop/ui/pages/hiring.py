@@ -224,10 +224,12 @@ class HireRow:
 
         self.details = QWidget()
         self.details.setObjectName(f"{session_title}_details")
-        details = QHBoxLayout(self.details)
+        self.details_grid = QGridLayout(self.details)
         unit = round(em(page))
-        details.setContentsMargins(0, 0, 0, 0)
-        details.setSpacing(unit)
+        self.details_grid.setContentsMargins(0, 0, 0, 0)
+        self.details_grid.setHorizontalSpacing(unit)
+        self.details_grid.setVerticalSpacing(max(2, unit // 2))
+        self.compact: bool | None = None
         self.ml_check = named(
             QCheckBox("First-hand ML experience"), "ml_experience_check", "First-hand ML experience"
         )
@@ -262,16 +264,45 @@ class HireRow:
         self.remove_button.setText("Remove")
         self.remove_button.setToolTip("Remove this role from the plan (Ctrl+Z brings it back)")
         self.remove_button.clicked.connect(lambda: page.remove_hire(hire_id))
-        details.addWidget(self.ml_check)
-        details.addWidget(self.data_check)
-        details.addWidget(self.warning_tag)
-        details.addWidget(self.notes_edit, 1000)
-        # Takes the width the notes leave when they are hidden (projecting), so the buttons
-        # stay at the right and the checkboxes stay together at the left.
-        details.addStretch(1)
-        details.addWidget(self.up_button)
-        details.addWidget(self.down_button)
-        details.addWidget(self.remove_button)
+        self.set_compact(False)
+
+    def _details_row(self) -> list[QWidget]:
+        return [self.ml_check, self.data_check, self.warning_tag, self.notes_edit,
+                self.up_button, self.down_button, self.remove_button]
+
+    def wide_width(self) -> int:
+        """The width the details need on one line, with room for a few words of notes."""
+        # Hidden widgets (a tag with no warning, the notes while projecting) take no room.
+        widgets = [w for w in self._details_row() if not w.isHidden()]
+        notes = round(self.notes_edit.fontMetrics().averageCharWidth() * 20)
+        hints = sum(notes if w is self.notes_edit else w.sizeHint().width() for w in widgets)
+        return hints + self.details_grid.horizontalSpacing() * (len(widgets) - 1)
+
+    def set_compact(self, compact: bool) -> None:
+        """One line for the details where there is room; on a narrow window the warning tag
+        and the notes move to a line of their own rather than push the plan wider than the
+        window."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        grid = self.details_grid
+        for widget in self._details_row():
+            grid.removeWidget(widget)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+        buttons = (self.up_button, self.down_button, self.remove_button)
+        grid.addWidget(self.ml_check, 0, 0)
+        grid.addWidget(self.data_check, 0, 1)
+        if compact:
+            grid.setColumnStretch(3, 1)  # empty: keeps the buttons at the right
+            grid.addWidget(self.warning_tag, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(self.notes_edit, 1, 2, 1, 5)
+        else:
+            grid.addWidget(self.warning_tag, 0, 2)
+            grid.addWidget(self.notes_edit, 0, 3)
+            grid.setColumnStretch(3, 1)  # the notes take the width; hidden, the gap does
+        for column, widget in enumerate(buttons, 4):
+            grid.addWidget(widget, 0, column)
 
     @property
     def line_widgets(self) -> list[QWidget]:
@@ -412,7 +443,6 @@ class WarningCard(QFrame):
         layout.setContentsMargins(unit, unit, unit, unit)
         layout.setSpacing(max(2, unit // 2))
         self.tag = named(Tag(f"⚠ {warning.rule_title}", "warning"), "warning_tag", "Rule")
-        self.tag.setWordWrap(True)
         layout.addWidget(self.tag)
         self.message_label = named(plain_label(warning.message), "warning_message", "What")
         layout.addWidget(self.message_label)
@@ -629,6 +659,7 @@ class HiringPage(BasePage):
                                          "warning")
             else:
                 self.summary_tag.set_tag(summary if hires else "", "neutral")
+            self._fit_rows()  # a warning tag or the notes came or went
             self.plan_grid.update()
 
     def _fill_rows(self, hires: list[Hire]) -> None:
@@ -805,7 +836,15 @@ class HiringPage(BasePage):
         catalogue = round(self.fontMetrics().averageCharWidth() * 34)
         return self.width() < plan + catalogue
 
+    def _fit_rows(self) -> None:
+        # All rows alike (a table whose rows change shape reads badly).
+        room = self.plan_scroll.viewport().width() - round(em(self) * 2)
+        compact = any(row.wide_width() > room for row in self.rows.values())
+        for row in self.rows.values():
+            row.set_compact(compact)
+
     def _fit_panes(self) -> None:
+        self._fit_rows()
         narrow = self.narrow
         self.catalogue_button.setVisible(narrow)
         showing_catalogue = narrow and self.catalogue_button.isChecked()
@@ -816,6 +855,7 @@ class HiringPage(BasePage):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panes()
+        self._fit_rows()  # again: the plan pane's width depends on the catalogue's
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
