@@ -2,6 +2,9 @@
 
 from workshop.ui.pages import (  # noqa: F401
     actions,
+    audit,
+    decision,
+    go_to_market,
     interviews,
     maturity,
     overview,
