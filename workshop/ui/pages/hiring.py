@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,8 +77,7 @@ EMPTY_TEXT = (
 )
 CATALOGUE_SHOW = "Role catalogue…"
 CATALOGUE_HIDE = "Back to the plan"
-ADVICE_SHOW = "Show the framework's advice"
-ADVICE_HIDE = "Hide the advice"
+ADVICE = "Framework's advice"  # the arrow beside the words says whether it is open
 
 
 def warning_count_text(count: int) -> str:
@@ -149,7 +148,7 @@ class RoleCard(QFrame):
         self.advice_button = named(
             QToolButton(), "advice_button", f"Framework advice on the {role.name}"
         )
-        self.advice_button.setText(ADVICE_SHOW)
+        self.advice_button.setText(ADVICE)
         self.advice_button.setCheckable(True)
         self.advice_button.setAutoRaise(True)
         self.advice_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -167,7 +166,6 @@ class RoleCard(QFrame):
 
     def _show_advice(self, shown: bool) -> None:
         self.advice_label.setVisible(shown)
-        self.advice_button.setText(ADVICE_HIDE if shown else ADVICE_SHOW)
         self.advice_button.setArrowType(
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
@@ -475,6 +473,7 @@ class HiringPage(BasePage):
         self.selected: frozenset[str] = frozenset()
         self.warnings: list[HiringWarning] = []
         self._warning_cards: list[WarningCard] = []
+        self._panes_sized = False  # the first split is made once the page has a width
         unit = round(em(self))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(unit * 2, unit * 2, unit * 2, unit)
@@ -504,8 +503,8 @@ class HiringPage(BasePage):
         outer.addWidget(self.splitter, 1)
         self.splitter.addWidget(self._build_catalogue())
         self.splitter.addWidget(self._build_plan())
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(0, 0)  # a wider window widens the plan
+        self.splitter.setStretchFactor(1, 1)
         self.refresh()
 
     # --- building ------------------------------------------------------------------------
@@ -833,8 +832,17 @@ class HiringPage(BasePage):
         type): they then take turns, switched by the catalogue button."""
         plan = self.plan_grid.minimumSizeHint().width() + self.plan_scroll.verticalScrollBar(
         ).sizeHint().width() + round(em(self) * 3)
-        catalogue = round(self.fontMetrics().averageCharWidth() * 34)
-        return self.width() < plan + catalogue
+        return self.width() < plan + self._catalogue_minimum()
+
+    def _catalogue_minimum(self) -> int:
+        """Narrower than this, the role cards would be cut off (they wrap, but a button and
+        a tag have to fit on a line)."""
+        content = (
+            self.catalogue.widget().minimumSizeHint().width()
+            + self.catalogue.verticalScrollBar().sizeHint().width()
+            + self.catalogue.frameWidth() * 2
+        )
+        return max(content, round(self.fontMetrics().averageCharWidth() * 30))
 
     def _fit_rows(self) -> None:
         # All rows alike (a table whose rows change shape reads badly).
@@ -845,12 +853,24 @@ class HiringPage(BasePage):
 
     def _fit_panes(self) -> None:
         self._fit_rows()
+        self.catalogue.setMinimumWidth(self._catalogue_minimum())
+        if not self._panes_sized and self.isVisible():
+            # A first split by the type size: the catalogue about forty characters wide.
+            catalogue = max(self._catalogue_minimum(),
+                            min(round(self.fontMetrics().averageCharWidth() * 42),
+                                round(self.width() * 0.35)))
+            self.splitter.setSizes([catalogue, max(1, self.width() - catalogue)])
+            self._panes_sized = True
         narrow = self.narrow
         self.catalogue_button.setVisible(narrow)
         showing_catalogue = narrow and self.catalogue_button.isChecked()
         self.catalogue_button.setText(CATALOGUE_HIDE if showing_catalogue else CATALOGUE_SHOW)
         self.catalogue.setVisible(not narrow or showing_catalogue)
         self.plan_scroll.setVisible(not showing_catalogue)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_panes()  # the first split, now that the page has its real width
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -859,7 +879,7 @@ class HiringPage(BasePage):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "timeline"):  # built
             self.timeline.updateGeometry()
             self._fit_panes()
 
