@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -357,7 +358,7 @@ class HireRow:
         self.warning_tag.set_tag(warning_count_text(len(warnings)), "warning")
         self.warning_tag.setToolTip("\n".join(w.rule_title for w in warnings))
 
-    def _set(self, field: str, value: object) -> None:
+    def _set(self, field: str, value: str | int | bool) -> None:
         session = self.page.controller.session
         hire = session.find("hires", self.hire_id)
         if hire is not None and getattr(hire, field) != value:
@@ -522,8 +523,8 @@ class HiringPage(BasePage):
         layout.setSpacing(unit)
         return scroll, layout
 
-    def _section(self, text: str, name: str) -> QWidget:
-        label = named(plain_label(text), name, text)
+    def _section(self, text: str, name: str) -> QLabel:
+        label: QLabel = named(plain_label(text), name, text)
         self.scaled(label, SECTION, bold=True)
         return label
 
@@ -557,11 +558,11 @@ class HiringPage(BasePage):
         self.custom_edit = named(QLineEdit(), "custom_role_edit", "Custom role title")
         self.custom_edit.setPlaceholderText("Title, e.g. Domain expert from finance")
         self.custom_edit.returnPressed.connect(self.add_custom_role)
+        self.custom_button: QPushButton = named(
+            QPushButton("Add a custom role"), "add_custom_button", "Add a custom role"
+        )
         self.custom_edit.textChanged.connect(
             lambda text: self.custom_button.setEnabled(bool(text.strip()))
-        )
-        self.custom_button = named(
-            QPushButton("Add a custom role"), "add_custom_button", "Add a custom role"
         )
         self.custom_button.setEnabled(False)
         self.custom_button.clicked.connect(self.add_custom_role)
@@ -673,10 +674,9 @@ class HiringPage(BasePage):
                 for widget in row.widgets:
                     grid.removeWidget(widget)
             for position, hire_id in enumerate(wanted):
-                row = self.rows.get(hire_id)
-                if row is None:
-                    row = HireRow(self, hire_id)
-                    self.rows[hire_id] = row
+                if hire_id not in self.rows:
+                    self.rows[hire_id] = HireRow(self, hire_id)
+                row = self.rows[hire_id]
                 line = 1 + position * 2
                 for column, widget in enumerate(row.line_widgets):
                     grid.addWidget(widget, line, column)
@@ -837,8 +837,9 @@ class HiringPage(BasePage):
     def _catalogue_minimum(self) -> int:
         """Narrower than this, the role cards would be cut off (they wrap, but a button and
         a tag have to fit on a line)."""
+        body = self.catalogue.widget()
         content = (
-            self.catalogue.widget().minimumSizeHint().width()
+            (body.minimumSizeHint().width() if body is not None else 0)
             + self.catalogue.verticalScrollBar().sizeHint().width()
             + self.catalogue.frameWidth() * 2
         )
