@@ -342,7 +342,7 @@ def test_first_project_is_exclusive_in_one_step(qtbot, store, framework):
         Opportunity(id="b", title="Beta", value=4, cost=2),
     ))
     view = open_matrix(qtbot, controller)
-    assert cell(view, "a", "first_project") == "★ First project"
+    assert cell(view, "a", "first_project") == "★"
     index = view.model.index(view.model.row_of("b"), COLUMN["first_project"])
     assert view.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert controller.undo_stack.count() == 1

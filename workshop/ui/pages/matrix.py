@@ -24,9 +24,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -41,8 +43,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QStylePainter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -115,9 +120,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("votes", "Votes"),
     ("data_readiness", "Data"),
     ("target_quarter", "Quarter"),
-    ("first_project", "First project"),
+    ("first_project", "First\nproject"),
 )
 COLUMN = {name: index for index, (name, _heading) in enumerate(COLUMNS)}
+# Shown in the selected opportunity's form only, when the list is too narrow for them.
+# The marker shapes of the matrix (circle, square, diamond, triangle) as text, for the legend.
+QUADRANT_GLYPHS = ("●", "■", "◆", "▲")
+COMPACT_HIDDEN = ("confidence", "data_readiness", "target_quarter")
 BODY_BOLD_SIZE = 1.0  # the checklist headings: body size, bold
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # (value, label) pairs for a combo editor
@@ -236,7 +245,7 @@ class OpportunitiesModel(QAbstractTableModel):
         if field == "title":
             return opportunity.title or "Untitled"
         if field == "quadrant":
-            return entry.quadrant_name + (f"\n{BLOCKED}" if entry.blocked else "")
+            return str(entry.quadrant_name) + (f"\n{BLOCKED}" if entry.blocked else "")
         if field == "votes":
             return ""  # the vote buttons sit on top and show the count
         if field == "data_readiness":
@@ -245,7 +254,7 @@ class OpportunitiesModel(QAbstractTableModel):
             quarter = opportunity.target_quarter
             return Quarter.parse(quarter).label if is_quarter(quarter) else NOT_PLANNED
         if field == "first_project":
-            return FIRST_PROJECT if opportunity.first_project else ""
+            return "★" if opportunity.first_project else ""
         return str(getattr(opportunity, field))
 
     def tooltip(self, field: str, opportunity: Opportunity) -> str | None:
@@ -287,6 +296,27 @@ class OpportunitiesModel(QAbstractTableModel):
         return self.page.set_field(opportunity.id, field, value)
 
 
+def widen_popup(combo: QComboBox) -> None:
+    """Let the list that drops down show whole choices ("4 — Changes how key customers
+    work…"), however narrow the box itself is."""
+    view = combo.view()
+    width = view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+    view.setMinimumWidth(min(width + round(em(combo) * 2), 16777215))
+
+
+class ScoreCombo(QComboBox):
+    """A 1–5 choice that shows only the number when closed and what each score means in the
+    list that drops down."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = option.currentText.split(" — ")[0]
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """Combo boxes for the scores (with what each means), data readiness and the quarter."""
 
@@ -295,11 +325,13 @@ class ChoiceDelegate(QStyledItemDelegate):
     ) -> QWidget:
         choices = index.data(CHOICES_ROLE)
         if choices:
-            combo = QComboBox(parent)
+            field = COLUMNS[index.column()][0]
+            combo = ScoreCombo(parent) if field in SCORE_FIELDS else QComboBox(parent)
             combo.setObjectName("cell_combo")
             combo.setAccessibleName(f"Choose {COLUMNS[index.column()][1].lower()}")
             for value, label in choices:
                 combo.addItem(label, value)
+            widen_popup(combo)
             # Commit as soon as a choice is made: one click, one edit.
             combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
             combo.activated.connect(lambda _i, c=combo: self.closeEditor.emit(c))
@@ -349,6 +381,9 @@ class VoteCell(QWidget):
     def __init__(self, page: MatrixPage, opportunity_id: str, votes: int):
         super().__init__()
         self.opportunity_id = opportunity_id
+        # An opaque cell: the count keeps its contrast when the row is highlighted.
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
         layout.setSpacing(2)
@@ -357,6 +392,7 @@ class VoteCell(QWidget):
         self.minus.setToolTip("Remove a vote")
         self.count = named(plain_label(wrap=False), "vote_count", "Votes")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("000"))
         self.plus = named(QToolButton(), "vote_plus", "Add a vote")
         self.plus.setText("+")
         self.plus.setToolTip("Add a vote")
@@ -391,12 +427,12 @@ class MatrixPage(BasePage):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = named(QScrollArea(), "matrix_scroll", "Opportunities")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll)
+        self.scroll_area = named(QScrollArea(), "matrix_scroll", "Opportunities")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         layout = self.page_layout(body)
 
         self.title_label = named(plain_label(page.title or "Opportunities"), "title_label")
@@ -472,9 +508,8 @@ class MatrixPage(BasePage):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMN["title"], QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(round(em(self) * 3))
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -491,7 +526,7 @@ class MatrixPage(BasePage):
         self.blocked_list.setSpacing(unit // 2)
         list_column.addWidget(self.blocked_box)
         list_column.addStretch(1)
-        self.main_row.addLayout(list_column, 3)
+        self.main_row.addLayout(list_column, 1)
 
         chart_column = QVBoxLayout()
         chart_column.setSpacing(unit // 2)
@@ -499,11 +534,24 @@ class MatrixPage(BasePage):
         self.chart.selected.connect(self._point_chosen)
         self.chart.moved.connect(self.move_point)
         chart_column.addWidget(self.chart)
-        self.chart_caption = self.muted(named(plain_label(), "chart_caption", "Matrix legend"))
+        self.chart_caption = self.muted(named(plain_label(), "chart_caption", "How to read it"))
         self.scaled(self.chart_caption, SECONDARY)
         chart_column.addWidget(self.chart_caption)
+        # Each quadrant's shape, name, count and the framework's advice, in words.
+        self.legend = QGridLayout()
+        self.legend.setHorizontalSpacing(unit)
+        self.legend.setVerticalSpacing(unit // 3)
+        self.legend_labels: dict[str, QLabel] = {}
+        for row, quadrant in enumerate(self.framework.matrix.quadrants):
+            glyph = plain_label(QUADRANT_GLYPHS[row % len(QUADRANT_GLYPHS)], wrap=False)
+            self.legend.addWidget(glyph, row, 0, Qt.AlignmentFlag.AlignTop)
+            label = named(plain_label(), f"legend_{quadrant.id}", quadrant.name)
+            self.legend.addWidget(label, row, 1)
+            self.legend_labels[quadrant.id] = label
+        self.legend.setColumnStretch(1, 1)
+        chart_column.addLayout(self.legend)
         chart_column.addStretch(1)
-        self.main_row.addLayout(chart_column, 2)
+        self.main_row.addLayout(chart_column, 0)
         layout.addLayout(self.main_row)
 
         # The selected opportunity in full.
@@ -540,16 +588,48 @@ class MatrixPage(BasePage):
             "Success measure",
         )
         self.measure_field.setPlaceholderText("How will we know it worked? e.g. a number by a date")
+        # Every choice of the list again, as a form: on a narrow screen the list hides
+        # some columns, and a keyboard user may prefer a form to table cells.
+        self.detail_combos: dict[str, QComboBox] = {}
+        choices_row = QGridLayout()
+        choices_row.setHorizontalSpacing(unit)
+        choices_row.setVerticalSpacing(unit // 2)
+        fields = (("value", "Value"), ("cost", "Cost"), ("confidence", "Confidence"),
+                  ("data_readiness", "Data"), ("target_quarter", "Quarter"))
+        for position, (field, heading) in enumerate(fields):
+            combo = named(ScoreCombo() if field in SCORE_FIELDS else QComboBox(),
+                          f"detail_{field}", heading)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(2 if field in SCORE_FIELDS else 9)
+            combo.activated.connect(
+                self.on_change(lambda _i, f=field, c=combo: self._detail_chosen(f, c))
+            )
+            label = plain_label(heading + ":", wrap=False)
+            label.setBuddy(combo)
+            # Three pairs to a row, so the form fits a 1024-pixel screen beside the notes.
+            row, column = divmod(position, 3)
+            choices_row.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignRight)
+            choices_row.addWidget(combo, row, column * 2 + 1)
+            self.detail_combos[field] = combo
+        self.detail_first = named(QCheckBox("★ First project"), "detail_first_project",
+                                  "First project")
+        self.detail_first.toggled.connect(self.on_change(
+            lambda checked: self.set_first_project(self.selected_id, checked)))
+        choices_row.addWidget(self.detail_first, 1, 4, 1, 2)
+        choices_row.setColumnStretch(6, 1)
         detail.addWidget(self.detail_title, 0, 0, 1, 2)
         detail.addWidget(self.remove_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         detail.addWidget(self.detail_quadrant, 1, 0, 1, 3)
+        detail.addLayout(choices_row, 2, 0, 1, 3)
         for row, (text, field) in enumerate(
             (
                 ("Title", self.title_field),
                 ("Description", self.description_field),
                 ("Success measure", self.measure_field),
             ),
-            2,
+            3,
         ):
             label = plain_label(text + ":", wrap=False)
             label.setBuddy(field)
@@ -575,15 +655,18 @@ class MatrixPage(BasePage):
         layout.addWidget(self.first_empty)
         self.first_box = QWidget()
         self.first_box.setObjectName("first_project_box")
-        first = QHBoxLayout(self.first_box)
-        first.setContentsMargins(0, 0, 0, 0)
-        first.setSpacing(unit * 3)
-        criteria_column = QVBoxLayout()
+        first_outer = QVBoxLayout(self.first_box)
+        first_outer.setContentsMargins(0, 0, 0, 0)
+        first_outer.setSpacing(unit)
         self.first_name = named(plain_label(), "first_name", "The first project")
         self.scaled(self.first_name, SECTION)
-        criteria_column.addWidget(self.first_name)
+        first_outer.addWidget(self.first_name)
         self.first_measure = named(plain_label(), "first_measure", "Its success measure")
-        criteria_column.addWidget(self.first_measure)
+        first_outer.addWidget(self.first_measure)
+        first = QHBoxLayout()
+        first.setSpacing(unit * 3)
+        first_outer.addLayout(first)
+        criteria_column = QVBoxLayout()
         criteria_head = plain_label("Does it meet what the framework asks of a first project?")
         self.scaled(criteria_head, BODY_BOLD_SIZE, bold=True)
         criteria_column.addWidget(criteria_head)
@@ -745,6 +828,7 @@ class MatrixPage(BasePage):
         session = self.controller.session
         for row, opportunity_id in enumerate(self.model.ids):
             opportunity = session.find("opportunities", opportunity_id)
+            assert opportunity is not None  # the model was just reloaded from the session
             cell = self.vote_cells.get(opportunity_id)
             if cell is None:
                 cell = VoteCell(self, opportunity_id, opportunity.votes)
@@ -753,9 +837,29 @@ class MatrixPage(BasePage):
                 self.show_new_children(cell)
             cell.show_votes(opportunity.votes)
 
+    def _small_columns_width(self) -> int:
+        """Size every column but the title to its contents; their total width."""
+        total = 0
+        for column, (field, _heading) in enumerate(COLUMNS):
+            if field == "title" or self.table.isColumnHidden(column):
+                continue
+            self.table.resizeColumnToContents(column)
+            if field == "votes":  # index widgets are not measured by resizeColumnToContents
+                cells = list(self.vote_cells.values())
+                if cells:
+                    width = max(c.sizeHint().width() for c in cells)
+                    self.table.setColumnWidth(column, max(self.table.columnWidth(column), width))
+            total += self.table.columnWidth(column)
+        return total
+
+    def _title_minimum(self) -> int:
+        return int(round(self.table.fontMetrics().averageCharWidth() * 22))
+
     def _fit_table(self) -> None:
-        """The list shows every row (the page scrolls, not the list) up to about 14 rows."""
-        self.table.resizeColumnsToContents()
+        """Titles get the width the other columns leave; the list shows every row (the page
+        scrolls, not the list) up to about 14, then scrolls itself."""
+        self._small_columns_width()
+        self.table.horizontalHeader().setMinimumSectionSize(round(em(self) * 2))
         self.table.resizeRowsToContents()
         rows = self.model.rowCount()
         shown = min(rows, 14)
@@ -763,7 +867,11 @@ class MatrixPage(BasePage):
         height += sum(self.table.rowHeight(r) for r in range(shown))
         if rows > shown:
             height += self.table.rowHeight(0) // 2  # a half row says "there is more"
-        self.table.setFixedHeight(max(height, round(em(self) * 6)))
+        if self.table.horizontalScrollBar().isVisible():
+            height += self.table.horizontalScrollBar().height()
+        height = max(height, round(em(self) * 6))
+        if self.table.height() != height:
+            self.table.setFixedHeight(height)
 
     def _restore_selection(self) -> None:
         row = self.model.row_of(self.selected_id)
@@ -825,14 +933,14 @@ class MatrixPage(BasePage):
             ]
         )
         self.chart.select(self.selected_id)
-        counts = ", ".join(
-            f"{group.name}: {len(group.opportunity_ids)}" for group in priorities.quadrants
-        )
         self.chart_caption.setText(
-            "Each shape is an opportunity, numbered by rank (★ the first project). "
-            "Drag one to change its value and cost; hover for its title. "
-            + (counts + "." if priorities.ranked else "")
+            "Each shape is an opportunity, numbered by its rank (★ the first project). "
+            "Drag one to change its value and cost; hover over it for its title."
         )
+        for group in priorities.quadrants:
+            label = self.legend_labels.get(group.quadrant)
+            if label is not None:
+                label.setText(f"{group.name} ({len(group.opportunity_ids)}): {group.advice}")
 
     def _fill_detail(self) -> None:
         opportunity = self.controller.session.find("opportunities", self.selected_id)
@@ -847,6 +955,20 @@ class MatrixPage(BasePage):
         self.detail_title.setText(f"#{entry.rank} {opportunity.title or 'Untitled'}")
         blocked = " · " + BLOCKED if entry.blocked else ""
         self.detail_quadrant.setText(self.quadrant_advice(entry.quadrant) + blocked)
+        for field, combo in self.detail_combos.items():
+            choices = self.choices(field, opportunity) or []
+            if [combo.itemData(i) for i in range(combo.count())] != [v for v, _l in choices]:
+                combo.clear()
+                for value, label in choices:
+                    combo.addItem(label, value)
+                    combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+                widen_popup(combo)
+            combo.setCurrentIndex(max(0, combo.findData(getattr(opportunity, field))))
+            combo.setToolTip(combo.currentText())
+        self.detail_first.setChecked(opportunity.first_project)
+
+    def _detail_chosen(self, field: str, combo: QComboBox) -> None:
+        self.set_field(self.selected_id, field, combo.currentData())
 
     def _fill_first_project(self, priorities: Priorities) -> None:
         first = priorities.first_project
@@ -897,7 +1019,7 @@ class MatrixPage(BasePage):
     # --- changing --------------------------------------------------------------------------
 
     def focus_new_field(self) -> None:
-        self.scroll.ensureWidgetVisible(self.new_field)
+        self.scroll_area.ensureWidgetVisible(self.new_field)
         self.new_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.new_field.selectAll()
 
@@ -1028,20 +1150,46 @@ class MatrixPage(BasePage):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             self._arrange()
-            self._fit_table()
 
     def _arrange(self) -> None:
-        """List beside the matrix when there is room for both; one above the other if not."""
+        """The list beside the matrix when both fit (the titles keep ~22 characters and the
+        matrix at least 17 lines); otherwise the matrix goes under the list. The matrix
+        takes whatever the list leaves, up to 30 lines square, so it is as big as the room
+        allows."""
         if not hasattr(self, "main_row"):
             return
-        wide = self.width() > em(self) * 2 * 62
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        line = em(self) * 2
+        margins = round(em(self)) * 4 + self.scroll_area.verticalScrollBar().sizeHint().width()
+        width = self.width() - margins
+
+        def list_needed() -> int:
+            return int(
+                self._small_columns_width() + self._title_minimum()
+                + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+            )
+
+        # Too narrow for every column (a 1024-pixel screen beside the notes panel): the
+        # list keeps what the room argues about; the rest is in the selected item's form.
+        for field in COMPACT_HIDDEN:
+            self.table.setColumnHidden(COLUMN[field], False)
+        needed = list_needed()
+        if needed > width:
+            for field in COMPACT_HIDDEN:
+                self.table.setColumnHidden(COLUMN[field], True)
+            needed = list_needed()
+        list_needed_now = needed
+        spare = width - list_needed_now - self.main_row.spacing()
+        wide = spare >= line * 17
+        side = round(min(spare if wide else width, line * 30))
+        direction = (QBoxLayout.Direction.LeftToRight if wide
+                     else QBoxLayout.Direction.TopToBottom)
         if self.main_row.direction() != direction:
             self.main_row.setDirection(direction)
-        side = round(em(self) * 2 * (22 if wide else 26))
-        self.chart.setMinimumSize(round(em(self) * 30), round(em(self) * 30))
-        self.chart.setMaximumWidth(side if wide else 16777215)
-        self.chart.setFixedHeight(min(side, max(round(em(self) * 30), self.width() // 2)))
+        side = max(side, round(line * 12))
+        if self.chart.size() != QSize(side, side):
+            self.chart.setFixedSize(side, side)
+        # Row heights follow the title column's new width once the layout has settled.
+        QTimer.singleShot(0, self._fit_table)
 
 
 __all__ = ["MatrixPage"]

@@ -252,7 +252,7 @@ class MatrixChart(QWidget):
             centre = self.to_screen(cost, value)
             low = centre.y() + cell / 2 - gap - (band if value == LOW else 0)
             high = centre.y() - cell / 2 + gap + (band if value == HIGH else 0)
-            pitch = min((cell - 2 * gap) / columns, (low - high) / rows, biggest * 2.3)
+            pitch = min((cell - 2 * gap) / columns, (low - high) / rows, biggest * 2.9)
             radius = pitch * 0.42
             x0 = centre.x() - pitch * (columns - 1) / 2
             y0 = (low + high) / 2 - pitch * (rows - 1) / 2
@@ -601,7 +601,7 @@ class MatrixChart(QWidget):
         x = centre.x() - width / 2
         x = min(max(x, plot.left() + 2), plot.right() - width - 2)
         y = centre.y() - radius - height - line * 0.3
-        if y < plot.top() + 2:
+        if y < plot.top() + self._band():  # keep the quadrant names readable: go below
             y = centre.y() + radius + line * 0.3
         box = QRectF(x, y, width, height)
         painter.setPen(QPen(accent, max(2.0, line / 9)))
