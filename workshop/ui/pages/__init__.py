@@ -5,6 +5,7 @@ from workshop.ui.pages import (  # noqa: F401
     audit,
     decision,
     go_to_market,
+    hiring,
     interviews,
     maturity,
     overview,
