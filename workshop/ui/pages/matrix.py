@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QPalette, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -381,9 +381,6 @@ class VoteCell(QWidget):
     def __init__(self, page: MatrixPage, opportunity_id: str, votes: int):
         super().__init__()
         self.opportunity_id = opportunity_id
-        # An opaque cell: the count keeps its contrast when the row is highlighted.
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
         layout.setSpacing(2)
