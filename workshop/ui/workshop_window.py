@@ -222,6 +222,15 @@ class WorkshopWindow(QMainWindow):
         # controller that outlives it never touches a deleted action.
         self.controller.undo_stack.undoTextChanged.connect(self._undo_text_changed)
         self.controller.undo_stack.redoTextChanged.connect(self._redo_text_changed)
+        self.page_list_action = self._action(
+            "page_list_action", "Show page list", self.set_page_list_visible,
+            [QKeySequence("F9")], checkable=True,
+        )
+        self.page_list_action.setChecked(True)
+        self.page_list_action.setToolTip(
+            "Page list (F9): hide it to give the page the whole width on a small projector; "
+            "Ctrl+PgDown / Ctrl+PgUp still move page by page"
+        )
         self.present_action = self._action(
             "present_action", "Present", self.start_presenting, [QKeySequence("F5")]
         )
@@ -254,6 +263,7 @@ class WorkshopWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         view_menu.addActions([self.present_action, self.end_present_action])
         view_menu.addSeparator()
+        view_menu.addAction(self.page_list_action)
         view_menu.addActions([self.projecting_action, self.zoom_in_action, self.zoom_out_action,
                               self.zoom_reset_action, self.full_screen_action])
         theme_menu = view_menu.addMenu("&Theme")
@@ -313,6 +323,14 @@ class WorkshopWindow(QMainWindow):
         menu.insertSeparator(before)
         menu.insertActions(before, [self.export_roadmap_action, self.export_actions_action])
         menu.insertSeparator(before)
+
+    def set_page_list_visible(self, visible: bool) -> None:
+        had_focus = self.navigator.hasFocus()
+        self.navigator.setVisible(visible)
+        self.page_list_action.setChecked(visible)
+        page = self.page_stack.currentWidget()
+        if not visible and had_focus and page is not None:
+            page.setFocus()  # keep the keyboard in the window, or the shortcuts stop working
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(f"Undo {text}".strip())
@@ -504,6 +522,7 @@ class WorkshopWindow(QMainWindow):
 
     def _find_page(self) -> None:
         """Focus the navigator: typing a page's first letters jumps to it."""
+        self.set_page_list_visible(True)
         self.navigator.setFocus()
 
     def toggle_full_screen(self) -> None:

@@ -7,6 +7,7 @@ from workshop.ui.pages import (  # noqa: F401
     go_to_market,
     hiring,
     interviews,
+    matrix,
     maturity,
     overview,
     placement,
