@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 
 from workshop.domain.session import Action, Participant, Session
 from workshop.framework import load_framework
@@ -179,16 +179,43 @@ def test_duplicate_as_follow_up(qtbot, library, store):
         ],
     )
     library.refresh(select=first.id)
+    asked = []
+
+    def choose_date(previous):
+        asked.append(previous.id)
+        return date(2026, 9, 14)
+
+    library.ask_follow_up_date = choose_date
     new_id = library.duplicate_as_follow_up()
+    assert asked == [first.id]
     assert new_id is not None and new_id != first.id
     follow_up = store.load(new_id)
     assert follow_up.follows_up == first.id
-    assert follow_up.workshop_date == date.today()
+    assert follow_up.workshop_date == date(2026, 9, 14)
+    assert follow_up.baseline_date == date(2026, 3, 2)
     assert [p.name for p in follow_up.participants] == ["Sam Lee"]
     assert [a.text for a in follow_up.actions] == ["Hire a PM with ML experience"]
     titles = [title for _, title in library.visible_titles()]
     assert any("follow-up" in t for t in titles)
     assert library.selected_id() == new_id
+
+
+def test_follow_up_date_dialog_defaults_to_today_and_can_be_cancelled(qtbot, library, store):
+    first = add(store, "Acme Freight", "Kick-off", workshop_date=date(2026, 3, 2))
+    library.refresh(select=first.id)
+    seen = {}
+
+    def answer_dialog():
+        dialog = library.findChild(QDialog, "follow_up_dialog")
+        picker = dialog.findChild(QDateEdit, "follow_up_date")
+        seen["default"] = picker.date().toPython()
+        seen["earliest"] = picker.minimumDate().toPython()
+        dialog.reject()
+
+    QTimer.singleShot(0, answer_dialog)
+    assert library.duplicate_as_follow_up() is None  # cancelled: nothing created
+    assert seen == {"default": max(date.today(), date(2026, 3, 2)), "earliest": date(2026, 3, 2)}
+    assert [s.id for s in store.list_sessions()] == [first.id]
 
 
 def test_rename_is_stored_and_undoable(qtbot, library, store):

@@ -14,11 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -39,6 +43,7 @@ from workshop.ui import theme
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
+    from workshop.domain.session import Session
     from workshop.framework.model import Framework
 
 log = logging.getLogger(__name__)
@@ -389,9 +394,10 @@ class LibraryWindow(QMainWindow):
         from workshop.domain.followup import make_follow_up
 
         previous = self.store.load(session_id)
-        follow_up = make_follow_up(
-            previous, date.today(), content_version=self.framework.version
-        )
+        when = self.ask_follow_up_date(previous)
+        if when is None:
+            return None
+        follow_up = make_follow_up(previous, when, content_version=self.framework.version)
         if not self._guard(lambda: self.store.create(follow_up), "create the follow-up"):
             return None
         self.refresh(select=follow_up.id)
@@ -399,6 +405,45 @@ class LibraryWindow(QMainWindow):
             f"Follow-up of {previous.display_name} created", 5000
         )
         return follow_up.id
+
+    def ask_follow_up_date(self, previous: Session) -> date | None:
+        """The date of the follow-up workshop (today by default, never before the last one)."""
+        dialog = QDialog(self)
+        dialog.setObjectName("follow_up_dialog")
+        dialog.setWindowTitle("Duplicate as follow-up")
+        layout = QVBoxLayout(dialog)
+        intro = QLabel(
+            f"A follow-up of “{previous.display_name}” copies the participants, "
+            "opportunities, hiring plan, decisions and open actions; its maturity check "
+            "starts fresh and is compared with this one.",
+            dialog,
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        picker = QDateEdit(dialog)
+        picker.setObjectName("follow_up_date")
+        picker.setAccessibleName("Date of the follow-up workshop")
+        picker.setCalendarPopup(True)
+        picker.setDisplayFormat("d MMMM yyyy")
+        earliest = previous.workshop_date
+        picker.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        today = max(date.today(), earliest)
+        picker.setDate(QDate(today.year, today.month, today.day))
+        form.addRow("Date of the follow-up workshop:", picker)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create follow-up")
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = picker.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def rename_selected(self) -> None:
         session_id = self.selected_id()
