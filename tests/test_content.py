@@ -24,11 +24,6 @@ SOURCE_PARTS = {"Introduction", "Getting Started", "Exploring", "Building", "Sca
 OVERLAP_WORDS = 8  # no run of this many words may be shared with the source text
 
 
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
-
-
 def all_ids(framework: Framework) -> list[str]:
     ids = [s.id for s in framework.stages]
     ids += [d.id for d in framework.dimensions]

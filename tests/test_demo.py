@@ -10,13 +10,7 @@ from workshop.domain.demo import DEMO_DATE, build_demo
 from workshop.domain.quarters import is_quarter
 from workshop.domain.session import COLLECTIONS, Session
 from workshop.domain.validation import check_session
-from workshop.framework import load_framework
 from workshop.framework.model import Framework
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ from pypdf import PdfReader
 
 from workshop.domain.demo import build_demo
 from workshop.domain.session import Action, Interview, PageRecord, Session
-from workshop.framework import load_framework
 from workshop.framework.model import Framework
 from workshop.report import (
     ROADMAP_SECTIONS,
@@ -31,11 +30,6 @@ RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 # --- fixtures: each PDF is built once per module ----------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
 
 
 @pytest.fixture(scope="module")

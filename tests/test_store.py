@@ -7,7 +7,6 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,13 +28,6 @@ from workshop.store.catalog import fold
 from workshop.store.engine import filesystem_type
 from workshop.store.location import resolve_db_path
 from workshop.store.models import COLLECTION_ROWS, STORE_ONLY_SESSION_COLUMNS, SessionRow
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
 
 
 def digest(path: Path) -> str:

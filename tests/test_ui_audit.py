@@ -4,24 +4,21 @@ start, the blocked message, undo, and the empty state."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from ui_helpers import make_controller, stored, type_text, visible_texts
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 import workshop.ui.pages.audit  # noqa: F401  (registers the page type)
 from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item
 from workshop.domain.priorities import prioritise
 from workshop.domain.session import DataAuditItem, Opportunity, Session, new_id
-from workshop.framework import load_framework
 from workshop.framework.model import Framework, Page
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.audit import BLOCKED_TEXT, AuditGroup, AuditItemCard, AuditPage
 from workshop.ui.pages.base import page_class
@@ -29,30 +26,6 @@ from workshop.ui.widgets import bound_text
 
 TRICKY = '<b>&"emoji 🎉 and עברית'
 LONG_WORD = "x" * 200
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "audit.sqlite3")
-    yield opened
-    opened.close()
-
-
-def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
 
 
 @pytest.fixture
@@ -82,25 +55,6 @@ def open_audit(qtbot, controller: SessionController, parent: QWidget | None = No
             view.activateWindow()
     controller.changed.connect(lambda _edit: view.refresh())  # as the window does
     return view
-
-
-def stored(store: Store, controller: SessionController) -> Session:
-    return store.load(controller.session.id)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type key by key, as a keyboard or input method delivers it (QTest's keyClicks only
-    knows ASCII)."""
-    for character in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
-            QApplication.sendEvent(widget, event)
-
-
-def visible_texts(widget: QWidget) -> str:
-    return "\n".join(
-        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
-    )
 
 
 def choose(combo, value: str) -> None:

@@ -7,13 +7,12 @@ SQLite store, and checks both what the page shows and what a fresh load from the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from ui_helpers import make_controller
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -21,9 +20,8 @@ import workshop.ui.pages.decision  # noqa: F401  (registers the page type)
 from workshop.domain.demo import build_demo
 from workshop.domain.quarters import Quarter
 from workshop.domain.session import Decision, Session
-from workshop.framework import load_framework
 from workshop.framework.model import Framework, Page
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.decision import DecisionPage, TopicView
@@ -32,30 +30,6 @@ from workshop.ui.widgets.option_card import OptionCard
 
 WORKSHOP_DATE = date(2026, 11, 12)  # Q4 2026
 HOSTILE = '<b>&"🎉 עברית ' + "x" * 200
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "d.sqlite3")
-    yield opened
-    opened.close()
-
-
-def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
 
 
 @pytest.fixture

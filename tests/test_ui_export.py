@@ -14,24 +14,23 @@ import io
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from ui_helpers import make_controller
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QThread, QUrl
+from PySide6.QtCore import QLocale, Qt, QThread, QUrl
 from PySide6.QtWidgets import QApplication
 
 import workshop.report
 from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item
 from workshop.domain.session import Action, Session, new_id
-from workshop.framework import load_framework
 from workshop.framework.model import Framework
 from workshop.report import ROADMAP_SECTIONS, ReportError, build_roadmap_pdf
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui import export_dialog
 from workshop.ui.controller import SessionController
 from workshop.ui.export_dialog import ExportDialog, RoadmapExportFlow
@@ -41,30 +40,9 @@ from workshop.ui.workshop_window import WorkshopWindow
 EXPORT_TIMEOUT_MS = 60_000
 
 
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "w.sqlite3")
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def controller(qtbot, store: Store, framework: Framework) -> SessionController:
-    demo = build_demo(framework)
-    store.create(demo)
-    return SessionController(store.load(demo.id), framework, store)
+    return make_controller(store, framework, build_demo(framework))
 
 
 @pytest.fixture

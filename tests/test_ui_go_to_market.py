@@ -4,21 +4,17 @@ typing pause, Discussed / Skipped, the progress count and sending an item to the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
+from ui_helpers import make_controller, stored, type_text, visible_texts
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 import workshop.ui.pages.go_to_market  # noqa: F401  (registers the page type)
 from workshop.domain.demo import build_demo
 from workshop.domain.session import Session
-from workshop.framework import load_framework
 from workshop.framework.model import Framework, Page
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.go_to_market import GoToMarketPage
@@ -26,30 +22,6 @@ from workshop.ui.widgets import bound_text
 
 TRICKY = '<b>&"emoji 🎉 and עברית'
 LONG_WORD = "y" * 200
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "gtm.sqlite3")
-    yield opened
-    opened.close()
-
-
-def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
 
 
 @pytest.fixture
@@ -76,26 +48,6 @@ def open_gtm(qtbot, controller: SessionController) -> GoToMarketPage:
     with qtbot.waitActive(view):
         view.activateWindow()
     return view
-
-
-def stored(store: Store, controller: SessionController) -> Session:
-    return store.load(controller.session.id)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type key by key, as a keyboard or input method delivers it (QTest's keyClicks only
-    knows ASCII)."""
-    for character in text:
-        key = Qt.Key.Key_Return if character == "\n" else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, character)
-            QApplication.sendEvent(widget, event)
-
-
-def visible_texts(widget: QWidget) -> str:
-    return "\n".join(
-        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
-    )
 
 
 def click(qtbot, button) -> None:

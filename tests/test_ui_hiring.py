@@ -5,14 +5,13 @@ role in its quarter, and projecting hides the notes and the facilitator's advice
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from ui_helpers import make_controller, visible_texts
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 import workshop.ui.pages.hiring  # noqa: F401  (registers the page type)
 from workshop.domain.demo import build_demo
@@ -20,9 +19,8 @@ from workshop.domain.edits import add_item
 from workshop.domain.hiring import RULE_INTERNAL_ASSIGNMENT, RULE_PM_FIRST
 from workshop.domain.quarters import Quarter
 from workshop.domain.session import Hire, Session, new_id
-from workshop.framework import load_framework
 from workshop.framework.model import Framework
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.hiring import EMPTY_TEXT, HireRow, HiringPage
@@ -30,30 +28,6 @@ from workshop.ui.pages.hiring import EMPTY_TEXT, HireRow, HiringPage
 TRICKY = '<b>&"emoji 🎉 and עברית'
 LONG_WORD = "x" * 200
 WORKSHOP_DAY = date(2027, 2, 10)  # Q1 2027
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "hiring.sqlite3")
-    yield opened
-    opened.close()
-
-
-def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
 
 
 @pytest.fixture
@@ -93,12 +67,6 @@ def choose(combo, text: str) -> None:
 
 def rule_ids(view: HiringPage) -> list[str]:
     return [card.property("rule_id") for card in view._warning_cards if card.isVisibleTo(view)]
-
-
-def visible_texts(widget: QWidget) -> str:
-    return "\n".join(
-        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
-    )
 
 
 # --- the catalogue --------------------------------------------------------------------------

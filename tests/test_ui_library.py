@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 
 from workshop.domain.session import Action, Participant, Session
 from workshop.framework import load_framework
-from workshop.store import open_store
 from workshop.ui.library import LibraryWindow
 from workshop.ui.setup_dialog import SetupDialog
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Any]:
-    s = open_store(tmp_path / "w.sqlite3")
-    yield s
-    s.close()
 
 
 @pytest.fixture

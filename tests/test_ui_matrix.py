@@ -4,51 +4,22 @@ shows, what a fresh load from the store holds, and that undo restores it in one 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import pytest
+from ui_helpers import make_controller, stored, visible_texts
 
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 import workshop.ui.pages.matrix  # noqa: F401  (registers the page type)
 from workshop.domain.demo import build_demo
 from workshop.domain.priorities import prioritise
 from workshop.domain.session import DataAuditItem, Opportunity, Session
-from workshop.framework import load_framework
-from workshop.framework.model import Framework
-from workshop.store import Store, open_store
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.matrix import BLOCKED, CHOICES_ROLE, COLUMN, EMPTY_TEXT, MatrixPage
 
 HOSTILE = '<b>&"emoji 🎉 and עברית ' + "W" * 200
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "m.sqlite3")
-    yield opened
-    opened.close()
-
-
-def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
 
 
 def open_matrix(qtbot, controller: SessionController, size: tuple[int, int] = (1400, 1000)
@@ -76,10 +47,6 @@ def with_opportunities(*opportunities: Opportunity) -> Session:
     return session
 
 
-def stored(store: Store, controller: SessionController) -> Session:
-    return store.load(controller.session.id)
-
-
 def cell(view: MatrixPage, opportunity_id: str, field: str) -> str:
     row = view.model.row_of(opportunity_id)
     return str(view.model.index(row, COLUMN[field]).data(Qt.ItemDataRole.DisplayRole))
@@ -87,12 +54,6 @@ def cell(view: MatrixPage, opportunity_id: str, field: str) -> str:
 
 def shown_titles(view: MatrixPage) -> list[str]:
     return [cell(view, i, "title") for i in view.model.ids]
-
-
-def visible_texts(widget: QWidget) -> str:
-    return "\n".join(
-        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
-    )
 
 
 def add_by_typing(qtbot, view: MatrixPage, text: str) -> None:

@@ -8,14 +8,12 @@ The framework is hand-made (tests/framework_factory.py) so every statement and n
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from framework_factory import DIMENSION_IDS, make_framework, statement
+from ui_helpers import make_controller, stored, type_text, visible_texts
 
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
@@ -28,7 +26,7 @@ from workshop.framework.model import (
     Provenance,
     StrategyQuestion,
 )
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import PageView, page_class
 
@@ -79,17 +77,9 @@ def framework() -> Framework:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "t.db")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def controller(qtbot, store: Store, framework: Framework) -> SessionController:
     session = Session(organisation="Acme", title="Kick-off", facilitator="Dana")
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
+    return make_controller(store, framework, session)
 
 
 def open_page(qtbot, controller: SessionController, page: Page) -> PageView:
@@ -109,30 +99,6 @@ def activate(qtbot, view: QWidget) -> None:
     """Make ``view`` the active window, so keyboard focus goes where a test puts it."""
     with qtbot.waitActive(view):
         view.activateWindow()
-
-
-def stored(store: Store, controller: SessionController) -> Session:
-    return store.load(controller.session.id)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key, as a keyboard or input method delivers it.
-
-    QTest's keyClicks only knows ASCII (it asserts on anything else), so every character is
-    sent as a key press carrying its text, the way an input method delivers Hebrew or emoji.
-    """
-    for character in text:
-        key = Qt.Key.Key_Return if character == "\n" else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, character)
-            QApplication.sendEvent(widget, event)
-
-
-def visible_texts(widget: QWidget) -> str:
-    """Every label's text that a person could see right now."""
-    return "\n".join(
-        label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
-    )
 
 
 QUESTION_PAGE = Page(id="p_q_pains", page_type="question", stage="getting_started",

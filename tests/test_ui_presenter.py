@@ -24,27 +24,14 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 from workshop.domain.demo import build_demo
 from workshop.domain.edits import Batch, set_keyed_field
 from workshop.domain.session import Session
-from workshop.framework import load_framework
 from workshop.framework.model import Framework
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.audience.view import AudienceView
 from workshop.ui.controller import SessionController
 from workshop.ui.presenter import Presenter, choose_screen
 
 QUESTION_PAGE = "page_q_customers"
 MATURITY_PAGE = "page_maturity_getting_started"
-
-
-@pytest.fixture
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "t.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@ sits in which lane and quarter, what is listed apart, and that it follows every 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from ui_helpers import make_controller
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
@@ -17,37 +16,12 @@ from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item, set_item_field
 from workshop.domain.quarters import Quarter, quarter_range
 from workshop.domain.session import Action, Session, new_id
-from workshop.framework import load_framework
 from workshop.framework.model import Framework
-from workshop.store import Store, open_store
+from workshop.store import Store
 from workshop.ui.controller import SessionController
 from workshop.ui.export_dialog import RoadmapExportFlow
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.roadmap import RoadmapChip, RoadmapPage
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-
-
-@pytest.fixture
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "w.sqlite3")
-    yield opened
-    opened.close()
-
-
-def make_controller(store: Store, framework: Framework, session: Session) -> SessionController:
-    store.create(session)
-    return SessionController(store.load(session.id), framework, store)
 
 
 @pytest.fixture

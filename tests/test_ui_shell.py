@@ -4,14 +4,12 @@ pages, projecting, the agenda timer. Assertions look at what is shown and what i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,24 +25,11 @@ from PySide6.QtWidgets import (
 from workshop.domain.agenda import sections_from_preset
 from workshop.domain.session import Session
 from workshop.framework import load_framework
-from workshop.store import open_store
 from workshop.ui.controller import SessionController
 from workshop.ui.preferences import Preferences
 from workshop.ui.widgets import bound_text
 from workshop.ui.widgets.bound_text import BoundLineEdit, BoundTextEdit
 from workshop.ui.workshop_window import WorkshopWindow
-
-
-@pytest.fixture(autouse=True)
-def _settings(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[object]:
-    s = open_store(tmp_path / "w.sqlite3")
-    yield s
-    s.close()
 
 
 @pytest.fixture
