@@ -17,6 +17,7 @@ refresh after every edit never steals focus or typing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
@@ -48,7 +49,7 @@ from workshop.ui.pages.common import (
     named,
     plain_label,
 )
-from workshop.ui.widgets.bound_text import BoundLineEdit, BoundTextEdit, _Binding
+from workshop.ui.widgets.bound_text import BoundLineEdit, BoundTextEdit
 from workshop.ui.widgets.option_card import CardGrid, LinkButton, OptionCard
 
 if TYPE_CHECKING:
@@ -90,37 +91,21 @@ def decision_edit(
     return edits[0] if len(edits) == 1 else Batch(tuple(edits), label)
 
 
-class _DecisionBinding(_Binding):
-    """Binds a text field to a field of a *topic's* decision rather than a fixed item, so the
-    rationale or owner can be typed before any option is chosen (the decision is created by
-    the first commit) and the field follows the decision through undo and redo."""
+@dataclass(frozen=True)
+class DecisionField:
+    """A field of a *topic's* decision rather than of a fixed item, so the rationale or owner
+    can be typed before any option is chosen (the first commit creates the decision) and the
+    field follows the decision through undo and redo."""
 
-    def __init__(
-        self, widget: QWidget, controller: SessionController, topic_id: str, field: str, label: str
-    ) -> None:
-        super().__init__(widget, controller, "decisions", "", field, label)
-        self.topic_id = topic_id
+    topic_id: str
+    field: str
 
-    def model_value(self) -> str | None:
-        decision = find_decision(self.controller.session, self.topic_id)
+    def read(self, session: Session) -> str | None:
+        decision = find_decision(session, self.topic_id)
         return str(getattr(decision, self.field) or "") if decision is not None else ""
 
-    def edit_to(self, text: str) -> Edit:
-        session = self.controller.session
-        label = self.label or f"Type decision {self.field}"
-        edit = decision_edit(session, self.topic_id, {self.field: text}, label)
-        assert edit is not None  # commit() only asks when the text differs from the model
-        return edit
-
-
-def _bind_to_topic(widget: BoundLineEdit | BoundTextEdit, topic_id: str, field: str) -> None:
-    old = widget.binding
-    old.timer.stop()
-    old.timer.deleteLater()
-    binding = _DecisionBinding(widget, widget.binding.controller, topic_id, field, old.label)
-    binding.timer.timeout.connect(widget.commit)
-    widget.binding = binding
-    widget.refresh(force=True)
+    def edit_to(self, session: Session, text: str, label: str) -> Edit | None:
+        return decision_edit(session, self.topic_id, {self.field: text}, label)
 
 
 class RationaleEdit(BoundTextEdit):
@@ -128,7 +113,7 @@ class RationaleEdit(BoundTextEdit):
 
     def __init__(self, controller: SessionController, topic_id: str) -> None:
         super().__init__(controller, "decisions", "", "rationale", label="Type decision rationale")
-        _bind_to_topic(self, topic_id, "rationale")
+        self.follow(DecisionField(topic_id, "rationale"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -142,7 +127,7 @@ class RationaleEdit(BoundTextEdit):
 class OwnerEdit(BoundLineEdit):
     def __init__(self, controller: SessionController, topic_id: str) -> None:
         super().__init__(controller, "decisions", "", "owner", label="Type decision owner")
-        _bind_to_topic(self, topic_id, "owner")
+        self.follow(DecisionField(topic_id, "owner"))
 
     def refresh(self, _edit: object = None, *, force: bool = False) -> None:
         super().refresh(_edit, force=force)

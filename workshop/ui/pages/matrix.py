@@ -81,6 +81,7 @@ from workshop.ui.pages.common import (
     plain_label,
 )
 from workshop.ui.pages.text import line_editor, text_editor
+from workshop.ui.widgets.bound_text import ItemField
 from workshop.ui.widgets.matrix_chart import MatrixChart, MatrixPoint, MatrixQuadrant
 
 if TYPE_CHECKING:
@@ -944,8 +945,9 @@ class MatrixPage(BasePage):
         self.detail.setVisible(opportunity is not None)
         target = opportunity.id if opportunity is not None else ""
         for field in (self.title_field, self.description_field, self.measure_field):
-            if field.binding.item_id != target:
-                field.rebind("opportunities", target, field.binding.field)
+            wanted = ItemField("opportunities", target, field.source.field)
+            if field.source != wanted:
+                field.follow(wanted)
         if opportunity is None or self.priorities is None:
             return
         entry = self.priorities.entry(opportunity.id)
