@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.edits import Edit, add_item, remove_item, set_item_field
 from workshop.domain.priorities import BlockedOpportunity, Priorities, prioritise
-from workshop.domain.quarters import Quarter, is_quarter, quarter_range
-from workshop.domain.session import DataAuditItem, Opportunity, Session, new_id
+from workshop.domain.session import DataAuditItem, Opportunity, new_id
 from workshop.ui.pages.base import register
 from workshop.ui.pages.common import (
     SECONDARY,
@@ -44,8 +43,10 @@ from workshop.ui.pages.common import (
     EmptyState,
     Tag,
     em,
+    fill_combo,
     named,
     plain_label,
+    quarter_choices,
 )
 from workshop.ui.pages.text import line_editor
 
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from workshop.ui.controller import SessionController
 
 GENERAL = ""  # the group key of data that supports no single opportunity
-QUARTERS_AHEAD = 8
 
 # Word + symbol + outline: the status reads the same in print, on a washed-out projector and
 # for the colour-blind.
@@ -77,31 +77,6 @@ REMINDER = (
     "“Blocks the start” where the work cannot begin without it."
 )
 NO_OPPORTUNITIES = "Add opportunities on the value/cost page first."
-
-
-def _quarter_choices(session: Session, current: str) -> list[tuple[str, str]]:
-    """The choices "Not planned" and the next eight quarters from the workshop date; a stored quarter
-    outside that window (an older plan) is kept in the list so it is shown, not lost."""
-    start = Quarter.of(session.workshop_date)
-    choices = [("", "Not planned")] + [
-        (str(q), q.label) for q in quarter_range(start, QUARTERS_AHEAD)
-    ]
-    if current and current not in {value for value, _label in choices}:
-        label = Quarter.parse(current).label if is_quarter(current) else current
-        choices.append((current, label))
-    return choices
-
-
-def _fill_combo(combo: QComboBox, choices: list[tuple[str, str]], value: str) -> None:
-    """Show ``choices`` with ``value`` selected, rebuilding the list only when it changed."""
-    present = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
-    if present != choices:
-        combo.clear()
-        for data, label in choices:
-            combo.addItem(label, data)
-    index = combo.findData(value)
-    if index != combo.currentIndex():
-        combo.setCurrentIndex(max(index, 0))
 
 
 def _title_label(text: str = "") -> QLabel:
@@ -285,8 +260,8 @@ class AuditItemCard(QFrame):
         if index != self.status_combo.currentIndex():
             self.status_combo.setCurrentIndex(max(index, 0))
         session = self.page.controller.session
-        _fill_combo(
-            self.quarter_combo, _quarter_choices(session, item.target_quarter), item.target_quarter
+        fill_combo(
+            self.quarter_combo, quarter_choices(session, item.target_quarter), item.target_quarter
         )
         if self.blocks_check.isChecked() != item.blocks_start:
             self.blocks_check.setChecked(item.blocks_start)

@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QLabel,
     QLineEdit,
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.edits import EditError
+from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.validation import InvalidValue
 from workshop.ui.pages.base import PageView
 
 if TYPE_CHECKING:
     from workshop.domain.edits import Edit
+    from workshop.domain.session import Session
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
@@ -74,6 +77,42 @@ def set_line_text(edit: QLineEdit, text: str) -> None:
         return  # their typing wins; it is committed on Enter / focus-out
     edit.setText(text)
     edit.setModified(False)
+
+
+NOT_PLANNED = "Not planned"
+QUARTERS_AHEAD = 8  # a target quarter is chosen from the workshop's quarter and the seven after
+
+
+def quarter_label(value: str) -> str:
+    """How a stored target quarter reads: "Q1 2027", or "Not planned" for none."""
+    if not value:
+        return NOT_PLANNED
+    return Quarter.parse(value).label if is_quarter(value) else value
+
+
+def quarter_choices(session: Session, current: str) -> list[tuple[str, str]]:
+    """The (value, label) choices for a target quarter: "Not planned", then the workshop's
+    quarter and the seven after it. A stored quarter outside that window (an older plan, or
+    one far ahead) is listed after the window, so it is shown rather than lost while the
+    usual choices keep their places."""
+    start = Quarter.of(session.workshop_date)
+    values = ["", *(str(q) for q in quarter_range(start, QUARTERS_AHEAD))]
+    if current and current not in values:
+        values.append(current)
+    return [(value, quarter_label(value)) for value in values]
+
+
+def fill_combo(combo: QComboBox, choices: list[tuple[Any, str]], value: Any) -> None:
+    """Show ``choices`` (value, label) with ``value`` selected (else the first), rebuilding
+    the list only when it changed so an open drop-down and the focus survive a refresh."""
+    present = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+    if present != choices:
+        combo.clear()
+        for data, label in choices:
+            combo.addItem(label, data)
+    index = max(combo.findData(value), 0)
+    if index != combo.currentIndex():
+        combo.setCurrentIndex(index)
 
 
 class Tag(QLabel):

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.edits import Batch, Edit, add_item, set_item_field
-from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.session import Action, Decision, Session, new_id
 from workshop.ui.pages.base import register
 from workshop.ui.pages.common import (
@@ -45,9 +44,11 @@ from workshop.ui.pages.common import (
     EmptyState,
     Tag,
     em,
+    fill_combo,
     hline,
     named,
     plain_label,
+    quarter_choices,
 )
 from workshop.ui.widgets.bound_text import BoundLineEdit, BoundTextEdit
 from workshop.ui.widgets.option_card import CardGrid, LinkButton, OptionCard
@@ -56,8 +57,6 @@ if TYPE_CHECKING:
     from workshop.framework.model import DecisionTopic, Page
     from workshop.ui.controller import SessionController
 
-QUARTERS_AHEAD = 8
-NOT_PLANNED = "Not planned"
 DECIDED_TAG = ("✓ Decided", "good")
 OPEN_TAG = ("Open", "neutral")
 # A topic's details are open from the start when the page has this many topics or fewer.
@@ -281,7 +280,9 @@ class TopicView(QFrame):
         self.sent_label.setVisible(not decided and sent)
         self.sent_label.setText("✓ In the actions list" if sent else "")
 
-        self._fill_quarters(decision.target_quarter if decision is not None else "")
+        current = decision.target_quarter if decision is not None else ""
+        choices = quarter_choices(self.page.controller.session, current)
+        fill_combo(self.quarter_combo, choices, current)
         self._show_details(self.details_open())
 
     def details_open(self) -> bool:
@@ -300,23 +301,6 @@ class TopicView(QFrame):
     def _show_details(self, visible: bool) -> None:
         self.details.setVisible(visible)
         self.details_button.setText(f"{'▾' if visible else '▸'} Rationale, owner, quarter")
-
-    def _fill_quarters(self, current: str) -> None:
-        """Not planned, then the workshop's quarter and the seven after it; a stored quarter
-        outside that window (an older plan) is kept as an extra entry rather than lost."""
-        start = Quarter.of(self.page.controller.session.workshop_date)
-        values = [""] + [str(q) for q in quarter_range(start, QUARTERS_AHEAD)]
-        if current and current not in values and is_quarter(current):
-            values.append(current)
-            values[1:] = sorted(values[1:])
-        shown = [self.quarter_combo.itemData(i) for i in range(self.quarter_combo.count())]
-        if shown != values:
-            self.quarter_combo.clear()
-            for value in values:
-                label = Quarter.parse(value).label if value else NOT_PLANNED
-                self.quarter_combo.addItem(label, value)
-        index = self.quarter_combo.findData(current)
-        self.quarter_combo.setCurrentIndex(max(0, index))
 
     # --- changing --------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.edits import add_item, move_item, remove_item, set_item_field
 from workshop.domain.hiring import HiringWarning, check_hiring_plan, headcount_by_quarter
-from workshop.domain.quarters import Quarter, is_quarter, quarter_range
+from workshop.domain.quarters import is_quarter
 from workshop.domain.session import Hire, new_id
 from workshop.framework.model import Role
 from workshop.ui.pages.base import register
@@ -51,9 +51,11 @@ from workshop.ui.pages.common import (
     EmptyState,
     Tag,
     em,
+    fill_combo,
     hline,
     named,
     plain_label,
+    quarter_choices,
 )
 from workshop.ui.pages.text import line_editor
 from workshop.ui.widgets.hiring_timeline import (
@@ -69,8 +71,6 @@ if TYPE_CHECKING:
 
 MODE_NAMES = {"hire": "New hire", "internal": "Internal"}
 SENIORITY_NAMES = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "lead": "Lead"}
-NOT_PLANNED = "Not planned"
-QUARTERS_OFFERED = 8  # the target-quarter choice: the workshop's quarter and the next seven
 
 EMPTY_TEXT = (
     "No roles planned yet — add the first hire from the catalogue (the framework starts with "
@@ -316,14 +316,16 @@ class HireRow:
         return [*self.line_widgets, self.ml_check, self.data_check, self.notes_edit,
                 self.up_button, self.down_button, self.remove_button]
 
-    def show_hire(self, hire: Hire, position: int, count: int, quarters: list[str]) -> None:
+    def show_hire(self, hire: Hire, position: int, count: int) -> None:
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(hire.mode)))
         self.seniority_combo.setCurrentIndex(
             max(0, self.seniority_combo.findData(hire.seniority))
         )
         if self.headcount_spin.value() != hire.headcount:
             self.headcount_spin.setValue(hire.headcount)
-        self._fill_quarters(quarters, hire.target_quarter)
+        # The hiring plan offers the quarters first and "Not planned" after them.
+        not_planned, *quarters = quarter_choices(self.page.controller.session, hire.target_quarter)
+        fill_combo(self.quarter_combo, [*quarters, not_planned], hire.target_quarter)
         for edit in (self.title_edit, self.notes_edit):
             if not edit.hasFocus():
                 edit.setCursorPosition(0)  # a long title or note reads from its start
@@ -337,22 +339,6 @@ class HireRow:
         self.title_edit.setToolTip(
             f"From the catalogue: {role.name}" if role else "A custom role, not in the catalogue"
         )
-
-    def _fill_quarters(self, quarters: list[str], current: str) -> None:
-        offered = list(quarters)
-        if current and current not in offered:  # planned outside the usual window: keep it
-            offered.append(current)
-            offered.sort(key=Quarter.parse)
-        wanted = [(q, Quarter.parse(q).label) for q in offered] + [("", NOT_PLANNED)]
-        shown = [
-            (self.quarter_combo.itemData(i), self.quarter_combo.itemText(i))
-            for i in range(self.quarter_combo.count())
-        ]
-        if shown != wanted:
-            self.quarter_combo.clear()
-            for value, label in wanted:
-                self.quarter_combo.addItem(label, value)
-        self.quarter_combo.setCurrentIndex(max(0, self.quarter_combo.findData(current)))
 
     def show_warnings(self, warnings: list[HiringWarning]) -> None:
         self.warning_tag.set_tag(warning_count_text(len(warnings)), "warning")
@@ -631,10 +617,6 @@ class HiringPage(BasePage):
     def projecting(self) -> bool:
         return self._projecting
 
-    def offered_quarters(self) -> list[str]:
-        start = Quarter.of(self.controller.session.workshop_date)
-        return [str(q) for q in quarter_range(start, QUARTERS_OFFERED)]
-
     def refresh(self) -> None:
         with self.filling():
             session = self.controller.session
@@ -686,14 +668,13 @@ class HiringPage(BasePage):
             for first, second in zip(chain, chain[1:], strict=False):
                 QWidget.setTabOrder(first, second)
             self.show_new_children(self.plan_grid)
-        quarters = self.offered_quarters()
         by_hire: dict[str, list[HiringWarning]] = {}
         for warning in self.warnings:
             for hire_id in warning.hire_ids:
                 by_hire.setdefault(hire_id, []).append(warning)
         for position, hire in enumerate(hires):
             row = self.rows[hire.id]
-            row.show_hire(hire, position, len(hires), quarters)
+            row.show_hire(hire, position, len(hires))
             row.show_warnings(by_hire.get(hire.id, []))
 
     def _fill_catalogue(self, hires: list[Hire]) -> None:

@@ -64,7 +64,6 @@ from workshop.domain.edits import (
     set_keyed_field,
 )
 from workshop.domain.priorities import Priorities, prioritise
-from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.session import Opportunity, new_id
 from workshop.domain.validation import MAX_COUNT
 from workshop.ui.pages.base import register
@@ -79,6 +78,8 @@ from workshop.ui.pages.common import (
     hline,
     named,
     plain_label,
+    quarter_choices,
+    quarter_label,
 )
 from workshop.ui.pages.text import line_editor, text_editor
 from workshop.ui.widgets.bound_text import ItemField
@@ -93,8 +94,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 EMPTY_TEXT = "No opportunities yet — press N to add the first one"
 BLOCKED = "⚠ Blocked by data"
 FIRST_PROJECT = "★ First project"
-NOT_PLANNED = "Not planned"
-QUARTERS_AHEAD = 8
 READINESS_NAMES = {
     "unknown": "Unknown",
     "ready": "Ready",
@@ -252,8 +251,7 @@ class OpportunitiesModel(QAbstractTableModel):
         if field == "data_readiness":
             return READINESS_NAMES.get(opportunity.data_readiness, opportunity.data_readiness)
         if field == "target_quarter":
-            quarter = opportunity.target_quarter
-            return Quarter.parse(quarter).label if is_quarter(quarter) else NOT_PLANNED
+            return quarter_label(opportunity.target_quarter)
         if field == "first_project":
             return "★" if opportunity.first_project else ""
         return str(getattr(opportunity, field))
@@ -732,10 +730,6 @@ class MatrixPage(BasePage):
         quadrant = next((q for q in self.framework.matrix.quadrants if q.id == quadrant_id), None)
         return f"{quadrant.name}: {quadrant.advice}" if quadrant else ""
 
-    def quarters(self) -> list[str]:
-        start = Quarter.of(self.controller.session.workshop_date)
-        return [str(q) for q in quarter_range(start, QUARTERS_AHEAD)]
-
     def choices(self, field: str, opportunity: Opportunity) -> list[tuple[Any, str]] | None:
         if field in SCORE_FIELDS:
             return [
@@ -745,11 +739,7 @@ class MatrixPage(BasePage):
         if field == "data_readiness":
             return [(value, READINESS_NAMES[value]) for value in Opportunity.DATA_READINESS]
         if field == "target_quarter":
-            quarters = self.quarters()
-            current = opportunity.target_quarter
-            if current and current not in quarters:
-                quarters = sorted([*quarters, current])  # never hide what was planned
-            return [("", NOT_PLANNED)] + [(q, Quarter.parse(q).label) for q in quarters]
+            return quarter_choices(self.controller.session, opportunity.target_quarter)
         return None
 
     def _build_rubrics(self, panel: QWidget) -> None:
