@@ -22,6 +22,13 @@ OPEN_ACTION_STATUSES = ("open", "in_progress")
 FOLLOW_UP_SUFFIX = " — follow-up"
 
 
+def _difference(before: float | None, after: float | None) -> float | None:
+    """After minus before; None when either side was not rated."""
+    if before is None or after is None:
+        return None
+    return after - before
+
+
 @dataclass(frozen=True)
 class CellChange:
     stage: str
@@ -32,10 +39,7 @@ class CellChange:
 
     @property
     def delta(self) -> float | None:
-        """After minus before; None when either side was not rated."""
-        if self.before is None or self.after is None:
-            return None
-        return self.after - self.before
+        return _difference(self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,7 @@ class StageChange:
 
     @property
     def delta(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        return self.after - self.before
+        return _difference(self.before, self.after)
 
 
 @dataclass(frozen=True)
