@@ -15,7 +15,7 @@ shows its title and stage.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -185,9 +185,27 @@ def _stage_name(framework: Framework, stage_id: str) -> str:
     return next((s.name for s in framework.stages if s.id == stage_id), "")
 
 
+def _joined(*parts: str) -> str:
+    """The parts that are not empty, as one line: "Acme · 5 November 2026"."""
+    return " · ".join(p for p in parts if p)
+
+
 def _caption(framework: Framework, page: Page, kind: str) -> str:
-    text = " · ".join(p for p in (_stage_name(framework, page.stage), kind) if p)
+    text = _joined(_stage_name(framework, page.stage), kind)
     return text[:1].upper() + text[1:]  # sentence case (VISUAL.md)
+
+
+def _list_slide(
+    framework: Framework, page: Page, kind: str, rows: Iterable[Row], *,
+    empty: str, more: str, more_one: str,
+) -> Slide:
+    """A slide that is one list of rows under the stage and ``kind`` caption."""
+    return Slide(
+        page.id,
+        _caption(framework, page, kind),
+        page.title,
+        (RowList(tuple(rows), empty=empty, more=more, more_one=more_one),),
+    )
 
 
 # --- one builder per page type ---------------------------------------------------------------
@@ -221,7 +239,7 @@ def _title_only(framework: Framework, session: Session, page: Page) -> Slide:
 @builder("overview")
 def _overview(framework: Framework, session: Session, page: Page) -> Slide:
     blocks: list[Block] = []
-    details = " · ".join(p for p in (long_date(session.workshop_date), session.facilitator) if p)
+    details = _joined(long_date(session.workshop_date), session.facilitator)
     if session.sponsor:
         sponsor = ", ".join(p for p in (session.sponsor, session.sponsor_role) if p)
         blocks.append(Headline("Executive sponsor", sponsor, large=False))
@@ -240,7 +258,7 @@ def _overview(framework: Framework, session: Session, page: Page) -> Slide:
         )
     )
     title = session.title or page.title
-    caption = " · ".join(p for p in (session.organisation, details) if p)
+    caption = _joined(session.organisation, details)
     return Slide(page.id, caption, title, tuple(blocks))
 
 
@@ -250,29 +268,17 @@ def _interviews(framework: Framework, session: Session, page: Page) -> Slide:
     rows = tuple(
         Row(
             text=interview.pains or "—",
-            detail=" · ".join(
-                p
-                for p in (
-                    names.get(
-                        interview.function, interview.function.replace("_", " ").capitalize()
-                    ),
-                    interview.person,
-                )
-                if p
+            detail=_joined(
+                names.get(interview.function, interview.function.replace("_", " ").capitalize()),
+                interview.person,
             ),
         )
         for interview in session.interviews
         if not interview.private  # private interviews stay on the laptop
     )
-    return Slide(
-        page.id,
-        _caption(framework, page, "discovery interviews"),
-        page.title,
-        (
-            RowList(
-                rows, empty="No interviews recorded yet.", more="interviews", more_one="interview"
-            ),
-        ),
+    return _list_slide(
+        framework, page, "discovery interviews", rows,
+        empty="No interviews recorded yet.", more="interviews", more_one="interview",
     )
 
 
@@ -321,18 +327,9 @@ def _maturity(framework: Framework, session: Session, page: Page) -> Slide:
                 flags=tuple(flags),
             )
         )
-    return Slide(
-        page.id,
-        _caption(framework, page, "maturity check · 0 to 4"),
-        page.title,
-        (
-            RowList(
-                tuple(rows),
-                empty="No statements for this stage.",
-                more="statements",
-                more_one="statement",
-            ),
-        ),
+    return _list_slide(
+        framework, page, "maturity check · 0 to 4", rows,
+        empty="No statements for this stage.", more="statements", more_one="statement",
     )
 
 
@@ -384,18 +381,9 @@ def _matrix(framework: Framework, session: Session, page: Page) -> Slide:
                 lines=1,
             )
         )
-    return Slide(
-        page.id,
-        _caption(framework, page, "opportunities, highest priority first"),
-        page.title,
-        (
-            RowList(
-                tuple(rows),
-                empty="No opportunities yet.",
-                more="opportunities",
-                more_one="opportunity",
-            ),
-        ),
+    return _list_slide(
+        framework, page, "opportunities, highest priority first", rows,
+        empty="No opportunities yet.", more="opportunities", more_one="opportunity",
     )
 
 
@@ -416,24 +404,17 @@ def _audit(framework: Framework, session: Session, page: Page) -> Slide:
         rows.append(
             Row(
                 text=item.data_needed or "—",
-                detail=" · ".join(
-                    p
-                    for p in (
-                        titles.get(item.opportunity_id, ""),
-                        quarter_label(item.target_quarter),
-                    )
-                    if p
+                detail=_joined(
+                    titles.get(item.opportunity_id, ""), quarter_label(item.target_quarter)
                 ),
                 value=status_words.get(item.status, item.status),
                 flags=tuple(flags),
                 lines=1,
             )
         )
-    return Slide(
-        page.id,
-        _caption(framework, page, "data audit"),
-        page.title,
-        (RowList(tuple(rows), empty="No data audit items yet.", more="items", more_one="item"),),
+    return _list_slide(
+        framework, page, "data audit", rows,
+        empty="No data audit items yet.", more="items", more_one="item",
     )
 
 
@@ -459,11 +440,9 @@ def _hiring(framework: Framework, session: Session, page: Page) -> Slide:
                 lines=1,
             )
         )
-    return Slide(
-        page.id,
-        _caption(framework, page, "planned roles by quarter"),
-        page.title,
-        (RowList(tuple(rows), empty="No roles planned yet.", more="roles", more_one="role"),),
+    return _list_slide(
+        framework, page, "planned roles by quarter", rows,
+        empty="No roles planned yet.", more="roles", more_one="role",
     )
 
 
@@ -474,13 +453,8 @@ def _decision(framework: Framework, session: Session, page: Page) -> Slide:
         made = next((d for d in session.decisions if d.topic_id == topic.id), None)
         option = topic.option(made.option_id) if made and made.option_id else None
         if option is not None:
-            detail = " · ".join(
-                p
-                for p in (
-                    made.owner if made else "",
-                    quarter_label(made.target_quarter) if made else "",
-                )
-                if p
+            detail = _joined(
+                made.owner if made else "", quarter_label(made.target_quarter) if made else ""
             )
             rows.append(
                 Row(
@@ -497,18 +471,9 @@ def _decision(framework: Framework, session: Session, page: Page) -> Slide:
                     detail=f"Options: {options}" if options else "",
                 )
             )
-    return Slide(
-        page.id,
-        _caption(framework, page, "decision"),
-        page.title,
-        (
-            RowList(
-                tuple(rows),
-                empty="No decision for this page.",
-                more="decisions",
-                more_one="decision",
-            ),
-        ),
+    return _list_slide(
+        framework, page, "decision", rows,
+        empty="No decision for this page.", more="decisions", more_one="decision",
     )
 
 
@@ -527,11 +492,9 @@ def _go_to_market(framework: Framework, session: Session, page: Page) -> Slide:
                 lines=1,
             )
         )
-    return Slide(
-        page.id,
-        _caption(framework, page, "go-to-market"),
-        page.title,
-        (RowList(tuple(rows), empty="No go-to-market items.", more="items", more_one="item"),),
+    return _list_slide(
+        framework, page, "go-to-market", rows,
+        empty="No go-to-market items.", more="items", more_one="item",
     )
 
 
@@ -559,13 +522,11 @@ def _actions(framework: Framework, session: Session, page: Page) -> Slide:
         rows.append(
             Row(
                 text=action.text or "—",
-                detail=" · ".join(p for p in (action.owner or "no owner yet", due) if p),
+                detail=_joined(action.owner or "no owner yet", due),
                 flags=(Flag(status, ACCENT),) if status else (),
             )
         )
-    return Slide(
-        page.id,
-        _caption(framework, page, "who does what, by when"),
-        page.title,
-        (RowList(tuple(rows), empty="No actions yet.", more="actions", more_one="action"),),
+    return _list_slide(
+        framework, page, "who does what, by when", rows,
+        empty="No actions yet.", more="actions", more_one="action",
     )
