@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QLabel,
+    QLayout,
     QLineEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -115,6 +116,18 @@ def fill_combo(combo: QComboBox, choices: list[tuple[Any, str]], value: Any) -> 
         combo.setCurrentIndex(index)
 
 
+def clear_layout(layout: QLayout) -> None:
+    """Empty ``layout`` for a rebuild: its widgets are deleted, nested layouts emptied too."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        elif (inner := item.layout()) is not None:
+            clear_layout(inner)
+
+
 class Tag(QLabel):
     """A small labelled status tag ("Discussed", "Disagreement"). The words carry the meaning;
     the outline and weight only support it, so it reads the same in print and for the
@@ -140,12 +153,6 @@ class Tag(QLabel):
     @property
     def kind(self) -> str:
         return self._kind
-
-    def _forget_deleted(self) -> None:
-        """Drop widgets a refresh has rebuilt: touching a deleted one crashes, and its id()
-        may already belong to a new widget."""
-        self._scaled = [entry for entry in self._scaled if shiboken6.isValid(entry[0])]
-        self._muted = [widget for widget in self._muted if shiboken6.isValid(widget)]
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -74,6 +74,7 @@ from workshop.ui.pages.common import (
     BasePage,
     EmptyState,
     Tag,
+    clear_layout,
     em,
     hline,
     named,
@@ -134,17 +135,6 @@ CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # (value, label) pairs for a combo 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]
 
 
 class OpportunitiesModel(QAbstractTableModel):
@@ -880,7 +870,7 @@ class MatrixPage(BasePage):
             self._syncing_selection = False
 
     def _fill_blocked(self, priorities: Priorities) -> None:
-        _clear(self.blocked_list)
+        clear_layout(self.blocked_list)
         self.blocked_box.setVisible(bool(priorities.blocked))
         if not priorities.blocked:
             return

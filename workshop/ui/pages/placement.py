@@ -33,6 +33,7 @@ from workshop.ui.pages.common import (
     BasePage,
     EmptyState,
     Tag,
+    clear_layout,
     em,
     named,
     plain_label,
@@ -43,17 +44,6 @@ from workshop.ui.widgets.placement_chart import Bar, DimensionBarChart
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
-
-
-def _clear(layout: QVBoxLayout | QHBoxLayout | QGridLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]
 
 
 def _score(value: float | None) -> str:
@@ -213,7 +203,7 @@ class PlacementPage(BasePage):
             self.show_new_children(self.content)
 
     def _fill_reached(self, placement: Placement, names: dict[str, str]) -> None:
-        _clear(self.reached_row)
+        clear_layout(self.reached_row)
         if placement.reached:
             for stage_id in placement.reached:
                 tag = named(Tag(f"✓ {names.get(stage_id, stage_id)} reached", "good"), "reached_tag")
@@ -272,7 +262,7 @@ class PlacementPage(BasePage):
         return f" ({when.isoformat()})" if when else ""
 
     def _fill_stages(self, placement: Placement) -> None:
-        _clear(self.stages_grid)
+        clear_layout(self.stages_grid)
         previous = (
             {s.stage: s for s in self.before.stages} if self.before is not None else {}
         )
@@ -312,7 +302,7 @@ class PlacementPage(BasePage):
         self.stages_grid.setColumnStretch(len(headings), 1)
 
     def _fill_disagreements(self, placement: Placement) -> None:
-        _clear(self.disagree_list)
+        clear_layout(self.disagree_list)
         self.disagree_title.setVisible(True)
         if not placement.disagreements:
             note = self.muted(plain_label(
@@ -333,7 +323,7 @@ class PlacementPage(BasePage):
         self.disagree_list.addWidget(self.muted(plain_label(placement.disagreement_rule)))
 
     def _fill_coverage(self, placement: Placement) -> None:
-        _clear(self.coverage_list)
+        clear_layout(self.coverage_list)
         if not placement.thin_coverage:
             self.coverage_list.addWidget(
                 named(plain_label("✓ Every stage has enough statements rated."), "coverage_ok")
@@ -350,7 +340,7 @@ class PlacementPage(BasePage):
         focused = next(
             (gid for gid, button in self.gap_buttons.items() if button.hasFocus()), None
         )
-        _clear(self.gaps_grid)
+        clear_layout(self.gaps_grid)
         self.gap_buttons = {}
         self.gaps_title.setText(f"What is missing to reach {working}")
         self.gaps_rule.setText(placement.gaps_rule)
