@@ -138,6 +138,14 @@ class _Item:
             raise self.error(field, "must not be empty")
         return value.strip()
 
+    def choice(self, field: str, allowed: Iterable[str]) -> str:
+        """A text that must be one of ``allowed`` (the error lists them)."""
+        value = self.text(field)
+        options = sorted(allowed)
+        if value not in options:
+            raise self.error(field, f"must be one of {', '.join(options)}, got {value!r}")
+        return value
+
     def ident(self) -> str:
         value = self.text("id")
         if not value.replace("_", "").isalnum() or not value.islower() or not value[0].isalpha():
@@ -182,12 +190,7 @@ class _Item:
         return value
 
     def provenance(self) -> Provenance:
-        raw = self.text("origin")
-        try:
-            origin = Origin(raw)
-        except ValueError:
-            allowed = ", ".join(o.value for o in Origin)
-            raise self.error("origin", f"must be one of {allowed}, got {raw!r}") from None
+        origin = Origin(self.choice("origin", (o.value for o in Origin)))
         source_part = self.text("source_part", "")
         if origin is Origin.FRAMEWORK and not source_part:
             raise self.error("source_part", "is missing: name the part of the framework restated")
@@ -368,9 +371,7 @@ def _question(item: _Item) -> StrategyQuestion:
 
 
 def _interview(item: _Item) -> InterviewPrompt:
-    function = item.text("function")
-    if function not in INTERVIEW_FUNCTIONS:
-        raise item.error("function", f"must be one of {', '.join(sorted(INTERVIEW_FUNCTIONS))}")
+    function = item.choice("function", INTERVIEW_FUNCTIONS)
     return InterviewPrompt(
         id=item.ident(),
         function=function,
@@ -425,11 +426,7 @@ def _hiring_rule(item: _Item) -> HiringRule:
 
 def _decision(item: _Item) -> DecisionTopic:
     topic_id = item.ident()
-    category = item.text("category")
-    if category not in DECISION_CATEGORIES:
-        raise item.error(
-            "category", f"must be one of {', '.join(sorted(DECISION_CATEGORIES))}, got {category!r}"
-        )
+    category = item.choice("category", DECISION_CATEGORIES)
     options = []
     for position, data in enumerate(item.tables("options")):
         option = _Item(item.file, f"option of decision {topic_id!r}", data, position)
@@ -523,9 +520,7 @@ def _checklist(item: _Item) -> ChecklistItem:
 
 
 def _page(item: _Item) -> Page:
-    page_type = item.text("page_type")
-    if page_type not in PAGE_TYPES:
-        raise item.error("page_type", f"must be one of {', '.join(sorted(PAGE_TYPES))}")
+    page_type = item.choice("page_type", PAGE_TYPES)
     return Page(
         id=item.ident(),
         page_type=page_type,
