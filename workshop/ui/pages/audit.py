@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,7 @@ from workshop.ui.pages.common import (
     named,
     plain_label,
     quarter_choices,
+    scroll_area,
 )
 from workshop.ui.pages.text import line_editor
 
@@ -499,9 +499,7 @@ class AuditPage(BasePage):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.message)
 
-        self.scroll_area = named(QScrollArea(), "audit_scroll", "Data audit")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = scroll_area("audit_scroll", "Data audit")
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -114,6 +115,14 @@ def fill_combo(combo: QComboBox, choices: list[tuple[Any, str]], value: Any) -> 
     index = max(combo.findData(value), 0)
     if index != combo.currentIndex():
         combo.setCurrentIndex(index)
+
+
+def scroll_area(object_name: str, accessible_name: str) -> QScrollArea:
+    """A frameless scroll area whose content widget follows its width."""
+    area = named(QScrollArea(), object_name, accessible_name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area  # type: ignore[no-any-return]
 
 
 def clear_layout(layout: QLayout) -> None:

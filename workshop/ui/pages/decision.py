@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -49,6 +48,7 @@ from workshop.ui.pages.common import (
     named,
     plain_label,
     quarter_choices,
+    scroll_area,
 )
 from workshop.ui.widgets.bound_text import BoundLineEdit, BoundTextEdit
 from workshop.ui.widgets.option_card import CardGrid, LinkButton, OptionCard
@@ -414,9 +414,7 @@ class DecisionPage(BasePage):
         head.addWidget(self.message)
         outer.addWidget(header)
 
-        self.topics_scroll = named(QScrollArea(), "decision_scroll", "Decision topics")
-        self.topics_scroll.setWidgetResizable(True)
-        self.topics_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.topics_scroll = scroll_area("decision_scroll", "Decision topics")
         self.topics_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.topics_scroll, 1)
         body = QWidget()

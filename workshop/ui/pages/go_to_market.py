@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from workshop.ui.pages.common import (
     em,
     named,
     plain_label,
+    scroll_area,
 )
 from workshop.ui.pages.text import text_editor
 
@@ -218,9 +218,7 @@ class GoToMarketPage(BasePage):
         layout.addWidget(self.intro_label)
         layout.addWidget(self.message)
 
-        self.scroll_area = named(QScrollArea(), "gtm_scroll", "Go-to-market items")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = scroll_area("gtm_scroll", "Go-to-market items")
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.list_layout = QGridLayout(body)

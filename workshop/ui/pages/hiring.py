@@ -56,6 +56,7 @@ from workshop.ui.pages.common import (
     named,
     plain_label,
     quarter_choices,
+    scroll_area,
 )
 from workshop.ui.pages.text import line_editor
 from workshop.ui.widgets.hiring_timeline import (
@@ -497,9 +498,7 @@ class HiringPage(BasePage):
     # --- building ------------------------------------------------------------------------
 
     def _scroll(self, name: str, accessible: str) -> tuple[QScrollArea, QVBoxLayout]:
-        scroll = named(QScrollArea(), name, accessible)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(name, accessible)
         body = QWidget()
         body.setObjectName(f"{name}_body")
         scroll.setWidget(body)

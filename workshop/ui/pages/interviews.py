@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +40,7 @@ from workshop.ui.pages.common import (
     plain_label,
     pydate,
     qdate,
+    scroll_area,
 )
 from workshop.ui.pages.text import line_editor, text_editor
 
@@ -200,9 +200,7 @@ class InterviewsPage(BasePage):
         layout.addWidget(intro)
         layout.addWidget(self.message)
 
-        self.scroll = named(QScrollArea(), "interviews_scroll", "Interviews")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area("interviews_scroll", "Interviews")
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -81,6 +80,7 @@ from workshop.ui.pages.common import (
     plain_label,
     quarter_choices,
     quarter_label,
+    scroll_area,
 )
 from workshop.ui.pages.text import line_editor, text_editor
 from workshop.ui.widgets.bound_text import ItemField
@@ -413,9 +413,7 @@ class MatrixPage(BasePage):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = named(QScrollArea(), "matrix_scroll", "Opportunities")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = scroll_area("matrix_scroll", "Opportunities")
         outer.addWidget(self.scroll_area)
         body = QWidget()
         self.scroll_area.setWidget(body)

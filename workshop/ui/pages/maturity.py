@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -47,6 +46,7 @@ from workshop.ui.pages.common import (
     em,
     named,
     plain_label,
+    scroll_area,
 )
 from workshop.ui.widgets.placement_chart import SpreadHistogram
 
@@ -310,9 +310,7 @@ class MaturityPage(BasePage):
         layout.addWidget(self.mark_private(self.help_label))
         layout.addWidget(self.message)
 
-        self.scroll = named(QScrollArea(), "statements_scroll", "Statements")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area("statements_scroll", "Statements")
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)

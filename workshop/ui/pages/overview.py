@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +47,7 @@ from workshop.ui.pages.common import (
     plain_label,
     pydate,
     qdate,
+    scroll_area,
 )
 from workshop.ui.pages.text import line_editor
 
@@ -146,9 +145,7 @@ class OverviewPage(BasePage):
         super().__init__(controller, page, parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = named(QScrollArea(), "overview_scroll", "Overview")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area("overview_scroll", "Overview")
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)

@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from workshop.ui.pages.common import (
     em,
     named,
     plain_label,
+    scroll_area,
 )
 from workshop.ui.pages.maturity import counts_in_words
 from workshop.ui.widgets.placement_chart import Bar, DimensionBarChart
@@ -61,9 +60,7 @@ class PlacementPage(BasePage):
         self._chosen_stage = ""  # "" follows the stage being worked on
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = named(QScrollArea(), "placement_scroll", "Placement")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area("placement_scroll", "Placement")
         outer.addWidget(self.scroll)
         body = QWidget()
         self.scroll.setWidget(body)

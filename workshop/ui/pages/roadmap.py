@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,7 @@ from workshop.ui.pages.common import (
     em,
     named,
     plain_label,
+    scroll_area,
 )
 
 if TYPE_CHECKING:
@@ -302,9 +302,7 @@ class RoadmapPage(BasePage):
         head_layout.addWidget(self.message)
         outer.addWidget(header)
 
-        self.scroll = named(QScrollArea(), "roadmap_scroll", "Roadmap")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area("roadmap_scroll", "Roadmap")
         outer.addWidget(self.scroll, 1)
         body = QWidget()
         self.scroll.setWidget(body)
