@@ -9,7 +9,7 @@ import pytest
 from ui_helpers import make_controller
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
 from workshop.domain.demo import build_demo
@@ -218,3 +218,27 @@ def test_the_workshop_date_sets_the_first_quarter(qtbot, store, framework) -> No
     controller = make_controller(store, framework, session)
     view = open_roadmap(qtbot, controller)
     assert view.window_label.text().startswith("Q2 2027 to Q3 2028")
+
+
+def test_executive_summary_and_recommendations_are_written_here(qtbot, controller, store) -> None:
+    from ui_helpers import stored, type_text
+
+    from workshop.ui.widgets.bound_text import PAUSE_MS
+
+    view = open_roadmap(qtbot, controller)
+    assert view.executive_summary_edit.toPlainText() == controller.session.executive_summary
+    view.executive_summary_edit.clear()
+    view.executive_summary_edit.setFocus()
+    summary = 'Start with <b>duplicates</b> & "invoices" — ready by Q2 🎉 שלום'
+    type_text(view.executive_summary_edit, summary)
+    qtbot.waitUntil(
+        lambda: stored(store, controller).executive_summary == summary, timeout=PAUSE_MS + 2000
+    )
+    view.recommendations_edit.setFocus()  # leaving the field commits at once
+    view.recommendations_edit.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(view.recommendations_edit, "\nHire the PM first.")
+    view.executive_summary_edit.setFocus()
+    assert stored(store, controller).recommendations.endswith("\nHire the PM first.")
+    controller.undo()
+    assert not stored(store, controller).recommendations.endswith("Hire the PM first.")
+    assert view.recommendations_edit.toPlainText() == stored(store, controller).recommendations

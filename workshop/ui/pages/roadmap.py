@@ -51,6 +51,7 @@ from workshop.ui.pages.common import (
     plain_label,
     scroll_area,
 )
+from workshop.ui.pages.text import text_editor
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -69,6 +70,15 @@ EMPTY_TEXT = (
     "Nothing is planned by quarter yet. Plan hires, opportunities and decisions with a "
     "quarter to see them here."
 )
+
+BOARD_HINT = (
+    "These two texts open the printed roadmap, before everything above. Write them at the "
+    "end of the workshop, in the room's words; they are printed as written."
+)
+BOARD_PLACEHOLDERS = {
+    "executive_summary": "Where the organisation stands, what it will do first, and why.",
+    "recommendations": "One recommendation per line: who does what, by when.",
+}
 
 
 def blend(colour: QColor, background: QColor, strength: float) -> QColor:
@@ -325,9 +335,39 @@ class RoadmapPage(BasePage):
         self.lists_layout.setContentsMargins(0, unit, 0, 0)
         self.lists_layout.setSpacing(unit)
         layout.addWidget(self.lists)
+        layout.addWidget(self._board_texts(unit))
         layout.addStretch(1)
 
         self.refresh()
+
+    def _board_texts(self, unit: int) -> QWidget:
+        """The executive summary and recommendations that open the printed roadmap."""
+        box = QWidget()
+        box.setObjectName("board_texts")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, unit * 2, 0, 0)
+        column.setSpacing(unit // 2)
+        heading = named(plain_label("For the board"), "board_heading", "For the board")
+        self.scaled(heading, SECTION, bold=True)
+        column.addWidget(heading)
+        hint = self.muted(named(plain_label(BOARD_HINT), "board_hint", "About these texts"))
+        self.scaled(hint, SECONDARY)
+        column.addWidget(hint)
+        for field, title in (
+            ("executive_summary", "Executive summary"),
+            ("recommendations", "The facilitator's recommendations"),
+        ):
+            label = named(plain_label(title), f"{field}_label", title)
+            self.scaled(label, 1.0, bold=True)
+            editor = text_editor(self, None, "", field, label=f"Edit {title.lower()}")
+            named(editor, f"{field}_edit", title)
+            editor.setPlaceholderText(BOARD_PLACEHOLDERS[field])
+            editor.setMinimumHeight(unit * 10)
+            label.setBuddy(editor)
+            column.addWidget(label)
+            column.addWidget(editor)
+            setattr(self, f"{field}_edit", editor)
+        return box
 
     # --- reading -------------------------------------------------------------------------
 
