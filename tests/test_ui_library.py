@@ -231,6 +231,11 @@ def test_open_demo_creates_it_once_and_opens_it(qtbot, library, store):
     assert first == second
     assert [s.id for s in store.list_sessions()] == [first]
     assert library.opened == [first, second]
+    # The list says where the demo stands without opening it first.
+    assert store.list_sessions()[0].stage_reached == "exploring"
+    library.refresh(select=first)
+    row = library.proxy.mapFromSource(library.model.index(0, 0)).row()
+    assert library.proxy.index(row, 3).data() == "Exploring"
 
 
 def test_enter_opens_the_selected_workshop(qtbot, library, store):

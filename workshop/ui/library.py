@@ -381,7 +381,7 @@ class LibraryWindow(QMainWindow):
         if dialog.exec() != SetupDialog.DialogCode.Accepted:
             return None
         session = dialog.session()
-        if not self._guard(lambda: self.store.create(session), "create the workshop"):
+        if not self._guard(lambda: self._store_new(session), "create the workshop"):
             return None
         self.refresh(select=session.id)
         self.open_requested.emit(session.id)
@@ -398,13 +398,21 @@ class LibraryWindow(QMainWindow):
         if when is None:
             return None
         follow_up = make_follow_up(previous, when, content_version=self.framework.version)
-        if not self._guard(lambda: self.store.create(follow_up), "create the follow-up"):
+        if not self._guard(lambda: self._store_new(follow_up), "create the follow-up"):
             return None
         self.refresh(select=follow_up.id)
         self.statusBar().showMessage(
             f"Follow-up of {previous.display_name} created", 5000
         )
         return follow_up.id
+
+    def _store_new(self, session: Session) -> None:
+        """Save a new workshop with its "stage reached" known, so the list shows it at once
+        (an imported or demo workshop arrives already rated)."""
+        from workshop.domain.placement import place
+
+        self.store.create(session)
+        self.store.set_stage_reached(session.id, place(self.framework, session).working_on)
 
     def ask_follow_up_date(self, previous: Session) -> date | None:
         """The date of the follow-up workshop (today by default, never before the last one)."""
@@ -485,7 +493,7 @@ class LibraryWindow(QMainWindow):
         except (PortableFileError, OSError) as error:
             QMessageBox.warning(self, "Import failed", f"Could not import {path}:\n{error}")
             return None
-        if not self._guard(lambda: self.store.create(session), "import the workshop"):
+        if not self._guard(lambda: self._store_new(session), "import the workshop"):
             return None
         self.refresh(select=session.id)
         self.statusBar().showMessage(f"Imported {session.display_name}", 5000)
@@ -523,7 +531,7 @@ class LibraryWindow(QMainWindow):
             known = {s.id for s in self.store.list_sessions(include_deleted=True)}
             if demo.id in known:
                 self.store.purge(demo.id)
-            self.store.create(demo)
+            self._store_new(demo)
 
         if not self._guard(replace, "create the demo workshop"):
             return None
