@@ -69,7 +69,7 @@ def bench_export() -> None:
     from workshop.report.bench import bench_export as run
 
     r = run()
-    print("PDF export (best of 3, same run)")
+    print("PDF export (best of 5, same run)")
     print(f"  plain ReportLab, {r['demo_pages']:>3} pages  {r['demo_plain_s']:6.3f} s")
     print(f"  demo roadmap,    {r['demo_pages']:>3} pages  {r['demo_export_s']:6.3f} s  ratio {r['demo_ratio']:.2f}x")
     print(f"  plain ReportLab, {r['plain_pages']:>3} pages  {r['plain_s']:6.3f} s")

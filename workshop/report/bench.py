@@ -74,7 +74,7 @@ def _paragraphs_for(pages: int, per_page: float) -> int:
     return paragraphs
 
 
-def bench_export(runs: int = 3) -> dict[str, float]:
+def bench_export(runs: int = 5) -> dict[str, float]:
     """Seconds for each export (best of ``runs``) and the ratios to the plain document."""
     from workshop.domain.demo import build_demo
     from workshop.framework import load_framework

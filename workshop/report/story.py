@@ -594,11 +594,11 @@ def opportunities(ctx: Context) -> list[Flowable]:
     )
     story.append(rule_text(pri.rule))
 
+    by_id = {o.id: o for o in session.opportunities}  # 300 opportunities: no scan per row
     described = [
-        (r, o)
+        (r, by_id[r.opportunity_id])
         for r in pri.ranked
-        for o in [next(o for o in session.opportunities if o.id == r.opportunity_id)]
-        if o.description.strip()
+        if by_id[r.opportunity_id].description.strip()
     ]
     if described:
         story.append(h3("What each opportunity is"))
