@@ -1,7 +1,7 @@
 """Vector charts drawn from plain data with ``reportlab.graphics``.
 
-The same data the app charts with pyqtgraph, drawn again for print (crisp at any zoom,
-no screenshots). Visual rules (../shared/VISUAL.md): Okabe-Ito fills with a dark outline,
+The same data the app's pages chart on screen, drawn again for print (crisp at any zoom,
+no screenshots). Visual rules (VISUAL.md): Okabe-Ito fills with a dark outline,
 labels in the text colour, and meaning never carried by colour alone (every category also
 has a shape or a written label). Text passed in is user text and goes through
 :func:`workshop.report.text.plain`; callers pass raw strings.
