@@ -1,7 +1,8 @@
 """Small building blocks every section uses: paragraphs of user text, tables, notes.
 
-All user text enters through :func:`p` or :func:`cell`, which escape it (see ``text.py``).
-Our own sentences with deliberate markup use :func:`markup`.
+All user text enters through :func:`p` or :func:`cell`, which escape it (see ``text.py``)
+and, when it holds right-to-left script, break its lines in reading order at the width it
+lands in (see ``rtl.py``). Our own sentences with deliberate markup use :func:`markup`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from workshop.report.fonts import REGULAR
+from workshop.report.rtl import Direction, user_paragraph
 from workshop.report.styles import (
     HEADER_FILL,
     RULE,
@@ -41,9 +43,13 @@ CELL_PAD = 4  # points left and right inside a table cell
 CELL_LIMIT = 1200
 
 
-def p(text: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of user text, printed exactly as typed."""
-    return Paragraph(para(text), style or styles().body)
+def p(text: str, style: ParagraphStyle | None = None, *, direction: Direction = "auto") -> Flowable:
+    """A paragraph of user text, printed exactly as typed.
+
+    Hebrew or Arabic text reads right to left and is aligned right; ``direction="ltr"``
+    keeps one of our sentences built around a name reading left to right regardless.
+    """
+    return user_paragraph(text, style or styles().body, direction=direction)
 
 
 def markup(text: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -67,13 +73,13 @@ def h3(text: str) -> Paragraph:
     return Paragraph(para(text), styles().h3)
 
 
-def note(text: str) -> Paragraph:
+def note(text: str) -> Flowable:
     """A plain statement that something is empty or what a rule is."""
-    return Paragraph(para(text), styles().note)
+    return user_paragraph(text, styles().note)
 
 
-def rule_text(text: str) -> Paragraph:
-    return Paragraph(para(text), styles().small_muted)
+def rule_text(text: str) -> Flowable:
+    return user_paragraph(text, styles().small_muted)
 
 
 def gap(lines: float = 1) -> Spacer:
@@ -85,12 +91,15 @@ def labelled(label: str, text: str) -> list[Flowable]:
     return [Paragraph(para(label), styles().label), p(text)]
 
 
-def cell(text: str, *, right: bool = False, bold: bool = False) -> Paragraph:
+def cell(
+    text: str, *, right: bool = False, bold: bool = False, direction: Direction = "auto"
+) -> Flowable:
+    """Text in a table cell, wrapping at the column's width (see :func:`p` on direction)."""
     s = styles()
     if len(text) > CELL_LIMIT:
         text = text[:CELL_LIMIT].rstrip() + "…"
     style = s.cell_right if right else (s.cell_bold if bold else s.cell)
-    return Paragraph(para(text), style)
+    return user_paragraph(text, style, direction=direction)
 
 
 def table(
@@ -163,5 +172,5 @@ def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
 
 
-def bullets(items: Sequence[str], *, style: ParagraphStyle | None = None) -> list[Paragraph]:
-    return [Paragraph(para(item), style or styles().bullet, bulletText="•") for item in items]
+def bullets(items: Sequence[str], *, style: ParagraphStyle | None = None) -> list[Flowable]:
+    return [user_paragraph(item, style or styles().bullet, bullet="•") for item in items]

@@ -7,8 +7,10 @@ In order, per line of the text:
 1. **Right-to-left script in visual order.** ReportLab draws characters in logical order, so
    Hebrew and Arabic would come out backwards. Arabic letters are first joined into their
    contextual forms (``arabic_reshaper``), then the line is reordered (``python-bidi``).
-   Limitation: a right-to-left paragraph long enough to wrap is reordered as one line before
-   ReportLab wraps it, so its wrapped lines read bottom-up; names and short answers are fine.
+   A line reordered here is printed as one line (a name, a title, a chart label). Text that
+   may wrap must be broken into lines in reading order *first*, or its lines would read
+   bottom-up: ``rtl.py`` does that for paragraphs and table cells, using :func:`shape`,
+   :func:`base_is_rtl` and :func:`visual_line` below.
 2. **Glyphs the font lacks are replaced on purpose**, never left to print as an empty box:
    an emoji or symbol becomes its Unicode name in brackets ("🚀" → "[rocket]"), a flag
    becomes "[flag FR]", and a run of other characters the font lacks (e.g. Chinese, which
@@ -38,6 +40,8 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _DROPPED = frozenset(
     [0x200D, 0xFE0E, 0xFE0F, 0x20E3] + list(range(0x1F3FB, 0x1F400)) + list(range(0xE0020, 0xE0080))
 )
+_ISOLATE_OPEN = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
+_ISOLATE_CLOSE = "\u2069"  # PDI
 _REGIONAL_A = 0x1F1E6
 _REPLACEMENT = "\ufffd"
 _UNPRINTABLE = "[?]"
@@ -54,14 +58,69 @@ def _reshaper() -> ArabicReshaper:
     return ArabicReshaper(configuration=config)
 
 
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds any right-to-left letter (Hebrew, Arabic, ...)."""
+    return _RTL.search(text) is not None
+
+
+def shape(line: str) -> str:
+    """Arabic letters joined into their contextual forms; still in logical (typed) order."""
+    return _reshaper().reshape(line) if _ARABIC.search(line) else line
+
+
+def base_is_rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left as a whole, so its lines start at the right.
+
+    Its first strong letter decides, as in the Unicode bidi algorithm (rules P2/P3, text
+    inside isolates skipped) — and right-to-left letters must also outnumber left-to-right
+    ones. That second condition keeps our own English sentences built around a name
+    ("דוד כהן is the champion of this roadmap", "דוד כהן — VP Product") reading left to
+    right, as the rest of the document does.
+    """
+    first = ""
+    rtl = ltr = depth = 0
+    for char in text:
+        if char in _ISOLATE_OPEN:
+            depth += 1
+            continue
+        if char == _ISOLATE_CLOSE:
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            ltr += 1
+        elif kind in ("R", "AL"):
+            rtl += 1
+        else:
+            continue
+        first = first or kind
+    return first in ("R", "AL") and rtl > ltr
+
+
+def visual_line(line: str, font: str, *, rtl: bool) -> str:
+    """One printed line (already shaped, not escaped) in visual order, with the fallbacks.
+
+    ``rtl`` is the base direction: it decides where neutral characters at the ends go
+    (the full stop of a Hebrew sentence ends up at its left).
+    """
+    if _RTL.search(line):
+        line = str(get_display(line, base_dir="R" if rtl else "L"))
+    return _fallback(line, font)
+
+
+def printable(text: str, font: str = REGULAR) -> str:
+    """``text`` with the glyph fallbacks applied (no reordering): what its width is when printed."""
+    return _fallback(text, font)
+
+
 def _visual_order(line: str) -> str:
     if not _RTL.search(line):
         return line
-    if _ARABIC.search(line):
-        line = _reshaper().reshape(line)
     # The document reads left to right: a line mixing a Hebrew name and English keeps its
     # English order ("דוד כהן — VP Product"), with the Hebrew run itself reversed.
-    return str(get_display(line, base_dir="L"))
+    return str(get_display(shape(line), base_dir="L"))
 
 
 def _is_symbol(char: str) -> bool:
@@ -106,9 +165,13 @@ def _fallback(line: str, font: str) -> str:
     return "".join(out)
 
 
+def typed_lines(text: str) -> list[str]:
+    """The lines the user typed (any newline convention)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _lines(text: str, font: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [_fallback(_visual_order(line), font) for line in text.split("\n")]
+    return [_fallback(_visual_order(line), font) for line in typed_lines(text)]
 
 
 def para(text: str, font: str = REGULAR) -> str:
