@@ -6,6 +6,7 @@ for byte. They use the content's ids, so they stay valid as the content grows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from workshop.domain.session import (
@@ -32,6 +33,20 @@ PRIVATE_MARKERS = (
 
 LONG_WORD = "Donaudampfschifffahrt" * 9 + "Kapitänsmützenhalter"[:11]  # 200 characters
 assert len(LONG_WORD) == 200
+
+# Right-to-left paragraphs long enough to wrap: their first words must open the first line,
+# at its right-hand end.
+HEBREW_PARAGRAPH = (
+    "הצוות הסכים שהפרויקט הראשון צריך להיות קטן, מדיד וגמור בתוך רבעון אחד. "
+    "הנתונים כבר נמצאים במחסן, ויש נותנת חסות שמשתמשת בתוצאות בכל שבוע. "
+    "לפני שמגייסים מדען נתונים נוסף, נמנה מנהלת מוצר שתחליט מה בונים קודם ומה נדחה. "
+    "בסוף כל רבעון נבדוק יחד אם הזמן עד להחלטה אכן התקצר בחצי."
+)
+ARABIC_PARAGRAPH = (
+    "اتفق الفريق على أن يكون المشروع الأول صغيرا وقابلا للقياس وأن ينتهي خلال ربع واحد. "
+    "البيانات موجودة بالفعل في المستودع، ولدينا راعية تستخدم النتائج كل أسبوع. "
+    "قبل توظيف عالم بيانات آخر، سنعين مديرة منتج تقرر ما نبنيه أولا وما نؤجله."
+)
 
 _WORDS = [
     "churn",
@@ -270,8 +285,15 @@ def hostile_session(framework: Framework) -> Session:
             text='<b>not bold</b> <img src="http://x/y.png"/> &amp;',
             status="discussed",
         ),
+        Answer(id=questions[3].id, text=HEBREW_PARAGRAPH, status="discussed"),
+        Answer(id=questions[4].id, text=ARABIC_PARAGRAPH, status="discussed"),
     ]
     session.pages = [PageRecord(id="p_overview", status="done", note=PRIVATE_MARKERS[0])]
+    # A table cell that wraps right-to-left text.
+    session.audit = [
+        *session.audit[:-1],
+        replace(session.audit[-1], how_to_collect=HEBREW_PARAGRAPH),
+    ]
     opportunities = list(session.opportunities)
     opportunities[0] = Opportunity(
         id="o-0000",
