@@ -837,8 +837,8 @@ def roadmap(ctx: Context) -> list[Flowable]:
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     for row_index, lane in enumerate(lanes, start=1):
         colour = CATEGORY[lane_ids.index(lane.id) % len(CATEGORY)]
@@ -860,12 +860,10 @@ def roadmap(ctx: Context) -> list[Flowable]:
     )
     story: list[Flowable] = [
         rule_text(
-            "Each row is a lane of work and each column a quarter, starting with the "
-            "quarter of the workshop. ★ marks the first project, ◆ the target-stage "
-            f"milestone. A cell lists at most {CELL_ITEMS} items; the sections before "
-            "give every detail."
+            "Rows are lanes of work, columns quarters from the workshop's. ★ first project, "
+            f"◆ target-stage milestone; a cell lists at most {CELL_ITEMS} items."
         ),
-        gap(0.5),
+        gap(0.3),
         grid,
     ]
     for title, items in (
