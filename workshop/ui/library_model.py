@@ -18,7 +18,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-COLUMNS = ("Organisation", "Title", "Date", "Stage reached", "Last edited")
+# "Working on" is the stage the maturity check places the organisation at (the first stage
+# not yet reached), the same words the placement page and the PDF use.
+COLUMNS = ("Organisation", "Title", "Date", "Working on", "Last edited")
 ORGANISATION, TITLE, DATE, STAGE, EDITED = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
