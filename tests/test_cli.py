@@ -44,7 +44,7 @@ def test_demo_list_export_import_round_trip(
     code, out, _ = run(capsys, "--db", db, "sessions", "list", "--json")
     listed = json.loads(out)
     assert [row["id"] for row in listed] == [demo_id]
-    assert listed[0]["organisation"] and listed[0]["stage_reached"]
+    assert listed[0]["organisation"] and listed[0]["working_on"] == "exploring"
 
     exported = tmp_path / "demo.json"
     code, _, err = run(capsys, "--db", db, "sessions", "export", demo_id, str(exported))

@@ -118,7 +118,7 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
                 "title": s.title,
                 "workshop_date": s.workshop_date.isoformat(),
                 "facilitator": s.facilitator,
-                "stage_reached": s.stage_reached,
+                "working_on": s.stage_reached,  # the stage the maturity check places it at
                 "follows_up": s.follows_up,
                 "updated_at": s.updated_at.isoformat(),
             }
