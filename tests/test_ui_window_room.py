@@ -99,3 +99,19 @@ def test_f9_hides_the_page_list_and_paging_still_works(qtbot, window) -> None:  
     assert window.current_page is not None and window.current_page.id != "page_q_customers"
     window.find_action.trigger()  # finding a page brings the list back
     assert window.navigator.isVisible() and window.page_list_action.isChecked()
+
+
+def test_check_boxes_grow_with_the_type_when_projecting(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QCheckBox, QStyle
+
+    from workshop.ui import theme
+
+    theme.apply_theme(QApplication.instance(), "light", 1.0)
+    box = window.side_panel.findChild(QCheckBox)
+    assert box is not None
+    style = QApplication.style()
+    small = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+    window.set_projecting(True)
+    large = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+    assert large > small
+    assert large >= box.fontMetrics().height() * 0.8

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,42 @@ ROLES: dict[str, tuple[float, bool, str]] = {
 LEVELS = {"normal": "text", "warning": "warning", "danger": "danger"}
 
 
+_INDICATORS = frozenset(
+    {
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    }
+)
+
+
+class FontScaledStyle(QProxyStyle):
+    """The platform's own style, with check boxes and radio buttons sized from the font.
+
+    Styles size those ticks in fixed pixels, so when projecting or zoom doubles the type
+    the box beside "Page done" or "Blocks the start" stays tiny and cannot be read from the
+    back of the room. Everything else is left to the wrapped style.
+    """
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        base = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATORS:
+            font = widget.font() if widget is not None else QApplication.font()
+            return max(base, round(QFontMetrics(font).height() * 0.85))
+        return base
+
+
+def _use_font_scaled_style(app: QApplication) -> None:
+    if not isinstance(app.style(), FontScaledStyle):
+        app.setStyle(FontScaledStyle(app.style().name()))
+
+
 def apply_theme(app: QApplication, theme_id: str, zoom: float = 1.0) -> Theme:
     """Apply colours and the zoomed base font to the whole application, live.
 
@@ -124,6 +160,7 @@ def apply_theme(app: QApplication, theme_id: str, zoom: float = 1.0) -> Theme:
     changing one window's font).
     """
     t = theme(theme_id)
+    _use_font_scaled_style(app)
     body_pt = system_point_size() * zoom
     font = QFont(app.font())
     font.setPointSizeF(body_pt)
