@@ -330,3 +330,14 @@ def test_ctrl_n_in_a_workshop_closes_it_and_asks_for_a_new_one(qtbot, window, st
         window.new_action.trigger()
     assert not window.isVisible()
     assert stored(store, session.id).page_record(window.stops[0].page.id).note == "flushed on close"
+
+
+def test_a_long_value_is_shown_from_its_start(qtbot, controller) -> None:  # type: ignore[no-untyped-def]
+    from workshop.domain.edits import set_session_field
+
+    field = BoundLineEdit(controller, None, "", "organisation")
+    qtbot.addWidget(field)
+    field.resize(120, field.sizeHint().height())
+    controller.push(set_session_field(controller.session, "organisation", "Product management " * 4))
+    assert field.text().startswith("Product management")
+    assert field.cursorPosition() == 0  # the first words are in view, not the last letters

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 
@@ -127,12 +128,36 @@ _INDICATORS = frozenset(
 
 
 class FontScaledStyle(QProxyStyle):
-    """The platform's own style, with check boxes and radio buttons sized from the font.
+    """The platform's own style, with check boxes and radio buttons sized from the font
+    and outlined in the text colour.
 
     Styles size those ticks in fixed pixels, so when projecting or zoom doubles the type
     the box beside "Page done" or "Blocks the start" stays tiny and cannot be read from the
-    back of the room. Everything else is left to the wrapped style.
+    back of the room; and their outline is derived from the background, which leaves an
+    empty box invisible on the dark theme. Everything else is left to the wrapped style.
     """
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        ):
+            # A non-text shape needs 3:1 against the background (VISUAL.md): outline it.
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+            pen.setWidthF(max(1.0, option.rect.height() / 14))  # type: ignore[attr-defined]
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = pen.widthF() / 2
+            painter.drawRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset))  # type: ignore[attr-defined]
+            painter.restore()
 
     def pixelMetric(
         self,

@@ -202,6 +202,9 @@ class BoundLineEdit(_BoundText, QLineEdit):
 
     def _show_text(self, text: str) -> None:
         self.setText(text)
+        if not self.hasFocus():
+            # Show a long name from its start ("Product manager…"), not its last letters.
+            self.setCursorPosition(0)
 
 
 class BoundTextEdit(_BoundText, QPlainTextEdit):
