@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPaintEvent, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -379,6 +379,11 @@ class VoteCell(QWidget):
         self.count = named(plain_label(wrap=False), "vote_count", "Votes")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("000"))
+        # Its own base-coloured chip, so the count stays readable on a selected (accent) row
+        # in every theme; roles, not colours, so a theme change follows.
+        self.count.setAutoFillBackground(True)
+        self.count.setBackgroundRole(QPalette.ColorRole.Base)
+        self.count.setForegroundRole(QPalette.ColorRole.Text)
         self.plus = named(QToolButton(), "vote_plus", "Add a vote")
         self.plus.setText("+")
         self.plus.setToolTip("Add a vote")
