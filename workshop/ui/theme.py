@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 
@@ -266,6 +266,11 @@ def set_level(widget: QWidget, level: str) -> None:
     _style_one(widget, base, current_theme())
 
 
+def half_line(widget: QWidget) -> float:
+    """Half the font's line height: the unit of every margin and gap (VISUAL.md, "Space")."""
+    return QFontMetricsF(widget.font()).lineSpacing() / 2
+
+
 def line_step(widget: QWidget) -> int:
-    """Half the font's line height: the unit of all spacing (VISUAL.md)."""
-    return max(2, widget.fontMetrics().lineSpacing() // 2)
+    """:func:`half_line` in whole pixels, for layout margins and spacings."""
+    return max(2, int(half_line(widget)))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -36,6 +36,7 @@ from workshop.domain.edits import EditError
 from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.validation import InvalidValue
 from workshop.ui.pages.base import PageView
+from workshop.ui.theme import half_line
 
 if TYPE_CHECKING:
     from workshop.domain.edits import Edit
@@ -58,9 +59,7 @@ def named(widget: QWidget, object_name: str, accessible_name: str = "") -> Any:
     return widget
 
 
-def em(widget: QWidget) -> float:
-    """Half the font's line height: the unit of every margin and gap (VISUAL.md, "Space")."""
-    return QFontMetricsF(widget.font()).lineSpacing() / 2
+em = half_line  # the pages' short name for the spacing unit
 
 
 def qdate(value: date | None) -> QDate:

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QColor,
     QEnterEvent,
     QFocusEvent,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -42,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.ui.theme import half_line
+
 if TYPE_CHECKING:
     from workshop.framework.model import DecisionOption
 
@@ -51,11 +52,6 @@ HIDE_DETAILS = "▾ Hide pros and cons"
 # A card is never narrower than about this many average characters: below that the grid
 # puts fewer cards on a row (at 1024 × 768 with projecting type, often one or two).
 CARD_MIN_CHARS = 30
-
-
-def half_line(widget: QWidget) -> float:
-    """Half the font's line height: the spacing unit (VISUAL.md, "Space")."""
-    return QFontMetricsF(widget.font()).lineSpacing() / 2
 
 
 def blend(colour: QColor, background: QColor, strength: float) -> QColor:
