@@ -116,6 +116,8 @@ class LibraryWindow(QMainWindow):
         self.search.setPlaceholderText("Search by organisation or title")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
+        # Return in the search opens the selected workshop (else the first one shown).
+        self.search.returnPressed.connect(self._open_from_search)
 
         self.table = QTableView(self)
         self.table.setObjectName("library_table")
@@ -185,7 +187,9 @@ class LibraryWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # Through a lambda: ``triggered(bool)`` would otherwise pass ``False`` to a slot
+        # whose first optional parameter is a path (Import…, Export…).
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
@@ -369,6 +373,11 @@ class LibraryWindow(QMainWindow):
         if value:
             self.open_requested.emit(str(value))
 
+    def _open_from_search(self) -> None:
+        if self.selected_id() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self.open_selected()
+
     def open_selected(self) -> None:
         session_id = self.selected_id()
         if session_id is not None:
@@ -511,11 +520,11 @@ class LibraryWindow(QMainWindow):
             )
             if not path:
                 return False
-        from workshop.store.portable import write_session_file
+        from workshop.store.portable import PortableFileError, write_session_file
 
         try:
             write_session_file(session, Path(path))
-        except OSError as error:
+        except (PortableFileError, OSError) as error:
             QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{error}")
             return False
         self.statusBar().showMessage(f"Exported to {path}", 5000)
