@@ -95,6 +95,9 @@ class PlaceholderPage(QWidget):
     def guidance(self) -> str:
         return self.page.guidance
 
+    def focus_target(self) -> QWidget | None:
+        return None
+
 
 class WorkshopWindow(QMainWindow):
     #: The facilitator closed the workshop (back to the library).
@@ -124,6 +127,7 @@ class WorkshopWindow(QMainWindow):
         self._stale: set[int] = set()
         self.current = -1
         self.projecting = False
+        self._projecting_before_present: bool | None = None
 
         self.navigator = Navigator(self)
         self.navigator.stop_chosen.connect(self.go_to)
@@ -218,6 +222,13 @@ class WorkshopWindow(QMainWindow):
                                         keys(std.Find))
         self.timer_action = self._action("timer_action", "Start or pause timer",
                                          self.timer_widget.toggle, [QKeySequence("Ctrl+T")])
+        # A window action, so it works (and shows in the toolbar) while projecting hides
+        # the side panel's check box.
+        self.page_done_action = self._action(
+            "page_done_action", "Page done", self._set_page_done, [QKeySequence("Ctrl+D")],
+            checkable=True,
+        )
+        self.page_done_action.setToolTip("Page done (Ctrl+D): mark this page done in the page list")
         # Bound methods, not lambdas: Qt disconnects them when the window goes, so a
         # controller that outlives it never touches a deleted action.
         self.controller.undo_stack.undoTextChanged.connect(self._undo_text_changed)
@@ -243,6 +254,17 @@ class WorkshopWindow(QMainWindow):
             "end_present_action", "End presenting", self.stop_presenting, [QKeySequence("Esc")]
         )
         self.end_present_action.setEnabled(False)
+        # Clicker keys on the laptop while presenting (page by page, as on a slide deck);
+        # only while presenting, so PgDown scrolls a page the rest of the time.
+        self.clicker_next_action = self._action(
+            "clicker_next_action", "Next slide", self.next_page, [QKeySequence("PgDown")]
+        )
+        self.clicker_previous_action = self._action(
+            "clicker_previous_action", "Previous slide", self.previous_page,
+            [QKeySequence("PgUp")],
+        )
+        for action in (self.clicker_next_action, self.clicker_previous_action):
+            action.setEnabled(False)
 
         self.theme_actions = QActionGroup(self)
         for t in theme.THEMES.values():
@@ -270,7 +292,7 @@ class WorkshopWindow(QMainWindow):
         theme_menu.addActions(self.theme_actions.actions())
         go_menu = menus.addMenu("&Go")
         go_menu.addActions([self.previous_action, self.next_action, self.find_action,
-                            self.timer_action])
+                            self.timer_action, self.page_done_action])
 
         toolbar = QToolBar("Workshop", self)
         toolbar.setObjectName("workshop_toolbar")
@@ -284,6 +306,14 @@ class WorkshopWindow(QMainWindow):
         toolbar.addWidget(self.projecting_indicator)
         toolbar.addSeparator()
         toolbar.addAction(self.present_action)
+        # While presenting on a second screen, the laptop is the console: what comes next.
+        self.console_label = QLabel(self)
+        self.console_label.setObjectName("console_label")
+        self.console_label.setAccessibleName("Presenting: next page")
+        self.console_action = toolbar.addWidget(self.console_label)
+        self.console_action.setVisible(False)
+        toolbar.addSeparator()
+        toolbar.addAction(self.page_done_action)
         toolbar.addSeparator()
         self.theme_button = QToolButton(self)
         self.theme_button.setText("Theme")
@@ -348,6 +378,7 @@ class WorkshopWindow(QMainWindow):
 
             self._presenter = Presenter(self.controller, self._audience_theme(), window=self)
             self._presenter.stopped.connect(self._presenting_stopped)
+            self._presenter.page_step.connect(self._step)
         return self._presenter
 
     def _audience_theme(self) -> str:
@@ -362,7 +393,16 @@ class WorkshopWindow(QMainWindow):
         self.presenter.start(page.id)
         self.end_present_action.setEnabled(True)
         self.present_action.setEnabled(False)
-        self.statusBar().showMessage("Presenting — Esc ends it", 5000)
+        for action in (self.clicker_next_action, self.clicker_previous_action):
+            action.setEnabled(True)
+        self._projecting_before_present = self.projecting
+        if self.presenter.on_second_screen:
+            # The room sees the projector, not the laptop: the laptop shows the notes.
+            self.set_projecting(False)
+        self._update_console()
+        self.statusBar().showMessage(
+            "Presenting — PgDown/PgUp or Space move, B blacks the screen, Esc ends it", 8000
+        )
 
     def stop_presenting(self) -> None:
         if self._presenter is not None:
@@ -371,6 +411,35 @@ class WorkshopWindow(QMainWindow):
     def _presenting_stopped(self) -> None:
         self.end_present_action.setEnabled(False)
         self.present_action.setEnabled(True)
+        for action in (self.clicker_next_action, self.clicker_previous_action):
+            action.setEnabled(False)
+        self.console_action.setVisible(False)
+        before = self._projecting_before_present
+        if before is not None and before != self.projecting:
+            self.set_projecting(before)
+        self._projecting_before_present = None
+        if self.isVisible():
+            self._focus_page(self.page_stack.currentWidget())
+
+    def _step(self, step: int) -> None:
+        self.next_page() if step > 0 else self.previous_page()
+
+    def _update_console(self) -> None:
+        """The laptop's line while presenting: what the room sees and what comes next."""
+        if not self.presenting:
+            self.console_action.setVisible(False)
+            return
+        current = self.current_page
+        following = (
+            self.stops[self.current + 1].page.title
+            if self.current + 1 < len(self.stops)
+            else "end of the workshop"
+        )
+        where = "on the projector" if self.presenter.on_second_screen else "on this screen"
+        self.console_label.setText(
+            f"\u25b6 Showing {where}: {current.title if current else ''}  \u00b7  Next: {following}"
+        )
+        self.console_action.setVisible(True)
 
     @property
     def presenting(self) -> bool:
@@ -431,8 +500,38 @@ class WorkshopWindow(QMainWindow):
         self.side_panel.show_page(stop.page, view.guidance())  # type: ignore[attr-defined]
         self.timer_widget.set_section(None if stop.section_id == OTHER_SECTION else stop.section_id)
         self._update_navigator()
+        self._sync_page_done()
+        self._focus_page(view)
         if self.presenting:
             self.presenter.show_page(stop.page.id)
+            self._update_console()
+
+    def _focus_page(self, view: QWidget) -> None:
+        """Arriving on a page (by any route) hands the keyboard to the page's first working
+        control, so its keys (0–4, Space, typing) work at once; the page list keeps its
+        own keys only while the facilitator is in it."""
+        target = view.focus_target()  # type: ignore[attr-defined]
+        (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sync_page_done(self) -> None:
+        page = self.current_page
+        done = page is not None and self.controller.session.page_record(page.id).status == "done"
+        if self.page_done_action.isChecked() != done:
+            self.page_done_action.blockSignals(True)
+            self.page_done_action.setChecked(done)
+            self.page_done_action.blockSignals(False)
+
+    def _set_page_done(self, done: bool) -> None:
+        from workshop.domain.edits import set_keyed_field
+
+        page = self.current_page
+        if page is None:
+            return
+        status = "done" if done else "in_progress"
+        label = "Mark page done" if done else "Mark page not done"
+        self.controller.push(
+            set_keyed_field(self.controller.session, "pages", page.id, "status", status, label)
+        )
 
     def next_page(self) -> None:
         self.go_to(min(self.current + 1, len(self.stops) - 1))
@@ -458,6 +557,7 @@ class WorkshopWindow(QMainWindow):
             else:
                 self._stale.add(position)
         self._update_navigator()
+        self._sync_page_done()
 
     # --- projecting, zoom, theme --------------------------------------------------------
 

@@ -311,8 +311,8 @@ class ActionsPage(BasePage):
         self.count_label = self.muted(named(plain_label(wrap=False), "count_label", "Count"))
         self.scaled(self.count_label, SECONDARY)
         self.add_button = named(QPushButton("Add action"), "add_button", "Add an item")
-        self.add_button.setShortcut(QKeySequence("Ctrl+N"))
-        self.add_button.setToolTip("Add a new item of the kind shown (Ctrl+N)")
+        self.add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))  # Ctrl+N is New workshop
+        self.add_button.setToolTip("Add a new item of the kind shown (Ctrl+Shift+N)")
         self.add_button.clicked.connect(self.add_action)
         self.remove_button = named(QPushButton("Remove"), "remove_button", "Remove selected")
         self.remove_button.setToolTip("Remove the selected items (Delete); undo brings them back")
@@ -407,7 +407,7 @@ class ActionsPage(BasePage):
             self.empty_state.setVisible(shown == 0)
             if not actions:
                 self.empty_state.setText(
-                    "No actions yet. Press “Add action” (Ctrl+N), or send a line from a "
+                    "No actions yet. Press “Add action” (Ctrl+Shift+N), or send a line from a "
                     "question's answer or a gap from the placement page."
                 )
             else:

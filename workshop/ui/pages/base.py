@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from workshop.framework.model import Framework, Page
@@ -38,6 +45,31 @@ def page_class(page_type: str) -> type[PageView] | None:
 
 def registered_page_types() -> frozenset[str]:
     return frozenset(_PAGE_TYPES)
+
+
+def first_tab_stop(container: QWidget) -> QWidget | None:
+    """The first widget under ``container``, in Tab order, that Tab would stop on now."""
+    widget = container.nextInFocusChain()
+    for _step in range(10_000):  # the chain is a ring over the whole window
+        if widget is None or widget is container:
+            return None
+        if (
+            container.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(container)
+            and widget.isEnabled()
+            and _takes_keys(widget)
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def _takes_keys(widget: QWidget) -> bool:
+    """A bare scroll area only scrolls; lists, tables and text boxes are real controls."""
+    if isinstance(widget, (QAbstractItemView, QTextEdit, QPlainTextEdit)):
+        return True
+    return not isinstance(widget, QAbstractScrollArea)
 
 
 class PageView(QWidget):
@@ -74,6 +106,16 @@ class PageView(QWidget):
 
     def flush(self) -> None:
         """Commit any pending typed text now (page change, close, Ctrl+S)."""
+
+    def focus_target(self) -> QWidget | None:
+        """The control that takes the keyboard when the facilitator arrives on this page, so
+        the page's keys work at once (never the page list).
+
+        The default is the first control in the page's Tab order that is shown and enabled;
+        page types override it where another control is where the work starts (a maturity
+        check: its first unrated statement).
+        """
+        return first_tab_stop(self)
 
     # --- called by the window ------------------------------------------------------------
 

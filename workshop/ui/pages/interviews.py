@@ -30,6 +30,7 @@ from workshop.domain.edits import add_item, remove_item, set_item_field
 from workshop.domain.session import Interview, new_id
 from workshop.ui.pages.base import register
 from workshop.ui.pages.common import (
+    ADD_KEY_TEXT,
     SECONDARY,
     TITLE,
     BasePage,
@@ -189,8 +190,8 @@ class InterviewsPage(BasePage):
         self.scaled(title, TITLE, bold=True)
         head.addWidget(title, 1)
         self.add_button = named(QPushButton("Add interview"), "add_button", "Add an interview")
-        self.add_button.setShortcut("Ctrl+N")
         self.add_button.clicked.connect(self.add_interview)
+        self.add_key(self.add_button)
         head.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
         intro = self.muted(plain_label(
@@ -209,8 +210,8 @@ class InterviewsPage(BasePage):
         self.scroll.setWidget(self.list_widget)
         layout.addWidget(self.scroll, 100)
         self.empty_state = named(
-            EmptyState("No interviews yet — press “Add interview” (Ctrl+N) for each person "
-                       "you spoke to before the workshop."),
+            EmptyState(f"No interviews yet — press “Add interview” ({ADD_KEY_TEXT}) for "
+                       "each person you spoke to before the workshop."),
             "empty_state",
         )
         layout.addWidget(self.empty_state)
@@ -245,8 +246,8 @@ class InterviewsPage(BasePage):
                 self.empty_state.setText("Every interview here is private.")
             elif not interviews:
                 self.empty_state.setText(
-                    "No interviews yet — press “Add interview” (Ctrl+N) for each person "
-                    "you spoke to before the workshop."
+                    f"No interviews yet — press “Add interview” ({ADD_KEY_TEXT}) for "
+                    "each person you spoke to before the workshop."
                 )
             self.scroll.setVisible(bool(shown))
             self.show_new_children(self.list_widget)
@@ -255,7 +256,15 @@ class InterviewsPage(BasePage):
         super().set_projecting(projecting)
         self.refresh()
 
+    def focus_target(self) -> QWidget | None:
+        """Add interview: the page's work starts there (Space or Ctrl+Shift+N)."""
+        return self.add_button
+
     def add_interview(self) -> None:
+        # What is typed in another card is committed first: the new card's refresh would
+        # otherwise show that field's stored (older) text over the typing.
+        self.flush()
+        self.controller.flush()
         interview = Interview(id=new_id())
         session = self.controller.session
         if self.push(add_item(session, "interviews", interview, label="Add interview")):

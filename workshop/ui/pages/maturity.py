@@ -395,6 +395,18 @@ class MaturityPage(BasePage):
         self._row_ids = ids
         self.show_new_children(self.list_widget)
 
+    def focus_target(self) -> QWidget | None:
+        """The first statement not rated yet (else the first): 0–4 rate it at once."""
+        session = self.controller.session
+        row = next(
+            (r for r in self.rows if not session.rating(r.statement.id).is_rated),
+            self.rows[0] if self.rows else None,
+        )
+        if row is None:
+            return super().focus_target()
+        self.scroll.ensureWidgetVisible(row)
+        return row
+
     def row(self, statement_id: str) -> StatementRow:
         return next(r for r in self.rows if r.statement.id == statement_id)
 
