@@ -59,6 +59,18 @@ def first_position(window: WorkshopWindow, page_type: str) -> int:
     return next(i for i, s in enumerate(window.stops) if s.page.page_type == page_type)
 
 
+def open_maturity_check(window: WorkshopWindow) -> int:
+    """The first maturity check with a statement not rated yet (the demo rated the first)."""
+    session, framework = window.controller.session, window.controller.framework
+    return next(
+        i for i, stop in enumerate(window.stops)
+        if stop.page.page_type == "maturity" and any(
+            not session.rating(s.id).is_rated
+            for s in framework.statements_for(stop.page.ref or stop.page.stage)
+        )
+    )
+
+
 def arrive(qtbot, window: WorkshopWindow, position: int) -> QWidget:  # type: ignore[no-untyped-def]
     """Move to ``position`` the way the facilitator does: Ctrl+PgDown from the page before."""
     if position > 0:
@@ -111,12 +123,14 @@ def test_arriving_on_a_page_puts_the_keyboard_on_its_first_control(qtbot, room, 
 def test_maturity_keys_rate_the_first_unrated_statement_at_once(qtbot, room) -> None:  # type: ignore[no-untyped-def]
     window, store = room
     session = window.controller.session
-    position = first_position(window, "maturity")
+    position = open_maturity_check(window)
     page = window.stops[position].page
     view = arrive(qtbot, window, position)
     unrated = [r for r in view.rows if not session.rating(r.statement.id).is_rated]  # type: ignore[attr-defined]
-    target = unrated[0] if unrated else view.rows[0]  # type: ignore[attr-defined]
+    target = unrated[0]
     assert QApplication.focusWidget() is target
+    if view.rows.index(target) > 0:  # type: ignore[attr-defined]
+        assert session.rating(view.rows[0].statement.id).is_rated  # type: ignore[attr-defined]
     assert target.property("current")  # the row the keys go to is marked on screen
     press(qtbot, Qt.Key.Key_3)
     assert target.rating_label.text() == "Room score 3"
@@ -215,7 +229,7 @@ def test_no_two_actions_of_the_library_share_a_key(qtbot, store) -> None:  # typ
 def test_presenting_on_one_screen_every_workshop_key_still_works(qtbot, room) -> None:  # type: ignore[no-untyped-def]
     window, store = room
     session_id = window.controller.session.id
-    position = first_position(window, "maturity")
+    position = open_maturity_check(window)
     arrive(qtbot, window, position)
     statement_row = QApplication.focusWidget()
     press(qtbot, Qt.Key.Key_F5)
@@ -253,3 +267,37 @@ def test_presenting_on_one_screen_every_workshop_key_still_works(qtbot, room) ->
 
     press(qtbot, Qt.Key.Key_Escape)
     assert not window.presenting and not view.isVisible()
+
+
+@pytest.mark.parametrize("answer", ["keep", "replace"])
+def test_a_score_key_asks_before_replacing_a_show_of_hands(qtbot, room, monkeypatch, answer) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from workshop.domain.edits import set_keyed_field
+
+    window, store = room
+    position = first_position(window, "maturity")
+    view = arrive(qtbot, window, position)
+    row = QApplication.focusWidget()
+    statement_id = row.statement.id  # type: ignore[attr-defined]
+    controller = window.controller
+    controller.push(set_keyed_field(controller.session, "ratings", statement_id, "counts",
+                                    (0, 2, 5, 0, 0), "Record show of hands"))
+    asked: list[str] = []
+
+    def question(_parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        yes = answer == "replace"
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    row.setFocus()
+    press(qtbot, Qt.Key.Key_3)
+    assert len(asked) == 1 and "7 votes" in asked[0]
+    rating = store.load(controller.session.id).rating(statement_id)
+    if answer == "keep":
+        assert rating.counts == (0, 2, 5, 0, 0)
+        assert view.row(statement_id).rating_label.text().startswith("Show of hands")  # type: ignore[attr-defined]
+    else:
+        assert rating.score == 3 and sum(rating.counts) == 0
+        assert view.row(statement_id).rating_label.text() == "Room score 3"  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QToolButton,
 )
@@ -316,3 +317,25 @@ def test_opening_a_workshop_switches_windows_and_closing_comes_back(qtbot, store
     window.close()
     assert shell.library.isVisible() and shell.workshop is None
     assert shell.library.selected_id() == s.id
+
+
+def test_new_workshop_dialog_reads_as_a_new_user_expects(qtbot):
+    dialog = SetupDialog(load_framework())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    shown = [label for label in dialog.findChildren(QLabel) if label.isVisible()]
+    # A mnemonic "&" is drawn as an underline, never as an ampersand.
+    for label in shown:
+        if "&" in label.text():
+            assert label.buddy() is not None, label.text()
+    assert any("sponsor" in text for text in labels)
+    agenda = [dialog.preset_combo.itemText(i) for i in range(dialog.preset_combo.count())]
+    assert all(text.count("(") <= 1 for text in agenda), agenda
+    assert dialog.target_combo.itemText(0) == "Not chosen yet"
+    # One Tab leaves the date box for the facilitator field.
+    dialog.date_edit.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.facilitator

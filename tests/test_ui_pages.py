@@ -14,7 +14,7 @@ from framework_factory import DIMENSION_IDS, make_framework, statement
 from ui_helpers import make_controller, stored, type_text, visible_texts
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
 from workshop.domain.session import Rating, Session
@@ -221,7 +221,7 @@ def test_rate_by_keyboard_moves_down_and_stores(qtbot, controller, store):
     assert first.rating_label.text() == "Not rated yet"
 
 
-def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, store):
+def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, store, monkeypatch):
     view = open_page(qtbot, controller, MATURITY_PAGE)
     qtbot.mouseClick(view.count_mode_button, Qt.MouseButton.LeftButton)
     row = view.rows[0]
@@ -240,10 +240,17 @@ def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, st
     # 1 and 3 are two points apart: the reasoning calls that a disagreement.
     assert row.disagreement_tag.isVisible()
 
-    # A room score replaces the show of hands, in one undoable step.
+    # A room score replaces the show of hands once the facilitator says so, in one
+    # undoable step.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question",
+        lambda _parent, title, *a, **k: asked.append(title) or QMessageBox.StandardButton.Yes,
+    )
     qtbot.mouseClick(view.room_mode_button, Qt.MouseButton.LeftButton)
     row.setFocus()
     qtbot.keyClick(row, Qt.Key.Key_2)
+    assert asked == ["Replace the show of hands?"]
     assert stored(store, controller).rating(row.statement.id) == Rating(
         id=row.statement.id, score=2, counts=(0, 0, 0, 0, 0)
     )

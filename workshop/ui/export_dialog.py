@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.report import ROADMAP_SECTIONS, ReportError, export_actions_csv
-from workshop.ui import preferences
+from workshop.ui import preferences, theme
 
 if TYPE_CHECKING:
     from workshop.domain.session import Session
@@ -123,6 +123,7 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
+        theme.window_font_for(self, parent)  # as large as the window behind it
         self.setWindowTitle("Export roadmap")
         self.setAccessibleName("Export roadmap")
         layout = QVBoxLayout(self)

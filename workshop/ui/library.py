@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from workshop.ui import theme
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+from workshop.ui.widgets.date_edit import DateEdit
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
     from workshop.domain.session import Session
@@ -178,6 +179,10 @@ class LibraryWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
+        # With one screen, the room sees this list on the mirrored projector: the same
+        # large type as a projecting workshop window (F6 switches, as there).
+        self.projecting = theme.single_screen()
+        self._apply_scale()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -212,6 +217,10 @@ class LibraryWindow(QMainWindow):
                                                QKeySequence.StandardKey.Preferences)
         self.find_action = self._action("find_action", "Find", self._focus_search,
                                         QKeySequence.StandardKey.Find)
+        self.projecting_action = self._action(
+            "library_projecting_action", "Projecting",
+            lambda: self.set_projecting(not self.projecting), "F6",
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("library_undo_action")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -221,34 +230,69 @@ class LibraryWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         self.addAction(self.redo_action)
 
-        toolbar = QToolBar("Workshops", self)
-        toolbar.setObjectName("library_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         # Grouped as a facilitator thinks of them: start something, act on the selected
-        # workshop, move files in and out; preferences apart at the far end.
-        groups = (
+        # workshop; then move files in and out, preferences apart at the far end. Two bars,
+        # so that with the large projecting type the second moves to a row of its own
+        # instead of hiding buttons in an overflow menu.
+        toolbar = self._toolbar("library_toolbar", "Workshops", (
             (self.new_action, self.demo_action),
             (self.open_action, self.follow_up_action, self.rename_action, self.delete_action),
+        ))
+        self.files_toolbar = self._toolbar("library_files_toolbar", "Files", (
             (self.import_action, self.export_action),
-        )
+        ))
+        spacer = QWidget(self.files_toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.files_toolbar.addWidget(spacer)
+        self._add_tool(self.files_toolbar, self.preferences_action)
+        self.addToolBar(toolbar)
+        self.addToolBar(self.files_toolbar)
+        self._update_actions()
+
+    def _toolbar(self, name: str, title: str, groups: tuple[tuple[QAction, ...], ...]) -> QToolBar:
+        toolbar = QToolBar(title, self)
+        toolbar.setObjectName(name)
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for number, group in enumerate(groups):
             if number:
                 toolbar.addSeparator()
             for action in group:
-                toolbar.addAction(action)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.preferences_action)
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None and action.text():
-                button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
-                button.setAccessibleName(action.text().rstrip("…"))
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.addToolBar(toolbar)
-        self._update_actions()
+                self._add_tool(toolbar, action)
+        return toolbar
+
+    @staticmethod
+    def _add_tool(toolbar: QToolBar, action: QAction) -> None:
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
+            button.setAccessibleName(action.text().rstrip("…"))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_projecting(self, projecting: bool) -> None:
+        self.projecting = bool(projecting)
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        size = (
+            theme.projecting_point_size(self)
+            if self.projecting
+            else QApplication.font().pointSizeF()
+        )
+        wrapped = self.toolBarBreak(self.files_toolbar)
+        if self.projecting and not wrapped:
+            self.insertToolBarBreak(self.files_toolbar)
+        elif wrapped and not self.projecting:
+            self.removeToolBarBreak(self.files_toolbar)
+        font = QFont(self.font())
+        if size > 0 and abs(font.pointSizeF() - size) > 0.01:
+            font.setPointSizeF(size)
+            self.setFont(font)
+            self.table.verticalHeader().setDefaultSectionSize(
+                round(QFontMetrics(font).lineSpacing() * 1.75)
+            )
+            theme.restyle(self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -439,7 +483,7 @@ class LibraryWindow(QMainWindow):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         form = QFormLayout()
-        picker = QDateEdit(dialog)
+        picker = DateEdit(dialog)
         picker.setObjectName("follow_up_date")
         picker.setAccessibleName("Date of the follow-up workshop")
         picker.setCalendarPopup(True)

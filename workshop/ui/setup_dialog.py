@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,20 @@ from PySide6.QtWidgets import (
 from workshop.domain.agenda import sections_from_preset
 from workshop.domain.session import Participant, Session, new_id
 from workshop.framework.model import Framework
+from workshop.ui import theme
+from workshop.ui.widgets.date_edit import DateEdit
+
+# The same words as the overview page uses for a workshop with no target stage yet.
+NOT_CHOSEN = "Not chosen yet"
+
+
+def preset_label(name: str, total_minutes: int) -> str:
+    """"Half day (3 h 30)"; a name that already says how long it is stays as it is."""
+    if "(" in name:
+        return name
+    hours, minutes = divmod(total_minutes, 60)
+    length = f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
+    return f"{name} ({length})"
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -44,6 +57,7 @@ class SetupDialog(QDialog):
         self.framework = framework
         self.setWindowTitle("New workshop")
         self.setObjectName("setup_dialog")
+        theme.window_font_for(self, parent)  # as large as the window behind it
 
         self.organisation = QLineEdit(self)
         _named(self.organisation, "organisation_edit", "Organisation")
@@ -51,7 +65,7 @@ class SetupDialog(QDialog):
         self.title_edit = QLineEdit(self)
         _named(self.title_edit, "title_edit", "Workshop title")
         self.title_edit.setPlaceholderText("e.g. ML leadership workshop")
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit = DateEdit(QDate.currentDate(), self)
         _named(self.date_edit, "date_edit", "Workshop date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
@@ -90,12 +104,10 @@ class SetupDialog(QDialog):
         self.preset_combo = QComboBox(self)
         _named(self.preset_combo, "preset_combo", "Agenda")
         for preset in framework.presets:
-            hours, minutes = divmod(preset.total_minutes, 60)
-            length = f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
-            self.preset_combo.addItem(f"{preset.name} ({length})", preset.id)
+            self.preset_combo.addItem(preset_label(preset.name, preset.total_minutes), preset.id)
         self.target_combo = QComboBox(self)
         _named(self.target_combo, "target_stage_combo", "Target stage")
-        self.target_combo.addItem("Not decided yet", "")
+        self.target_combo.addItem(NOT_CHOSEN, "")
         for stage in framework.stages:
             self.target_combo.addItem(f"{stage.order}. {stage.name}", stage.id)
 
@@ -118,7 +130,10 @@ class SetupDialog(QDialog):
         form.addRow("&Title", self.title_edit)
         form.addRow("&Date", self.date_edit)
         form.addRow("&Facilitator", self.facilitator)
-        form.addRow("Executive &sponsor", sponsor_row)
+        # A label with a buddy: a bare string beside a layout would show its "&" literally.
+        sponsor_label = QLabel("Executive &sponsor", self)
+        sponsor_label.setBuddy(self.sponsor)
+        form.addRow(sponsor_label, sponsor_row)
         form.addRow("&Agenda", self.preset_combo)
         form.addRow("Target sta&ge", self.target_combo)
         layout = QVBoxLayout(self)

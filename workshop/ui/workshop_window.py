@@ -17,7 +17,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -58,8 +65,7 @@ PLANNED_PAGES = {
 }
 
 
-def single_screen() -> bool:
-    return len(QGuiApplication.screens()) <= 1
+single_screen = theme.single_screen
 
 
 class PlaceholderPage(QWidget):
@@ -128,6 +134,7 @@ class WorkshopWindow(QMainWindow):
         self.current = -1
         self.projecting = False
         self._projecting_before_present: bool | None = None
+        self._follows_screen = False
 
         self.navigator = Navigator(self)
         self.navigator.stop_chosen.connect(self.go_to)
@@ -579,8 +586,23 @@ class WorkshopWindow(QMainWindow):
         self._apply_scale()
 
     def body_point_size(self) -> float:
-        factor = theme.PROJECTING_FACTOR if self.projecting else 1.0
-        return theme.system_point_size() * self.preferences.zoom * factor
+        if self.projecting:
+            return theme.projecting_point_size(self, self.preferences.zoom)
+        return theme.system_point_size() * self.preferences.zoom
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._follows_screen:
+            # Dragged onto the projector (or the projector became the screen): the type
+            # follows the height of the screen the window is now on.
+            handle.screenChanged.connect(self._screen_changed)
+            self._follows_screen = True
+        self._apply_scale()
+
+    def _screen_changed(self, _screen: object) -> None:
+        if self.projecting:
+            self._apply_scale()
 
     def _apply_scale(self) -> None:
         """Base font of the whole window (pages derive their sizes from it)."""

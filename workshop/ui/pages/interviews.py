@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.text import line_editor, text_editor
+from workshop.ui.widgets.date_edit import DateEdit
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -90,7 +90,7 @@ class InterviewCard(QFrame):
         self.function_combo.currentIndexChanged.connect(
             page.on_change(lambda i: self._set("function", self.function_combo.itemData(i)))
         )
-        self.date_edit = named(QDateEdit(), "interview_date_edit", "Interview date")
+        self.date_edit = named(DateEdit(), "interview_date_edit", "Interview date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumDate(NO_DATE)

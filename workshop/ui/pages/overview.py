@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +49,7 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.text import line_editor
+from workshop.ui.widgets.date_edit import DateEdit
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -177,7 +177,7 @@ class OverviewPage(BasePage):
                          f"{field}_edit", label)
             self.fields[field] = edit
             form.addRow(f"{label}:", edit)
-        self.date_edit = named(QDateEdit(), "workshop_date_edit", "Workshop date")
+        self.date_edit = named(DateEdit(), "workshop_date_edit", "Workshop date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setKeyboardTracking(False)
