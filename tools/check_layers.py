@@ -31,6 +31,8 @@ FORBIDDEN_ROOMS = {
     "domain": {"store", "report", "ui", "cli"},
     "store": {"report", "ui", "cli"},
     "report": {"store", "ui", "cli"},
+    # The workshop service reaches the store only through its protocols (service/ports.py).
+    "service": {"store", "report", "ui", "cli"},
 }
 
 
