@@ -88,12 +88,18 @@ def _library(store: Store) -> LibraryService:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from workshop.domain.demo import build_demo
+    from workshop.framework import load_framework
+    from workshop.store.location import resolve_db_path
+    from workshop.store.lock import refuse_if_open
 
+    demo = build_demo(load_framework())
+    # Replacing the demo under a window that shows it would lose what is typed there.
+    refuse_if_open(resolve_db_path(args.db).absolute(), demo.id, "refresh the demo")
     store = _open_store(args)
     try:
         library = _library(store)
         # "Creates (or refreshes)": the demo has a fixed id, so a second run replaces it.
-        demo_id = library.refresh_demo(build_demo(library.framework))
+        demo_id = library.refresh_demo(demo)
     finally:
         store.close()
     print(demo_id)
@@ -168,6 +174,44 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backups_list(args: argparse.Namespace) -> int:
+    from workshop.store.backups import list_backups
+    from workshop.store.location import resolve_db_path
+
+    backups = list_backups(resolve_db_path(args.db).absolute())
+    if not backups:
+        print("No backups yet (one is made when the app starts).")
+        return 0
+    for backup in backups:
+        made = backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        last = backup.last_edit.astimezone().strftime("%Y-%m-%d %H:%M") if backup.last_edit else "-"
+        holds = backup.summary if backup.readable else "unreadable"
+        print(f"{backup.id}  {made}  {backup.reason:<14}  {holds:<12}  last edit {last}")
+    return 0
+
+
+def cmd_backups_restore(args: argparse.Namespace) -> int:
+    from workshop.store import backups, lock
+    from workshop.store.location import resolve_db_path
+
+    path = resolve_db_path(args.db).absolute()
+    chosen = backups.find(path, args.backup_id)
+    try:
+        held = lock.acquire(path, wait_s=0.5)  # no app may have it open while it is replaced
+    except lock.DatabaseInUse as error:
+        raise CommandError(
+            "cannot restore a backup while the database is open in the app; close the app first"
+        ) from error
+    try:
+        set_aside = backups.restore(path, chosen)
+    finally:
+        held.release()
+    made = chosen.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    note = f"; the damaged file was kept as {set_aside.name}" if set_aside else ""
+    print(f"Restored the backup {chosen.id} of {made} ({chosen.summary}){note}")
+    return 0
+
+
 # --- parsing -------------------------------------------------------------------------------
 
 
@@ -215,6 +259,16 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = sessions_commands.add_parser("import", help="import a session file; prints the new id")
     import_.add_argument("file", metavar="FILE")
     import_.set_defaults(handler=cmd_sessions_import)
+
+    backups = commands.add_parser("backups", help="list or restore the automatic backups")
+    backups_commands = backups.add_subparsers(metavar="ACTION", parser_class=_Parser, required=True)
+    backups_list = backups_commands.add_parser("list", help="every backup, newest first")
+    backups_list.set_defaults(handler=cmd_backups_list)
+    backups_restore = backups_commands.add_parser(
+        "restore", help="put a backup in place of the database (the current one is backed up first)"
+    )
+    backups_restore.add_argument("backup_id", metavar="ID|latest")
+    backups_restore.set_defaults(handler=cmd_backups_restore)
 
     roadmap = commands.add_parser("roadmap", help="export the roadmap PDF")
     roadmap.add_argument("session_id", metavar="ID")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -22,6 +23,7 @@ from workshop.ui.preferences import APPLICATION, ORGANISATION, Preferences
 log = logging.getLogger(__name__)
 
 FONT_FAMILY = "DejaVu Sans"
+EXIT_IN_USE = 4  # another app has the database open
 
 
 def _fonts_folder() -> Path | None:
@@ -85,19 +87,42 @@ class _FirstPaint(QObject):
 
 
 class App(QObject):
-    """Owns the store and switches between the library and an open workshop."""
+    """Owns the store and switches between the library and an open workshop.
 
-    def __init__(self, app: QApplication, store: Any, preferences: Preferences) -> None:
+    It also holds what keeps the facilitator's work safe while the app runs: the database
+    lock (which records the workshop open, for the command line), the recovery journal the
+    workshop service writes unsaved edits to, and the automatic backups.
+    """
+
+    #: The daily full check finished: '' when the file is sound, else the first problem.
+    full_check_done = Signal(str)
+
+    def __init__(
+        self,
+        app: QApplication,
+        store: Any,
+        preferences: Preferences,
+        *,
+        db_path: Path | None = None,
+        lock: Any = None,
+        journal: Any = None,
+    ) -> None:
         super().__init__()
         from workshop.ui.library import LibraryWindow
 
         self.app = app
         self.store = store
         self.preferences = preferences
+        self.db_path = db_path if db_path is not None else Path(store.path)
+        self.lock = lock
+        self.journal = journal
         self.library = LibraryWindow(store, self.framework)
         self.library.open_requested.connect(self.open_session)
         self.library.preferences_requested.connect(self.show_preferences)
         self.workshop: Any = None
+        self.recovery_box: QMessageBox | None = None
+        self.full_check_done.connect(self._full_check_finished)
+        self._add_restore_action()
 
     def framework(self) -> Any:
         from workshop.framework import load_framework
@@ -110,18 +135,21 @@ class App(QObject):
 
         if self.workshop is not None:
             self.workshop.close()
+            if self.workshop is not None:  # the facilitator chose to stay in it
+                return None
         try:
             session = self.store.load(session_id)
         except Exception as error:
             QMessageBox.critical(self.library, "Cannot open", f"Could not open the workshop:\n{error}")
             return None
-        controller = SessionController(session, self.framework(), self.store)
+        controller = SessionController(session, self.framework(), self.store, journal=self.journal)
         window = WorkshopWindow(controller, self.preferences)
         controller.setParent(window)
         window.closed.connect(self._workshop_closed)
         window.new_requested.connect(self.library.new_session)
         window.open_requested.connect(self.library.find_action.trigger)
         self.workshop = window
+        self._record_open_sessions()
         # A workshop is run on the whole screen (often a projector): open it maximised,
         # with a sensible restored size for when the facilitator un-maximises it.
         window.resize(self.library.size())
@@ -131,13 +159,202 @@ class App(QObject):
 
     def _workshop_closed(self, session_id: str) -> None:
         self.workshop = None
+        self._record_open_sessions()
         self.library.refresh(select=session_id)
         self.library.show()
+
+    def _record_open_sessions(self) -> None:
+        if self.lock is None:
+            return
+        ids = [self.workshop.controller.session.id] if self.workshop is not None else []
+        try:
+            self.lock.set_open_sessions(ids)
+        except OSError:
+            log.exception("could not record the open workshop in the lock file")
 
     def show_preferences(self) -> None:
         from workshop.ui.preferences import PreferencesDialog
 
         PreferencesDialog(self.preferences, self.library).exec()
+
+    # --- after the first frame: backups, recovery, the daily check --------------------------
+
+    def after_start(self) -> None:
+        """Back up (if the database changed), replay the recovery journal, check in depth
+        once a day. Run once the library is on screen, before the facilitator acts."""
+        from workshop.store import StoreError
+        from workshop.store.backups import backup_if_changed
+
+        try:
+            backup_if_changed(self.db_path, "start")
+        except StoreError:
+            log.exception("could not back up the database at start")
+        self.replay_journal()
+        self._start_full_check()
+
+    def replay_journal(self) -> None:
+        if self.journal is None or not self.journal.path.exists():
+            return
+        from workshop.store.journal import replay
+
+        try:
+            recovery = replay(self.journal, self.store, self.framework())
+        except Exception as error:
+            log.exception("replaying the recovery journal failed")
+            recovery = None
+            text = (
+                f"Changes that were not saved last time could not be recovered yet:\n{error}\n\n"
+                f"They are kept in {self.journal.path}."
+            )
+        else:
+            if not recovery.anything:
+                return
+            text = recovery.message()
+        self.library.refresh()
+        box = QMessageBox(QMessageBox.Icon.Information, "Unsaved changes recovered", text,
+                          QMessageBox.StandardButton.Ok, self.library)
+        box.setObjectName("recovery_box")
+        self.recovery_box = box
+        box.open()  # not blocking: the library stays usable behind it
+
+    def _start_full_check(self) -> None:
+        from workshop.store import health
+
+        if not health.full_check_due(self.db_path):
+            return
+        path = self.db_path
+        done = self.full_check_done
+
+        def work() -> None:
+            try:
+                done.emit(health.full_check(path))
+            except Exception:  # a check that cannot run must not crash anything
+                log.exception("the daily integrity check failed to run")
+
+        threading.Thread(target=work, name="integrity-check", daemon=True).start()
+
+    def _full_check_finished(self, problem: str) -> None:
+        if not problem:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "The database is damaged",
+            "The daily check of the database found damage:\n"
+            f"{problem}\n\nKeep working only to export what you need, then use "
+            "Restore from backup… in the library.",
+            QMessageBox.StandardButton.Ok,
+            self.library,
+        )
+        box.setObjectName("damage_found_box")
+        box.open()
+
+    # --- Restore from backup… -----------------------------------------------------------------
+
+    def _add_restore_action(self) -> None:
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QToolBar
+
+        action = QAction("Restore from backup…", self.library)
+        action.setObjectName("restore_backup_action")
+        action.triggered.connect(lambda: self.restore_from_backup())
+        self.library.addAction(action)
+        toolbar = self.library.findChild(QToolBar, "library_toolbar")
+        if toolbar is not None:
+            before = getattr(self.library, "preferences_action", None)
+            if before is not None:
+                toolbar.insertAction(before, action)
+            else:
+                toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setObjectName("restore_backup_button")
+                button.setAccessibleName("Restore from backup")
+        self.restore_action = action
+
+    def restore_from_backup(self) -> bool:
+        """Show the backups; restore the chosen one. True when a backup was restored."""
+        from workshop.store import StoreError, backups
+        from workshop.ui.backup_dialog import BackupDialog, when
+
+        dialog = BackupDialog(backups.list_backups(self.db_path), self.library)
+        self.backup_dialog = dialog
+        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        chosen = dialog.chosen()
+        assert chosen is not None
+        if self.workshop is not None:
+            self.workshop.close()
+            if self.workshop is not None:
+                return False
+        self.store.close()  # every connection closed: the file is replaced under nobody
+        try:
+            backups.restore(self.db_path, chosen)
+        except StoreError as error:
+            QMessageBox.critical(self.library, "Not restored", str(error))
+            return False
+        self.library.refresh()
+        self.library.statusBar().showMessage(f"Restored the backup of {when(chosen)}", 10000)
+        return True
+
+
+def _say(title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
+    """One line on stderr and the same words in a dialog."""
+    print(f"workshop: {message}", file=sys.stderr, flush=True)
+    box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok)
+    box.setObjectName("startup_refusal_box")
+    box.exec()
+
+
+def open_checked(path: Path) -> Any:
+    """Open the database; when it is damaged or has a log that does not belong, say so in
+    one line and offer the way out (newest good backup, a new database, setting the log
+    aside). None when the facilitator chose to quit. The damaged file is never modified."""
+    from workshop.store import backups, health
+    from workshop.store.lazy import open_store_lazily
+
+    while True:
+        try:
+            return open_store_lazily(path)
+        except (health.DamagedDatabaseError, health.ForeignWalError) as error:
+            message = str(error)
+            print(f"workshop: {message}", file=sys.stderr, flush=True)
+            foreign_log = isinstance(error, health.ForeignWalError)
+        try:
+            newest: Any = backups.find(path, "latest")
+        except Exception:
+            newest = None
+        box = QMessageBox(QMessageBox.Icon.Critical, "The database cannot be used",
+                          message.split("; ")[0] + ".", QMessageBox.StandardButton.NoButton)
+        box.setObjectName("damaged_database_box")
+        box.setInformativeText("The file was not changed. How do you want to go on?")
+        buttons = {}
+        if foreign_log:
+            buttons["aside"] = box.addButton("Set the log aside and open", QMessageBox.ButtonRole.AcceptRole)
+            buttons["aside"].setObjectName("set_log_aside_button")
+        if newest is not None:
+            from workshop.ui.backup_dialog import when
+
+            buttons["restore"] = box.addButton(
+                f"Restore the backup of {when(newest)}", QMessageBox.ButtonRole.AcceptRole
+            )
+            buttons["restore"].setObjectName("restore_newest_button")
+        if not foreign_log:
+            buttons["new"] = box.addButton("Start a new database", QMessageBox.ButtonRole.DestructiveRole)
+            buttons["new"].setObjectName("new_database_button")
+        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        quit_button.setObjectName("quit_button")
+        box.setEscapeButton(quit_button)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is buttons.get("aside"):
+            health.set_wal_aside(path)
+        elif clicked is buttons.get("restore"):
+            backups.restore(path, newest)
+        elif clicked is buttons.get("new"):
+            kept = backups.start_fresh(path)
+            print(f"workshop: the damaged database was kept as {kept}", file=sys.stderr, flush=True)
+        else:
+            return None
 
 
 def run_gui(
@@ -148,15 +365,29 @@ def run_gui(
     preferences = Preferences()
     theme.apply_theme(app, preferences.theme, preferences.zoom)
     from workshop.store import StoreError
-    from workshop.store.lazy import open_store_lazily
+    from workshop.store import lock as database_lock
+    from workshop.store.journal import RecoveryJournal
+    from workshop.store.location import resolve_db_path
 
     try:
-        store = open_store_lazily(store_url)
+        path = resolve_db_path(store_url).absolute()
+        held = database_lock.acquire(path)
+    except database_lock.DatabaseInUse as error:
+        _say("Already open", str(error), QMessageBox.Icon.Information)
+        return EXIT_IN_USE
     except StoreError as error:
-        QMessageBox.critical(None, "Cannot open the database", str(error))
+        _say("Cannot open the database", str(error))
         return 2
+    store: Any = None
     try:
-        shell = App(app, store, preferences)
+        try:
+            store = open_checked(path)
+        except StoreError as error:
+            _say("Cannot open the database", str(error))
+            return 2
+        if store is None:
+            return 2
+        shell = App(app, store, preferences, db_path=path, lock=held, journal=RecoveryJournal(path))
         shell.library.refresh()
         shell.library.resize(shell.library.sizeHint().expandedTo(app.primaryScreen().availableSize() * 0.7))
         shell.library.show()
@@ -171,11 +402,14 @@ def run_gui(
         QTimer.singleShot(0, shell.library.warm_up)
         if hasattr(store, "warm_up"):  # open the database connection once the list is shown
             QTimer.singleShot(0, store.warm_up)
+        QTimer.singleShot(0, shell.after_start)
         if open_session_id:
-            shell.open_session(open_session_id)
+            QTimer.singleShot(0, lambda: shell.open_session(open_session_id))
         code = app.exec()
         if shell.workshop is not None:
             shell.workshop.close()
         return code
     finally:
-        store.close()
+        if store is not None:
+            store.close()  # checkpoints: a clean close leaves no -wal/-shm
+        held.release()

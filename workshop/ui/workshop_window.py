@@ -536,6 +536,71 @@ class WorkshopWindow(QMainWindow):
         self.save_label.setText(text)
         self.statusBar().showMessage(text, 3000)
 
+    def _settle_unsaved(self) -> bool:
+        """Edits are still not on disk: ask what to do. True when the window may close.
+
+        Whatever is chosen, nothing is discarded: the recovery journal already holds every
+        unsaved edit (the workshop service writes it after each failed save), and the next
+        start replays it. Escape keeps the window open.
+        """
+        count = len(self.controller.service.pending)
+        while True:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved", "", parent=self)
+            box.setObjectName("unsaved_changes_box")
+            box.setText(
+                f"{count} change{'s' if count != 1 else ''} could not be saved to the database yet."
+            )
+            box.setInformativeText(
+                "Try again, save a copy of the workshop as a file elsewhere, or quit: the "
+                "changes are kept and saved the next time the app starts."
+            )
+            retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+            retry.setObjectName("retry_button")
+            copy = box.addButton("Save a copy…", QMessageBox.ButtonRole.ActionRole)
+            copy.setObjectName("save_copy_button")
+            keep = box.addButton("Quit and keep them for next time", QMessageBox.ButtonRole.DestructiveRole)
+            keep.setObjectName("keep_for_next_time_button")
+            stay = box.addButton(QMessageBox.StandardButton.Cancel)
+            stay.setObjectName("stay_button")
+            box.setDefaultButton(retry)
+            box.setEscapeButton(stay)
+            self.unsaved_box = box
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is retry:
+                self.controller.flush()
+                if not self.controller.has_unsaved:
+                    return True
+                count = len(self.controller.service.pending)
+            elif clicked is copy:
+                if self._save_copy():
+                    return True
+            else:
+                return clicked is keep  # Cancel/Escape: stay in the workshop
+
+    def _save_copy(self) -> bool:
+        """Write the workshop as it is on screen to a portable session file."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from workshop.store.portable import write_session_file
+
+        session = self.controller.session
+        suggested = f"{session.organisation or 'workshop'} {session.workshop_date} (unsaved).json"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the workshop", suggested, "Workshop files (*.json)"
+        )
+        if not path:
+            return False
+        try:
+            write_session_file(session, Path(path))
+        except (OSError, ValueError) as error:
+            QMessageBox.critical(self, "Copy not saved", f"Could not write {path}:\n{error}")
+            return False
+        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        return True
+
     def _save_failed(self, message: str) -> None:
         self.save_label.setText("Not saved")
         QMessageBox.critical(self, "Not saved", message)
@@ -543,6 +608,10 @@ class WorkshopWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_presenting()
         self._flush_page()
+        self.controller.flush()
+        if self.controller.has_unsaved and not self._settle_unsaved():
+            event.ignore()  # the facilitator stays in the workshop; nothing is lost
+            return
         self.timer_widget.shutdown()
         self.controller.close()
         self.preferences.sync()
