@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench wheel bundle clean
+.PHONY: run test stress lint bench wheel bundle clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
@@ -22,6 +22,10 @@ run: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# 200 SIGKILLs at random moments of an editing run through the real window (make test runs 20).
+stress: $(STAMP)
+	WORKSHOP_KILLS=200 $(BIN)/python -m pytest -q -s tests/test_kill_during_edit.py -k random_kills
 
 lint: $(STAMP)
 	$(BIN)/python tools/check_layers.py

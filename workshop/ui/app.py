@@ -344,13 +344,16 @@ def open_checked(path: Path) -> Any:
         quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         quit_button.setObjectName("quit_button")
         box.setEscapeButton(quit_button)
+        chosen: list[str] = []
+        for key, button in buttons.items():
+            button.clicked.connect(lambda _checked=False, key=key: chosen.append(key))
         box.exec()
-        clicked = box.clickedButton()
-        if clicked is buttons.get("aside"):
+        choice = chosen[0] if chosen else "quit"
+        if choice == "aside":
             health.set_wal_aside(path)
-        elif clicked is buttons.get("restore"):
+        elif choice == "restore":
             backups.restore(path, newest)
-        elif clicked is buttons.get("new"):
+        elif choice == "new":
             kept = backups.start_fresh(path)
             print(f"workshop: the damaged database was kept as {kept}", file=sys.stderr, flush=True)
         else:
