@@ -346,7 +346,7 @@ def open_checked(path: Path) -> Any:
         box.setEscapeButton(quit_button)
         chosen: list[str] = []
         for key, button in buttons.items():
-            button.clicked.connect(lambda _checked=False, key=key: chosen.append(key))
+            button.clicked.connect(lambda _checked=False, key=key, chosen=chosen: chosen.append(key))
         box.exec()
         choice = chosen[0] if chosen else "quit"
         if choice == "aside":
