@@ -29,7 +29,7 @@ def open_matrix(qtbot, controller: SessionController, size: tuple[int, int] = (1
     assert cls is MatrixPage
     view = MatrixPage(controller, page)
     qtbot.addWidget(view)
-    controller.changed.connect(lambda _edit: view.refresh())  # as the window does
+    controller.changed.connect(view.show_change)  # as the window does
     view.resize(*size)
     view.show()
     with qtbot.waitActive(view):
@@ -169,6 +169,22 @@ def test_cost_chosen_from_the_cell_combo_is_one_edit(qtbot, store, framework):
     assert tip.startswith("Cost 4: ") and framework.matrix.cost_rubric[3].meaning in tip
 
 
+def vote_buttons(view: MatrixPage, opportunity_id: str) -> tuple[QPoint, QPoint]:
+    """Where − and + are drawn in an opportunity's Votes cell (viewport coordinates)."""
+    from workshop.ui.pages.matrix.model import ChoiceDelegate
+
+    index = view.model.index(view.model.row_of(opportunity_id), COLUMN["votes"])
+    view.table.scrollTo(index)
+    minus, _count, plus = ChoiceDelegate.vote_rects(view.table.visualRect(index), view.table)
+    return minus.center(), plus.center()
+
+
+def click_vote(qtbot, view: MatrixPage, opportunity_id: str, step: int) -> None:
+    minus, plus = vote_buttons(view, opportunity_id)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=plus if step > 0 else minus)
+
+
 def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
     controller = make_controller(store, framework, with_opportunities(
         Opportunity(id="a", title="Alpha", value=3, cost=3),
@@ -176,18 +192,35 @@ def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
     ))
     view = open_matrix(qtbot, controller)
     assert shown_titles(view) == ["Alpha", "Beta"]  # tie: alphabetical
-    votes = view.vote_cells["b"]
-    assert not votes.minus.isEnabled()  # no votes to take away
-    qtbot.mouseClick(votes.plus, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.vote_cells["b"].plus, Qt.MouseButton.LeftButton)
-    assert view.vote_cells["b"].count.text() == "2"
+    click_vote(qtbot, view, "b", -1)  # no votes to take away: nothing happens
+    assert controller.undo_stack.count() == 0
+    click_vote(qtbot, view, "b", +1)
+    click_vote(qtbot, view, "b", +1)
+    assert cell(view, "b", "votes") == "2"
     assert shown_titles(view) == ["Beta", "Alpha"]  # more votes break the tie
     assert stored(store, controller).find("opportunities", "b").votes == 2
-    qtbot.mouseClick(view.vote_cells["b"].minus, Qt.MouseButton.LeftButton)
+    click_vote(qtbot, view, "b", -1)
     assert stored(store, controller).find("opportunities", "b").votes == 1
     assert controller.undo_stack.count() == 3
     controller.undo()
-    assert view.vote_cells["b"].count.text() == "2"
+    assert cell(view, "b", "votes") == "2"
+
+
+def test_plus_and_minus_keys_vote_on_the_current_row(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=3, cost=3),
+        Opportunity(id="b", title="Beta", value=3, cost=3),
+    ))
+    view = open_matrix(qtbot, controller)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(view.model.row_of("b"), COLUMN["title"]))
+    qtbot.keyClick(QApplication.focusWidget(), "+")
+    assert stored(store, controller).find("opportunities", "b").votes == 1
+    assert shown_titles(view) == ["Beta", "Alpha"]
+    # The selection follows the opportunity to its new place.
+    assert view.table.currentIndex().row() == view.model.row_of("b")
+    qtbot.keyClick(QApplication.focusWidget(), "-")
+    assert stored(store, controller).find("opportunities", "b").votes == 0
 
 
 def test_quarter_choices_are_the_next_eight_and_not_planned(qtbot, store, framework):

@@ -86,6 +86,9 @@ class PlaceholderPage(QWidget):
     def refresh(self) -> None:
         pass
 
+    def show_change(self, _edit: object) -> None:
+        pass
+
     def flush(self) -> None:
         pass
 
@@ -451,10 +454,10 @@ class WorkshopWindow(QMainWindow):
             self.controller.session, self.current, self.timer_widget.section_seconds()
         )
 
-    def _session_changed(self, _edit: object) -> None:
+    def _session_changed(self, edit: object) -> None:
         for position, view in self._views.items():
             if position == self.current:
-                view.refresh()  # type: ignore[attr-defined]
+                view.show_change(edit)  # type: ignore[attr-defined]
             else:
                 self._stale.add(position)
         self._update_navigator()

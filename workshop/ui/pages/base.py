@@ -2,8 +2,9 @@
 
 Each page type subclasses :class:`PageView`, sets ``page_type`` to the value used in the
 content's ``pages`` table, and registers itself with :func:`register`. The workshop window
-builds a view per content page on demand and calls :meth:`PageView.refresh` whenever the
-session changes (an edit, an undo, a redo), so a view never keeps its own copy of the data:
+builds a view per content page on demand, calls :meth:`PageView.refresh` when it is shown
+and :meth:`PageView.show_change` with the edit whenever the session changes (an edit, an
+undo, a redo), so a view never keeps its own copy of the data:
 widgets are filled from ``self.controller.session`` and every change goes out as an edit
 through ``self.controller.push(...)``.
 
@@ -60,6 +61,11 @@ class PageView(QWidget):
     def refresh(self) -> None:
         """Fill every widget from the session. Must not push edits."""
         raise NotImplementedError
+
+    def show_change(self, edit: object) -> None:
+        """An edit, undo or redo changed the session. Pages that can update only what the
+        edit touched override this (see ``pages/changes.py``); by default, refill all."""
+        self.refresh()
 
     def mark_private(self, widget: QWidget) -> QWidget:
         """Hide ``widget`` while projecting (facilitator hints, private notes...)."""
