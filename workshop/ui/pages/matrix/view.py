@@ -98,6 +98,7 @@ WATCHED = ("opportunities", "audit", "answers")
 @register
 class MatrixPage(BasePage):
     page_type = "matrix"
+    report_sections = ("opportunities", "roadmap")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
