@@ -394,7 +394,7 @@ class ActionsPage(BasePage):
 
     def show_change(self, edit: object) -> None:
         """Only edits of the actions change this page."""
-        if concerns(touched_by(edit), ("actions",)):  # type: ignore[arg-type]
+        if concerns(touched_by(edit), ("actions",)):
             self.refresh()
 
     def refresh(self) -> None:

@@ -600,7 +600,7 @@ class AuditPage(BasePage):
 
     def show_change(self, edit: object) -> None:
         """Only edits of the opportunities or the audit change this page."""
-        if concerns(touched_by(edit), ("opportunities", "audit")):  # type: ignore[arg-type]
+        if concerns(touched_by(edit), ("opportunities", "audit")):
             self.refresh()
 
     def show_more(self) -> None:

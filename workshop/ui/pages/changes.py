@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workshop.domain.edits import AddItem, Edit, MoveItem, RemoveItem, SetField, flatten
+from workshop.domain.edits import AddItem, Batch, MoveItem, RemoveItem, SetField, flatten
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,10 @@ class Touched:
     kind: str  # "set" | "add" | "remove" | "move"
 
 
-def touched_by(edit: Edit) -> tuple[Touched, ...]:
+def touched_by(edit: object) -> tuple[Touched, ...]:
     """The primitive changes of ``edit`` (a batch gives one per inner edit, in order)."""
+    if not isinstance(edit, SetField | AddItem | RemoveItem | MoveItem | Batch):
+        return ()
     found: list[Touched] = []
     for primitive in flatten(edit):
         if isinstance(primitive, SetField):

@@ -1,9 +1,9 @@
 """The ranked list of opportunities as a Qt model, its delegates and its table.
 
 The model draws a :class:`~workshop.ui.pages.matrix.state.MatrixState` and nothing else.
-Given the next state, it tells the view only what changed: ``dataChanged`` for the rows whose
-cells differ, one row moved when a vote or a score changed its place, one row inserted or
-removed; only anything bigger resets. Votes are painted by a delegate (− count +) rather
+Given the next state, it tells the view only what changed (see ``pages/row_model.py``):
+``dataChanged`` for the rows whose cells differ, one row moved when a vote or a score changed
+its place, one row inserted or removed; only anything bigger resets. Votes are painted by a delegate (− count +) rather
 than a pair of buttons per row, so 300 opportunities cost 300 painted cells, not 900 widgets.
 """
 
@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -43,8 +42,8 @@ from workshop.ui.pages.matrix.state import (
     SCORE_FIELDS,
     MatrixState,
     OpportunityRow,
-    single_move,
 )
+from workshop.ui.pages.row_model import RowStateModel
 from workshop.ui.theme import half_line
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -55,7 +54,7 @@ CENTRED = ("rank", "value", "cost", "confidence", "votes")
 EMPTY_STATE = MatrixState(rows=(), rule="", blocked_rule="", legend=(), first_project=None)
 
 
-class OpportunitiesModel(QAbstractTableModel):
+class OpportunitiesModel(RowStateModel):
     """The opportunities in ranked order; every cell edit becomes one domain edit through the
     callbacks the page gives (the model never changes the session itself)."""
 
@@ -69,88 +68,22 @@ class OpportunitiesModel(QAbstractTableModel):
         set_field: Callable[[str, str, Any], bool],
         set_first_project: Callable[[str, bool], bool],
     ) -> None:
-        super().__init__(parent)
-        self._state = EMPTY_STATE
+        super().__init__(parent, EMPTY_STATE)
         self._header_tip = header_tip
         self._cell_tip = cell_tip
         self._choices = choices
         self._set_field = set_field
         self._set_first_project = set_first_project
 
-    # --- following the session -------------------------------------------------------------
-
-    @property
-    def state(self) -> MatrixState:
-        return self._state
-
-    def show_state(self, state: MatrixState) -> str:
-        """Move to ``state``, signalling the least that changed: "same", "rows" (cells
-        changed), "moved", "inserted", "removed" or "reset"."""
-        old = self._state
-        old_ids, new_ids = old.ids, state.ids
-        if old_ids == new_ids:
-            self._state = state
-            changed = [n for n, row in enumerate(state.rows) if old.row(row.id) != row]
-            self._rows_changed(changed)
-            return "rows" if changed else "same"
-        if len(new_ids) == len(old_ids) + 1 and [i for i in new_ids if old.row(i)] == old_ids:
-            at = next(n for n, i in enumerate(new_ids) if old.row(i) is None)
-            self.beginInsertRows(QModelIndex(), at, at)
-            self._state = state
-            self.endInsertRows()
-            self._rows_changed([n for n, r in enumerate(state.rows) if n != at
-                                and old.row(r.id) != r])
-            return "inserted"
-        if len(new_ids) == len(old_ids) - 1 and [i for i in old_ids if state.row(i)] == new_ids:
-            at = next(n for n, i in enumerate(old_ids) if state.row(i) is None)
-            self.beginRemoveRows(QModelIndex(), at, at)
-            self._state = state
-            self.endRemoveRows()
-            self._rows_changed([n for n, r in enumerate(state.rows) if old.row(r.id) != r])
-            return "removed"
-        moved = single_move(old_ids, new_ids)
-        if moved is not None:
-            source, target = moved
-            # Qt's destination is the row *before which* it lands, in the old numbering.
-            destination = target + 1 if target > source else target
-            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
-            self._state = state
-            self.endMoveRows()
-            self._rows_changed([n for n, r in enumerate(state.rows) if old.row(r.id) != r])
-            return "moved"
-        self.beginResetModel()
-        self._state = state
-        self.endResetModel()
-        return "reset"
-
-    def _rows_changed(self, rows: list[int]) -> None:
-        """One ``dataChanged`` per run of neighbouring rows."""
-        last_column = len(COLUMNS) - 1
-        runs: list[list[int]] = []
-        for row in rows:
-            if runs and row == runs[-1][1] + 1:
-                runs[-1][1] = row
-            else:
-                runs.append([row, row])
-        for start, end in runs:
-            self.dataChanged.emit(self.index(start, 0), self.index(end, last_column))
-
-    @property
-    def ids(self) -> list[str]:
-        return self._state.ids
-
     def row_of(self, opportunity_id: str) -> int:
         row = self._state.row(opportunity_id)
-        return row.rank - 1 if row is not None else -1
+        return row.rank - 1 if row is not None else -1  # ranks are the rows, from 1
 
     def opportunity(self, row: int) -> OpportunityRow | None:
-        rows = self._state.rows
-        return rows[row] if 0 <= row < len(rows) else None
+        found: OpportunityRow | None = self.row_at(row)
+        return found
 
     # --- the Qt model ------------------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._state.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)

@@ -212,22 +212,3 @@ def rubric_text(framework: Framework, field: str) -> str:
 def quadrant_advice(framework: Framework, quadrant_id: str) -> str:
     quadrant = next((q for q in framework.matrix.quadrants if q.id == quadrant_id), None)
     return f"{quadrant.name}: {quadrant.advice}" if quadrant else ""
-
-
-def single_move(old: list[str], new: list[str]) -> tuple[int, int] | None:
-    """(from, to) when ``new`` is ``old`` with one id taken out and put back elsewhere: a
-    vote or a score that changed one opportunity's place."""
-    if len(old) != len(new) or not old:
-        return None
-    first = next((n for n, (a, b) in enumerate(zip(old, new, strict=True)) if a != b), None)
-    if first is None:
-        return None
-    last = len(old) - 1 - next(
-        n for n, (a, b) in enumerate(zip(reversed(old), reversed(new), strict=True)) if a != b
-    )
-    # Either old[first] moved down to ``last`` or old[last] moved up to ``first``.
-    if old[first + 1:last + 1] == new[first:last] and old[first] == new[last]:
-        return first, last
-    if old[first:last] == new[first + 1:last + 1] and old[last] == new[first]:
-        return last, first
-    return None

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.edits import Edit
 from workshop.domain.session import Opportunity
 from workshop.ui.pages.base import register
 from workshop.ui.pages.changes import concerns, touched_by
@@ -457,7 +456,7 @@ class MatrixPage(BasePage):
         redrawn: the model and the matrix compare the new state with what they show)."""
         self._show(matrix_state(self.framework, self.controller.session))
 
-    def show_change(self, edit: Edit) -> None:
+    def show_change(self, edit: object) -> None:
         """An edit, undo or redo: nothing to do unless it touched what this page shows."""
         touched = touched_by(edit)
         if concerns(touched, WATCHED):
