@@ -358,7 +358,9 @@ class ActionsPage(BasePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows two lines high (what to do wraps once; the whole text is in the tooltip and
+        # the editor): no row is measured, so 60 actions lay out as fast as six.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         layout.addWidget(self.table, 1)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -417,6 +419,7 @@ class ActionsPage(BasePage):
                 COLUMN["carried_from"], not any(a.carried_from for a in actions)
             )
             shown = self.proxy.rowCount()
+            self._fit_rows()
             self._fit_columns()
             self.count_label.setText(f"{shown} of {len(actions)} shown")
             kind = self.proxy.kind
@@ -481,6 +484,14 @@ class ActionsPage(BasePage):
                 width = max(round(width * factor), floors[column])
             if self.table.columnWidth(column) != width:
                 self.table.setColumnWidth(column, width)
+
+    def _fit_rows(self) -> None:
+        line = self.table.fontMetrics().lineSpacing()
+        height = line * 2 + round(em(self) * 1.5)
+        vertical = self.table.verticalHeader()
+        if vertical.defaultSectionSize() != height:
+            vertical.setMinimumSectionSize(height)
+            vertical.setDefaultSectionSize(height)
 
     def _date_box_width(self) -> int:
         """The width a due-date box needs to show a whole date with its drop-down button."""
