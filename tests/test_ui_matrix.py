@@ -473,3 +473,46 @@ def test_fields_are_named_for_screen_readers(qtbot, store, framework):
                    view.rubric_button):
         assert widget.objectName() and widget.accessibleName()
     assert isinstance(view.new_field, QLineEdit)
+
+
+def test_tab_leaves_the_list_for_the_matrix_and_the_form(qtbot, store, framework):
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller)
+    view.select(view.model.ids[0])
+    view.table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.chart
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.remove_button
+    seen = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert view.detail_combos["value"] in seen and view.title_field in seen
+    # Shift+Tab goes back from the matrix to the list.
+    view.chart.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is view.table
+
+
+def test_five_new_ideas_are_five_separate_markers_with_readable_titles(qtbot, store, framework):
+    controller = make_controller(store, framework, empty_session())
+    view = open_matrix(qtbot, controller, size=(1024 - 300, 700))
+    for title in ("Churn alerts", "Invoice matching", "Route planning", "Demand forecast",
+                  "Ticket triage"):
+        add_by_typing(qtbot, view, title)
+    placed = view.chart.layout_points()
+    assert len(placed) == 5 and all(
+        (o.value, o.cost) == (3, 3) for o in stored(store, controller).opportunities)
+    # Each marker is clear of the others: none hides another one.
+    spots = list(placed.values())
+    for n, (centre, radius) in enumerate(spots):
+        for other, other_radius in spots[n + 1:]:
+            distance = ((centre.x() - other.x()) ** 2 + (centre.y() - other.y()) ** 2) ** 0.5
+            assert distance >= radius + other_radius
+        assert radius >= view.chart.fontMetrics().height() * 0.4  # big enough to grab
+    # The titles get room to be read in the list (more than 20 characters).
+    title_width = view.table.columnWidth(COLUMN["title"])
+    assert title_width >= view.table.fontMetrics().averageCharWidth() * 20
+    assert cell(view, view.model.ids[0], "title") in {
+        "Churn alerts", "Invoice matching", "Route planning", "Demand forecast", "Ticket triage"}
