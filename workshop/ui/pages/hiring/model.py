@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -181,6 +181,7 @@ class PlanTable(QTableView):
     selection); Tab leaves the table for the next control instead of walking its cells."""
 
     move_requested = Signal(int)  # −1 up, +1 down
+    resized = Signal()  # the title column takes what the others leave (see the page)
 
     def __init__(self) -> None:
         super().__init__()
@@ -196,3 +197,7 @@ class PlanTable(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()

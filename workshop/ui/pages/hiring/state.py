@@ -25,8 +25,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("seniority", "Seniority"),
     ("headcount", "People"),
     ("target_quarter", "Target quarter"),
-    ("ml_experience", "ML experience"),
-    ("data_engineering", "Data engineering"),
+    ("ml_experience", "ML\nexperience"),
+    ("data_engineering", "Data\nengineering"),
     ("warnings", "Checks"),
     ("notes", "Private notes"),
 )

@@ -349,11 +349,12 @@ class HiringPage(BasePage):
                                 set_field=self.set_field)
         self.plan_table = named(PlanTable(), "plan_table", "Hiring plan")
         self.plan_table.move_requested.connect(self.move_current)
+        self.plan_table.resized.connect(lambda: self._fit_title())
         self.plan_table.setModel(self.model)
         self.plan_table.setItemDelegate(HireDelegate(self.plan_table))
         self.plan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.plan_table.setAlternatingRowColors(True)
-        self.plan_table.setWordWrap(False)
+        self.plan_table.setWordWrap(True)  # a long role title takes a second line
         self.plan_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -364,7 +365,6 @@ class HiringPage(BasePage):
         self.plan_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.plan_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMN["title"], QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(round(em(self) * 4))
         self.plan_table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.plan_table)
@@ -486,7 +486,7 @@ class HiringPage(BasePage):
         texts, not by laying out each row); the table as tall as its rows, up to a dozen."""
         table = self.plan_table
         metrics = table.fontMetrics()
-        pad = round(em(self) * 3)
+        pad = round(em(self) * 2)
         header = table.horizontalHeader()
         longest = {
             "mode": list(MODE_NAMES.values()),
@@ -495,7 +495,6 @@ class HiringPage(BasePage):
             "target_quarter": ["Not planned", "Q4 2028"],
             "ml_experience": [""], "data_engineering": [""],
             "warnings": [warning_count_text(9)],
-            "notes": ["x" * 24],
         }
         for field, texts in longest.items():
             column = COLUMN[field]
@@ -505,7 +504,7 @@ class HiringPage(BasePage):
                 width = header.sectionSizeHint(column) + round(em(self))
             if table.columnWidth(column) != width:
                 table.setColumnWidth(column, width)
-        row_height = metrics.lineSpacing() + round(em(self) * 2)
+        row_height = metrics.lineSpacing() * 2 + round(em(self) * 1.5)
         vertical = table.verticalHeader()
         if vertical.defaultSectionSize() != row_height:
             vertical.setMinimumSectionSize(row_height)
@@ -523,6 +522,26 @@ class HiringPage(BasePage):
                         ("mode", "seniority", "headcount", "target_quarter"))
         table.setMinimumWidth(essential + metrics.averageCharWidth() * 16
                               + table.verticalScrollBar().sizeHint().width())
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The role's title and the notes share the width the other columns leave, the
+        title never less than about 18 characters and the notes 12 (narrower, the plan
+        scrolls sideways instead of cutting titles)."""
+        table = self.plan_table
+        flexible = (COLUMN["title"], COLUMN["notes"])
+        others = sum(table.columnWidth(c) for c in range(len(COLUMNS))
+                     if c not in flexible and not table.isColumnHidden(c))
+        room = table.viewport().width() - others
+        char = table.fontMetrics().averageCharWidth()
+        notes_shown = not table.isColumnHidden(COLUMN["notes"])
+        title = max(room // 2 if notes_shown else room, char * 18)
+        widths = {COLUMN["title"]: title}
+        if notes_shown:
+            widths[COLUMN["notes"]] = max(room - title, char * 12)
+        for column, width in widths.items():
+            if table.columnWidth(column) != width:
+                table.setColumnWidth(column, width)
 
     def _selection_changed(self, *_args: object) -> None:
         self.timeline.set_selected(self.selected)
@@ -684,6 +703,7 @@ class HiringPage(BasePage):
         super().set_projecting(projecting)
         # Private notes never reach the room.
         self.plan_table.setColumnHidden(COLUMN["notes"], projecting)
+        self._fit_title()
 
     def flush(self) -> None:
         """Typing in a cell is committed now (page change, close, Ctrl+S)."""
@@ -737,6 +757,7 @@ class HiringPage(BasePage):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panes()
+        self._fit_title()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
