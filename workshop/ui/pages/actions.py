@@ -84,6 +84,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("private", "Private"),
 )
 COLUMN = {name: index for index, (name, _heading) in enumerate(COLUMNS)}
+# Hidden in this order when the screen is too narrow for "What" to be read.
+COMPACT_HIDDEN = ("stage", "kind")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # (value, label) pairs for a combo editor
@@ -274,6 +276,16 @@ class ChoiceDelegate(QStyledItemDelegate):
             return editor
         return super().createEditor(parent, option, index)
 
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> None:
+        """An editor at least as wide as it needs (a date box shows its whole date even
+        when the column is only as wide as the date's text)."""
+        super().updateEditorGeometry(editor, option, index)
+        wanted = editor.sizeHint().width()
+        if editor.width() < wanted:
+            editor.resize(wanted, editor.height())
+
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
@@ -443,8 +455,19 @@ class ActionsPage(BasePage):
         """Size the small columns from their texts (measured here, not by laying out every
         row), capped, so "What" keeps most of the width even on a 1024-pixel projector with
         large type. A column never gets narrower than its longest word, so a name or
-        "Parking lot" wraps onto a second line instead of being cut ("Parki… lot"); the due
-        date is as wide as its date box, so the date can be read while it is edited."""
+        "Parking lot" wraps onto a second line instead of being cut ("Parki… lot"). When
+        "What" would still get less than about 24 characters, the stage column, then the
+        kind, step aside (the filter above still shows the kind)."""
+        for field in COMPACT_HIDDEN:
+            self.table.setColumnHidden(COLUMN[field], False)
+        for field in (None, *COMPACT_HIDDEN):
+            if field is not None:
+                self.table.setColumnHidden(COLUMN[field], True)
+            if self._fit_small_columns():
+                return
+
+    def _fit_small_columns(self) -> bool:
+        """Size the small columns; True when "What" keeps enough room."""
         metrics = self.table.fontMetrics()
         char = metrics.averageCharWidth()
         pad = round(em(self) * 2)
@@ -470,7 +493,6 @@ class ActionsPage(BasePage):
             floors[column] = max(word, header.sectionSizeHint(column) if field == "private"
                                  else 0)
             widths[column] = max(min(whole, char * 16), floors[column], char * 6)
-        widths[COLUMN["due"]] = max(widths.get(COLUMN["due"], 0), self._date_box_width())
         # The small columns together get at most 60 % of the table: names and stages wrap
         # onto a second line instead; a date never shrinks (an elided date is useless).
         fixed = {COLUMN["due"], COLUMN["private"]}
@@ -484,6 +506,9 @@ class ActionsPage(BasePage):
                 width = max(round(width * factor), floors[column])
             if self.table.columnWidth(column) != width:
                 self.table.setColumnWidth(column, width)
+        left = self.table.viewport().width() - sum(
+            self.table.columnWidth(c) for c in widths)
+        return bool(left >= char * 24)
 
     def _fit_rows(self) -> None:
         line = self.table.fontMetrics().lineSpacing()
@@ -492,17 +517,6 @@ class ActionsPage(BasePage):
         if vertical.defaultSectionSize() != height:
             vertical.setMinimumSectionSize(height)
             vertical.setDefaultSectionSize(height)
-
-    def _date_box_width(self) -> int:
-        """The width a due-date box needs to show a whole date with its drop-down button."""
-        box = QDateEdit()
-        box.setFont(self.table.font())
-        box.setCalendarPopup(True)
-        box.setDisplayFormat("yyyy-MM-dd")
-        box.setDate(QDate(2028, 12, 28))
-        width = box.sizeHint().width() + round(em(self))
-        box.deleteLater()
-        return int(width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
