@@ -32,6 +32,10 @@ FORBIDDEN_ROOMS = {
     "store": {"report", "ui", "cli"},
     "report": {"store", "ui", "cli"},
 }
+# Ground-floor modules every room may use (vocabularies, safe file writes, resource paths):
+# standard library only, so they never pull a room along.
+for _ground in ("vocab", "files", "paths"):
+    FORBIDDEN_ROOMS[_ground] = {"framework", "domain", "store", "report", "ui", "cli"}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:

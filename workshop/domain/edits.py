@@ -24,7 +24,7 @@ from workshop.domain.session import (
     Session,
     item_fields,
 )
-from workshop.domain.validation import check_item, check_scalar
+from workshop.domain.validation import check_collection_size, check_item, check_scalar
 
 
 class EditError(ValueError):
@@ -85,6 +85,7 @@ class AddItem:
             raise EditError(f"{self.collection} already has an item {self.item.id!r}")
         if not 0 <= self.index <= len(items):
             raise EditError(f"position {self.index} is outside {self.collection}")
+        check_collection_size(self.collection, len(items) + 1)
         check_item(self.collection, self.item)
         items.insert(self.index, self.item)
 
