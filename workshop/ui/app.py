@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from workshop.paths import fonts_folder
 from workshop.ui import theme
 from workshop.ui.preferences import APPLICATION, ORGANISATION, Preferences
 
@@ -25,18 +26,8 @@ FONT_FAMILY = "DejaVu Sans"
 
 
 def _fonts_folder() -> Path | None:
-    # The package's resources (wheel, or the symlink in a checkout) are found without
-    # importing the content loader, which the library does not need before the first frame.
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "resources" / "fonts", package.parent / "resources" / "fonts"):
-        if candidate.is_dir():
-            return candidate
-    try:
-        from workshop.framework import resources_path
-
-        return Path(resources_path()) / "fonts"
-    except Exception:  # content missing: the platform font will do
-        return None
+    folder = fonts_folder()
+    return folder if folder.is_dir() else None  # content missing: the platform font will do
 
 
 def register_fonts() -> str | None:
