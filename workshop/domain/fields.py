@@ -23,7 +23,7 @@ from workshop.vocab import Vocabulary
 
 LINE = 300  # characters in a one-line field: a long organisation name fits, a pasted page does not
 CELL = 2_000  # short text printed in a table cell (an action, a data source...)
-TEXT = 100_000  # multi-line text: far beyond any real answer, refuses garbage
+TEXT = 20_000  # multi-line text: eight printed pages; four times the longest real answer
 REF = 200  # an id or a content reference
 COUNT = 10_000  # people in one show of hands, votes on one opportunity
 
