@@ -49,11 +49,30 @@ def _resolve_id(store: Store, session_id: str) -> str:
     raise CommandError(f"no session with id {session_id!r} (see: workshop sessions list)")
 
 
-def _read_session(args: argparse.Namespace) -> Session:
-    """The session named by ``args.session_id``, read and the database closed again."""
+def _read_session(args: argparse.Namespace, *, salvage: bool = False) -> Session:
+    """The session named by ``args.session_id``, read and the database closed again.
+
+    With ``salvage``, a damaged workshop is read as far as possible (for an export) and one
+    warning line on stderr says what was left out.
+    """
+    from workshop.store import DamagedSessionError
+
     store = _open_store(args)
     try:
-        return store.load(_resolve_id(store, args.session_id))
+        session_id = _resolve_id(store, args.session_id)
+        try:
+            return store.load(session_id)
+        except DamagedSessionError:
+            if not salvage:
+                raise
+            session, problems = store.load_salvaged(session_id)
+        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        print(
+            f"workshop: warning: the workshop {session_id} is damaged; exporting what can be "
+            f"read ({len(problems)} value(s) left out or at their default: {shown})",
+            file=sys.stderr,
+        )
+        return session
     finally:
         store.close()
 
@@ -116,11 +135,12 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
                 "id": s.id,
                 "organisation": s.organisation,
                 "title": s.title,
-                "workshop_date": s.workshop_date.isoformat(),
+                "workshop_date": s.workshop_date.isoformat() if s.workshop_date else None,
                 "facilitator": s.facilitator,
                 "working_on": s.stage_reached,  # the stage the maturity check places it at
                 "follows_up": s.follows_up,
                 "updated_at": s.updated_at.isoformat(),
+                "damaged": s.damaged,  # "" for a healthy workshop
             }
             for s in summaries
         ]
@@ -130,14 +150,16 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
         print("No workshops yet. Create the demo with: workshop demo")
         return 0
     for s in summaries:
-        print(f"{s.id}  {s.workshop_date.isoformat()}  {s.organisation} — {s.title}")
+        when = s.workshop_date.isoformat() if s.workshop_date else "????-??-??"
+        mark = f"  [damaged: {s.damaged}]" if s.damaged else ""
+        print(f"{s.id}  {when}  {s.organisation} — {s.title}{mark}")
     return 0
 
 
 def cmd_sessions_export(args: argparse.Namespace) -> int:
     from workshop.store.portable import write_session_file
 
-    session = _read_session(args)
+    session = _read_session(args, salvage=True)
     write_session_file(session, Path(args.file))
     return 0
 
@@ -160,7 +182,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
     from workshop.framework import load_framework
     from workshop.report import export_roadmap
 
-    session = _read_session(args)
+    session = _read_session(args, salvage=True)
     export_roadmap(load_framework(), session, Path(args.out), paper=args.paper)
     return 0
 
@@ -168,7 +190,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     from workshop.report.actions_csv import export_actions_csv
 
-    session = _read_session(args)
+    session = _read_session(args, salvage=True)
     export_actions_csv(session, Path(args.csv))
     return 0
 

@@ -139,6 +139,12 @@ def _check_field(cls: type[Any], where: str, name: str, value: object) -> None:
     _check_declared(where, value, spec)
 
 
+def check_value(cls: type[Any], where: str, field: str, value: object) -> None:
+    """Check one value for ``field`` of ``cls`` (the session or an item class) on its own;
+    ``where`` names it in the message."""
+    _check_field(cls, where, field, value)
+
+
 def check_scalar(field: str, value: object) -> None:
     if field not in _specs(Session) or field in COLLECTIONS:
         raise InvalidValue(f"the session has no field {field!r}")

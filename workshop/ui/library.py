@@ -503,7 +503,13 @@ class LibraryWindow(QMainWindow):
         session_id = self.selected_id()
         if session_id is None:
             return False
-        session = self.store.load(session_id)
+        from workshop.store import DamagedSessionError
+
+        left_out: list[str] = []
+        try:
+            session = self.store.load(session_id)
+        except DamagedSessionError:  # export what can be read, and say what could not
+            session, left_out = self.store.load_salvaged(session_id)
         if path is None:
             suggested = f"{session.organisation or 'workshop'} {session.workshop_date}.json"
             path, _ = QFileDialog.getSaveFileName(
@@ -511,13 +517,20 @@ class LibraryWindow(QMainWindow):
             )
             if not path:
                 return False
-        from workshop.store.portable import write_session_file
+        from workshop.store.portable import PortableFileError, write_session_file
 
         try:
             write_session_file(session, Path(path))
-        except OSError as error:
+        except (PortableFileError, OSError) as error:
             QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{error}")
             return False
+        if left_out:
+            QMessageBox.warning(
+                self,
+                "Damaged workshop exported",
+                f"This workshop is damaged: {len(left_out)} value(s) could not be read and "
+                "were left out or set to their default:\n" + "\n".join(left_out[:10]),
+            )
         self.statusBar().showMessage(f"Exported to {path}", 5000)
         return True
 
