@@ -44,6 +44,7 @@ from workshop.framework.model import (
     StrategyQuestion,
 )
 from workshop.paths import framework_folder, resources_folder
+from workshop.vocab import InterviewFunction, StatementSet
 
 PAGE_TYPES = frozenset(
     {
@@ -62,8 +63,8 @@ PAGE_TYPES = frozenset(
     }
 )
 DECISION_CATEGORIES = frozenset({"process", "tech_stack", "org_model", "pods", "tooling"})
-INTERVIEW_FUNCTIONS = frozenset({"product", "customer_success", "support", "sales", "client"})
-STATEMENT_SETS = frozenset({"core", "extended"})
+INTERVIEW_FUNCTIONS = frozenset(InterviewFunction.values())
+STATEMENT_SETS = frozenset(StatementSet.values())
 ANCHOR_COUNT = 5  # scores 0, 1, 2, 3, 4
 RUBRIC_SCORES = (1, 2, 3, 4, 5)
 

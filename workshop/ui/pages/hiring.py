@@ -65,13 +65,14 @@ from workshop.ui.widgets.hiring_timeline import (
     TimelineQuarter,
     TimelineScroll,
 )
+from workshop.vocab import HireMode, Seniority
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
-MODE_NAMES = {"hire": "New hire", "internal": "Internal"}
-SENIORITY_NAMES = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "lead": "Lead"}
+MODE_NAMES = {mode.value: mode.label for mode in HireMode}
+SENIORITY_NAMES = {seniority.value: seniority.label for seniority in Seniority}
 
 EMPTY_TEXT = (
     "No roles planned yet — add the first hire from the catalogue (the framework starts with "

@@ -85,6 +85,7 @@ from workshop.ui.pages.common import (
 from workshop.ui.pages.text import line_editor, text_editor
 from workshop.ui.widgets.bound_text import ItemField
 from workshop.ui.widgets.matrix_chart import MatrixChart, MatrixPoint, MatrixQuadrant
+from workshop.vocab import DataReadiness
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -95,12 +96,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 EMPTY_TEXT = "No opportunities yet — press N to add the first one"
 BLOCKED = "⚠ Blocked by data"
 FIRST_PROJECT = "★ First project"
-READINESS_NAMES = {
-    "unknown": "Unknown",
-    "ready": "Ready",
-    "partial": "Partial",
-    "missing": "Missing",
-}
+READINESS_NAMES = {readiness.value: readiness.label for readiness in DataReadiness}
 SCORE_FIELDS = ("value", "cost", "confidence")
 CONFIDENCE_MEANING = {
     1: "A guess: nobody in the room is sure.",
