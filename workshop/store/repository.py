@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from workshop.domain.edits import AddItem, Edit, MoveItem, RemoveItem, SetField, flatten
 from workshop.domain.session import COLLECTIONS, EDITABLE_FIELDS, Session, utcnow
+from workshop.domain.validation import check_session
 from workshop.store import versioning
 from workshop.store.catalog import SessionSummary, read_catalog
 from workshop.store.engine import BEGIN_MODE, make_engine, network_filesystem
@@ -187,7 +188,12 @@ class Store:
         return session, problems
 
     def create(self, session: Session) -> None:
-        """Insert a whole session (new, duplicated or imported) in one transaction."""
+        """Insert a whole session (new, duplicated or imported) in one transaction.
+
+        The session is checked whole first (:func:`check_session`), so nothing the domain
+        refuses reaches the database by this door either; raises ``InvalidValue``.
+        """
+        check_session(session)
         with self._write() as connection:
             exists = connection.execute(
                 select(SESSIONS.c.id).where(SESSIONS.c.id == session.id)
