@@ -50,7 +50,7 @@ class LengthCounter(QLabel):
         self.setAccessibleName(f"{length} of at most {self.limit} characters")
         theme.set_level(self, "warning" if length >= self.limit else "normal")
         self.adjustSize()
-        self.edit.setTextMargins(0, 0, self.width() + 6, 0)
+        self.edit.setTextMargins(0, 0, self.width() + 6, 0)  # the text never runs under it
         self._place()
         self.show()
 
@@ -60,7 +60,11 @@ class LengthCounter(QLabel):
         return False
 
     def _place(self) -> None:
-        self.move(self.edit.width() - self.width() - 6, (self.edit.height() - self.height()) // 2)
+        # Leave the clear button (drawn at the right edge, about a line high) uncovered.
+        clear = self.edit.height() if self.edit.isClearButtonEnabled() else 0
+        self.move(
+            self.edit.width() - self.width() - 6 - clear, (self.edit.height() - self.height()) // 2
+        )
 
 
 def limit_length(edit: QLineEdit, collection: str | None, field: str) -> LengthCounter | None:
