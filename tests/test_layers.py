@@ -30,3 +30,14 @@ def test_a_planted_breach_is_caught(tmp_path: Path) -> None:
     assert any("domain/ must not import workshop.ui" in p for p in problems)
     assert any("store/leak.py:1: imports reportlab.lib" in p for p in problems)
     assert len(problems) == 4
+
+
+def test_the_room_server_imports_no_qt_and_no_database(tmp_path: Path) -> None:
+    tree = tmp_path / "workshop"
+    shutil.copytree(ROOT / "workshop", tree, ignore=shutil.ignore_patterns("resources", "__pycache__"))
+    (tree / "room" / "leak.py").write_text(
+        "from PySide6.QtCore import QObject\nfrom workshop.store import open_store\n"
+    )
+    problems = check_layers.breaches(tree)
+    assert any("room/leak.py:1: imports PySide6.QtCore" in p for p in problems)
+    assert any("room/ must not import workshop.store" in p for p in problems)
