@@ -231,3 +231,63 @@ def test_the_server_stops_and_the_port_is_free_again() -> None:
     server.stop()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more
+
+
+@pytest.mark.slow
+def test_headless_round_prints_the_join_line_and_writes_the_tally_on_sigterm(
+    framework: Framework, tmp_path: Path
+) -> None:
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    from workshop.store import open_store
+
+    db = tmp_path / "cli.sqlite3"
+    with open_store(db) as store:
+        session = build_demo(framework)
+        store.create(session)
+    command = [sys.executable, "-m", "workshop.cli", "--db", str(db), "room", session.id[:8],
+               "--listen", "127.0.0.1:0", "--page", "page_matrix", "--budget", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        found = re.fullmatch(r"Join at http://127\.0\.0\.1:(\d+)/  code (\d{6})\n", line)
+        assert found, line
+        phone = Phone("127.0.0.1", int(found.group(1)))
+        assert phone.join(found.group(2)) == 200
+        first, second = (o.id for o in session.opportunities[:2])
+        assert phone.vote({first: 2, second: 1}) == 400  # over the budget of 2
+        assert phone.vote({first: 1, second: 1}) == 200
+        assert phone.request("GET", "/api/results")[0] == 403  # the headless mode never reveals
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "1 ballot(s)" in out
+    with open_store(db) as store:
+        stored = store.load(session.id)
+    votes = {o.id: o.votes for o in stored.opportunities}
+    assert votes[first] == 1 and votes[second] == 1
+    assert all(v == 0 for k, v in votes.items() if k not in (first, second))
+
+
+def test_headless_round_refuses_a_page_without_votes(
+    framework: Framework, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workshop.cli import main
+    from workshop.store import open_store
+
+    db = tmp_path / "cli.sqlite3"
+    with open_store(db) as store:
+        session = build_demo(framework)
+        store.create(session)
+    code = main(["--db", str(db), "room", session.id, "--listen", "127.0.0.1:0",
+                 "--page", "page_overview"])
+    err = capsys.readouterr().err
+    assert code != 0 and err.count("\n") == 1 and "maturity check" in err
+    assert main(["--db", str(db), "room", session.id, "--listen", "nowhere", "--page", "x"]) != 0
