@@ -26,6 +26,7 @@ from workshop.ui.room.qr import QUIET_ZONE, qr_modules
 
 SMALL = 1 / 40
 BODY = 1 / 30
+RESULT = 1 / 33  # statement text on the results: six statements fit a screen
 TITLE = 1 / 20
 CODE = 1 / 9
 FILL_LIGHT = "#0072B2"
@@ -122,11 +123,12 @@ class RoomOverlay(QWidget):
         painter.setPen(QColor(colour))
         metrics = QFontMetricsF(font)
         wrapped = flags | int(Qt.TextFlag.TextWordWrap)
+        line = metrics.lineSpacing()
         needed = metrics.boundingRect(rect, wrapped, text).height()
-        if needed > rect.height():  # too long: the first lines with "…"
-            lines = max(1, int(rect.height() // metrics.lineSpacing()))
-            text = _first_lines(text, metrics, rect.width(), lines)
-            needed = metrics.lineSpacing() * lines
+        room_lines = max(1, int((rect.height() + 1) // line))
+        if round(needed / line) > room_lines:  # too long: the first lines with "…"
+            text = _first_lines(text, metrics, rect.width(), room_lines)
+            needed = line * room_lines
         painter.drawText(rect, wrapped, text)
         return min(needed, rect.height())
 
@@ -184,20 +186,20 @@ class RoomOverlay(QWidget):
         verb = "ballot" if tally.ballots == 1 else "ballots"
         y += self._text(painter, QRectF(margin_x, y, width, h * 0.08),
                         f"{tally.ballots} {verb}", self._font(SMALL), t.muted) + h / 40
-        body, small = self._font(BODY), self._font(SMALL, True)
+        body, small = self._font(RESULT), self._font(SMALL, True)
         body_line = QFontMetricsF(body).lineSpacing()
         small_line = QFontMetricsF(small).lineSpacing()
         fill = FILL_DARK if QColor(t.background).lightness() < 128 else FILL_LIGHT
         outline = QPen(QColor(t.text), max(2, h // 400))
         if tally.kind == RATING:
-            row_h = body_line * 2 + small_line * 1.4 + h / 40
+            row_h = body_line * 2 + small_line * 1.25 + h / 60
             items = list(room.items)
         else:
             row_h = body_line * 1.35
             items = sorted(room.items, key=lambda i: -tally.votes.get(i.id, 0))
         fits = max(1, int((h - y - margin_y - small_line) // row_h))
         shown = items[:fits] if len(items) > fits else items
-        chart_w = width * 0.36
+        chart_w = width * 0.3
         text_w = width - chart_w - h / 30
         most = max([*tally.votes.values(), 1]) if tally.kind != RATING else 0
         for item in shown:
@@ -206,11 +208,11 @@ class RoomOverlay(QWidget):
                            t.text)
                 figures = self.live.agreement_of(item.id)
                 counts = tally.counts.get(item.id, (0, 0, 0, 0, 0))
-                self._strip(painter, QRectF(margin_x + text_w + h / 30, y, chart_w, body_line * 2),
-                            counts, fill, outline, t)
+                chart = QRectF(margin_x + text_w + h / 30, y, chart_w, row_h - h / 60)
+                self._strip(painter, chart, counts, fill, outline, t)
                 line = figures.in_words() if figures else "no votes"
                 if figures is not None and figures.disagreement:
-                    line = "⚠ The room disagrees · " + line
+                    line += " · ⚠ disagrees"
                 shift = self.live.shift_of(item.id)
                 if shift is not None:
                     line += " · since round 1: " + shift.in_words()
@@ -218,7 +220,7 @@ class RoomOverlay(QWidget):
                 if gap:
                     line += " · ⚠ " + gap
                 colour = t.warning if figures is not None and figures.disagreement else t.muted
-                self._text(painter, QRectF(margin_x, y + body_line * 2 + h / 120, width,
+                self._text(painter, QRectF(margin_x, y + body_line * 2, text_w,
                                            small_line * 1.2), line, small, colour)
             else:
                 votes = tally.votes.get(item.id, 0)
