@@ -28,7 +28,7 @@ from workshop.domain.agreement import number
 from workshop.room.outcome import ROUND_PAGE_TYPES
 from workshop.room.round import DEFAULT_BUDGET, DOTS, MAX_BUDGET, RATING
 from workshop.ui import theme
-from workshop.ui.pages.common import named, plain_label
+from workshop.ui.pages.common import named, plain_label, scroll_area
 from workshop.ui.room.addresses import laptop_addresses
 from workshop.ui.room.live import DEFAULT_PORT, IDLE, REVEALED, VOTING, LiveRound
 from workshop.ui.room.qr import QrCode
@@ -142,14 +142,16 @@ class RoomPanel(QDialog):
         buttons.addWidget(self.cancel_button)
         running.addLayout(buttons)
         self.results_label = named(plain_label(selectable=True), "room_results", "Results")
-        running.addWidget(self.results_label)
-        layout.addWidget(self.running_box)
+        self.results_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.results_scroll = scroll_area("room_results_scroll", "Results")
+        self.results_scroll.setWidget(self.results_label)
+        running.addWidget(self.results_scroll, 1)
+        layout.addWidget(self.running_box, 1)
 
         self.message_label = named(plain_label(), "room_message", "Message")
         theme.set_level(self.message_label, "warning")
         layout.addWidget(self.message_label)
-        layout.addStretch(1)
-        self.resize(step * 60, step * 40)
+        self.resize(step * 90, step * 90)
         self._state_changed(IDLE)
 
     # --- opening ------------------------------------------------------------------------
@@ -256,13 +258,13 @@ class RoomPanel(QDialog):
             self.results_label.setText("Results stay hidden until you reveal them.")
             return
         lines = []
-        for item in room.items:
+        for number_, item in enumerate(room.items, 1):
             if tally.kind == RATING:
                 figures = self.live.agreement_of(item.id)
                 if figures is None:
-                    lines.append(f"{item.text}\n    no votes")
+                    lines.append(f"{number_}. {item.text}\n    no votes\n")
                     continue
-                line = f"{item.text}\n    {figures.in_words()}"
+                line = f"{number_}. {item.text}\n    {figures.in_words()}"
                 if figures.disagreement:
                     line += " · ⚠ the room disagrees"
                 shift = self.live.shift_of(item.id)
@@ -271,7 +273,7 @@ class RoomPanel(QDialog):
                 gap = self.live.gap_of(item.id)
                 if gap:
                     line += f"\n    ⚠ {gap}"
-                lines.append(line)
+                lines.append(line + "\n")
             else:
                 votes = tally.votes.get(item.id, 0)
                 lines.append(f"{item.text}: {votes} dot{'s' if votes != 1 else ''}")
