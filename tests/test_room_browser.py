@@ -111,3 +111,42 @@ def test_a_phone_joins_votes_on_every_statement_and_the_vote_lands(browser: obje
         "s_data": (0, 0, 1, 0, 0),
         "s_team": (0, 0, 0, 0, 1),
     }
+
+
+def test_a_phone_spends_its_dots_votes_again_and_sees_the_round_close(browser: object) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from workshop.room.round import DOTS
+
+    driver = browser
+    opportunities = [BallotItem("o_churn", "Churn alerts"), BallotItem("o_route", "Route planning")]
+    room = Round(DOTS, "Opportunities: value and cost", opportunities, budget=3)
+    with RoomServer(room, "127.0.0.1") as server:
+        driver.get(server.join_url)  # type: ignore[attr-defined]  # scanned: the code comes with it
+        wait = WebDriverWait(driver, 15)
+        wait.until(ec.visibility_of_element_located((By.ID, "items")))
+        status = driver.find_element(By.ID, "status")  # type: ignore[attr-defined]
+        assert status.text == "3 of 3 dots left"
+        churn = driver.find_element(By.CSS_SELECTOR, 'li[data-id="o_churn"]')  # type: ignore[attr-defined]
+        route = driver.find_element(By.CSS_SELECTOR, 'li[data-id="o_route"]')  # type: ignore[attr-defined]
+        plus = lambda li: li.find_elements(By.CSS_SELECTOR, ".dots button")[1]  # noqa: E731
+        for _ in range(2):
+            plus(churn).click()
+        plus(route).click()
+        wait.until(lambda _d: room.tally().votes == {"o_churn": 2, "o_route": 1})
+        wait.until(ec.text_to_be_present_in_element((By.ID, "status"), "0 of 3 dots left"))
+        assert not plus(churn).is_enabled()  # the budget is spent: + is off everywhere
+
+        room.vote_again()  # the facilitator's "Vote again": the phone notices on its own
+        wait.until(ec.visibility_of_element_located((By.ID, "round_note")))
+        assert "Round 2" in driver.find_element(By.ID, "round_note").text  # type: ignore[attr-defined]
+        assert status.text == "3 of 3 dots left"
+        churn = driver.find_element(By.CSS_SELECTOR, 'li[data-id="o_churn"]')  # type: ignore[attr-defined]
+        plus(churn).click()
+        wait.until(lambda _d: room.tally().votes == {"o_churn": 1, "o_route": 0})
+
+        room.close()
+        wait.until(ec.visibility_of_element_located((By.ID, "closed")))
+        assert "closed" in driver.find_element(By.ID, "closed").text  # type: ignore[attr-defined]
