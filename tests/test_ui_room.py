@@ -199,3 +199,24 @@ def test_closing_the_workshop_stops_the_server_and_keeps_the_votes(
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
     assert store.load(window.controller.session.id).rating(first).counts == (1, 0, 0, 0, 0)
+
+
+def test_a_round_that_asks_shows_the_perception_gap(
+    qtbot, window: WorkshopWindow  # type: ignore[no-untyped-def]
+) -> None:
+    go_to(window, MATURITY_PAGE)
+    window.room_vote_action.trigger()
+    panel = window._room_panel
+    qtbot.mouseClick(panel.group_box, qtbot_left())
+    assert panel.group_box.isChecked()
+    panel = start_round(qtbot, window)
+    first = panel.live.round.items[0].id
+    room = phones(panel, 6)
+    for phone, (group, score) in zip(room, [("leadership", 4)] * 3 + [("hands_on", 1)] * 3, strict=True):
+        assert phone.request("POST", "/api/group", {"group": group})[0] == 200
+        assert phone.vote({first: score}) == 200
+    qtbot.waitUntil(lambda: panel.progress_label.text() == "6 of 6 have voted")
+    qtbot.mouseClick(panel.reveal_button, qtbot_left())
+    text = panel.results_label.text()
+    assert "⚠ Leadership rate it higher: leadership median 4, hands-on median 1" in text
+    assert "⚠ the room disagrees" in text  # 4s and 1s: low consensus too
