@@ -127,7 +127,7 @@ def test_a_rating_round_from_start_to_an_undoable_tally(
 
     port = panel.live.server.port
     qtbot.mouseClick(panel.close_button, qtbot_left())
-    assert not panel.live.running
+    assert not panel.live.running and not panel.isVisible()  # done: the page shows the tally
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0  # the server is gone
     session_id = window.controller.session.id

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -70,7 +71,9 @@ class RoomPanel(QDialog):
 
         # --- before the round -----------------------------------------------------------
         self.setup_box = QWidget(self)
+        self.setup_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QFormLayout(self.setup_box)
+        self.setup_form = form
         form.setContentsMargins(0, 0, 0, 0)
         self.address_box = named(QComboBox(), "room_address", "Address phones use")
         form.addRow("Address phones use", self.address_box)
@@ -151,6 +154,8 @@ class RoomPanel(QDialog):
         self.message_label = named(plain_label(), "room_message", "Message")
         theme.set_level(self.message_label, "warning")
         layout.addWidget(self.message_label)
+        layout.addStretch(1)  # idle: everything at the top (running: the results take it)
+        self._layout = layout
         self.resize(step * 90, step * 90)
         self._state_changed(IDLE)
 
@@ -206,6 +211,7 @@ class RoomPanel(QDialog):
             status = getattr(self.window_, "statusBar", None)
             if callable(status):
                 status().showMessage(f"Room vote saved: {ballots} ballot(s). Ctrl+Z undoes it.", 8000)
+            self.hide()  # done: the page (and the audience view) now show the tally
         else:
             self.message_label.setText("Nobody voted: nothing was written.")
 
@@ -230,10 +236,11 @@ class RoomPanel(QDialog):
         self.title_label.setText(f"Room vote — {page.title}" if page else "Room vote")
         kind = ROUND_PAGE_TYPES.get(page.page_type, "") if page else ""
         self.setup_box.setVisible(not running)
-        self.budget_box.setEnabled(kind == DOTS)
-        self.group_box.setEnabled(kind == RATING)
+        self.setup_form.setRowVisible(self.budget_box, kind == DOTS)
+        self.setup_form.setRowVisible(self.group_box, kind == RATING)
         self.start_button.setEnabled(bool(kind))
         self.running_box.setVisible(running)
+        self._layout.setStretch(self._layout.count() - 1, 0 if running else 1)
         if running and self.live.server is not None and self.live.round is not None:
             self.url_label.setText(f"Phones open {self.live.server.url}")
             code = self.live.round.code
