@@ -291,3 +291,26 @@ def test_headless_round_refuses_a_page_without_votes(
     err = capsys.readouterr().err
     assert code != 0 and err.count("\n") == 1 and "maturity check" in err
     assert main(["--db", str(db), "room", session.id, "--listen", "nowhere", "--page", "x"]) != 0
+
+
+def test_connections_over_the_cap_get_503_and_idle_ones_are_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import workshop.room.server as server_module
+
+    monkeypatch.setattr(server_module, "MAX_CONNECTIONS", 2)
+    monkeypatch.setattr(server_module._Handler, "timeout", 0.5)
+    with RoomServer(Round(RATING, "Check", STATEMENTS), "127.0.0.1") as server:
+        idle = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(2)]
+        try:
+            third = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            with third:
+                assert third.recv(100).startswith(b"HTTP/1.1 503")
+            for connection in idle:  # sent nothing: dropped after the idle timeout
+                connection.settimeout(5)
+                assert connection.recv(100) == b""
+        finally:
+            for connection in idle:
+                connection.close()
+        # the slots are free again
+        assert Phone("127.0.0.1", server.port).join(server.round.code) == 200

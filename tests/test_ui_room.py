@@ -220,3 +220,19 @@ def test_a_round_that_asks_shows_the_perception_gap(
     text = panel.results_label.text()
     assert "⚠ Leadership rate it higher: leadership median 4, hands-on median 1" in text
     assert "⚠ the room disagrees" in text  # 4s and 1s: low consensus too
+
+
+def test_the_server_reaches_the_ui_only_on_the_ui_thread(
+    qtbot, window: WorkshopWindow  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QThread
+
+    go_to(window, MATURITY_PAGE)
+    panel = start_round(qtbot, window)
+    threads: list[bool] = []
+    panel.live.progress.connect(lambda *_: threads.append(QThread.currentThread() is window.thread()))
+    (phone,) = phones(panel, 1)
+    assert phone.vote({panel.live.round.items[0].id: 2}) == 200
+    qtbot.waitUntil(lambda: len(threads) >= 2)
+    assert all(threads)
+    panel.live.stop()
