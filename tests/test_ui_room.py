@@ -178,6 +178,7 @@ def test_the_audience_view_shows_the_join_screen_then_the_distribution(
     (phone,) = phones(panel, 1)
     assert phone.vote({panel.live.round.items[0].id: 4}) == 200
     qtbot.waitUntil(lambda: panel.close_button.isEnabled())
+    assert overlay.accessibleDescription().endswith("1 of 1 has voted")
     qtbot.mouseClick(panel.reveal_button, qtbot_left())
     assert overlay.accessibleDescription() == "The room's vote, revealed"
     qtbot.mouseClick(panel.close_button, qtbot_left())

@@ -54,7 +54,7 @@ class RoomOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         view.installEventFilter(self)
         live.state_changed.connect(self.refresh)
-        live.progress.connect(self.refresh)
+        live.progress.connect(self._counter_changed)
         self.refresh()
 
     # --- following the round and the view ----------------------------------------------------
@@ -80,11 +80,17 @@ class RoomOverlay(QWidget):
         self.raise_()
         self.update()
 
+    def _counter_changed(self, _voted: int, _joined: int) -> None:
+        """Only "5 of 7 have voted" changed: repaint, nothing more (no layout, no raise)."""
+        self.setAccessibleDescription(self.describe())
+        self.update()
+
     def describe(self) -> str:
         if self.live.state == REVEALED:
             return "The room's vote, revealed"
         code = self.live.round.code if self.live.round else ""
-        return f"Join at {self.live.server.url if self.live.server else ''}, code {code}"
+        url = self.live.server.url if self.live.server else ""
+        return f"Join at {url}, code {code}. {self.live.progress_text}"
 
     # --- painting -----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workshop.domain.agreement import Agreement, Shift, agreement, perception_gap
 from workshop.room.outcome import round_for_page, tally_edit
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from workshop.ui.controller import SessionController
 
 DEFAULT_PORT = 8765
+# Thirty phones can send hundreds of ballots a second; the counter on screen needs a few
+# updates a second, and every update spent on it is taken from the audience view's frames.
+PROGRESS_EVERY_MS = 150
 
 # What the round is doing, for the panel and the audience overlay.
 IDLE, VOTING, REVEALED = "idle", "voting", "revealed"
@@ -49,6 +52,11 @@ class LiveRound(QObject):
         self.voted = 0
         self.joined = 0
         self._from_server.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self._latest = (0, 0)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_EVERY_MS)
+        self._progress_timer.timeout.connect(self._show_latest)
 
     # --- starting and stopping ------------------------------------------------------------
 
@@ -94,6 +102,8 @@ class LiveRound(QObject):
         if self.round is not None and not self.round.closed:
             self.round.close()
         was_running = self.server is not None
+        self._progress_timer.stop()
+        self._latest = (0, 0)
         self.server = self.round = self.page = None
         self.revealed_tally = None
         self.voted = self.joined = 0
@@ -160,10 +170,19 @@ class LiveRound(QObject):
         return gap.in_words() if gap is not None else ""
 
     def _progress(self, voted: int, joined: int) -> None:
+        """A ballot or a join arrived (UI thread): show it, at most every PROGRESS_EVERY_MS."""
         if self.round is None:
             return
-        self.voted, self.joined = voted, joined
-        self.progress.emit(voted, joined)
+        self._latest = (voted, joined)
+        if not self._progress_timer.isActive():
+            self._show_latest()
+            self._progress_timer.start()  # what arrives meanwhile is shown when it fires
+
+    def _show_latest(self) -> None:
+        if self.round is None or self._latest == (self.voted, self.joined):
+            return
+        self.voted, self.joined = self._latest
+        self.progress.emit(self.voted, self.joined)
 
     def _set_state(self, state: str) -> None:
         self.state = state
