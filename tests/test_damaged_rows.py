@@ -131,3 +131,15 @@ def test_the_library_window_lists_both_and_marks_the_damaged_one(qtbot, damaged_
         assert read_session_file(target).title == "Bad date"
         assert len(warnings) == 1 and "actions[1].due: 'next week'" in warnings[0]
         window.close()
+
+
+def test_the_app_starts_on_a_library_with_a_damaged_workshop(damaged_db) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    db, _healthy, _damaged = damaged_db
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "--db", str(db), "--exit-after-startup"],
+        capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
