@@ -18,9 +18,7 @@ domain) reads :class:`InterviewFunction` and :class:`StatementSet` from here too
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, TypeVar
-
-V = TypeVar("V", bound="Vocabulary")
+from typing import Any
 
 
 class Vocabulary(StrEnum):
@@ -146,10 +144,3 @@ class StatementSet(Vocabulary):
     CORE = "core", "Core statements (half day)"
     EXTENDED = "extended", "Core and extended statements (full day)"
 
-
-def member(vocabulary: type[V], value: str) -> V | None:
-    """The member for a stored value, or None when the value is not in the vocabulary."""
-    try:
-        return vocabulary(value)
-    except ValueError:
-        return None

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from workshop.vocab import Vocabulary
 
 LINE = 300  # characters in a one-line field: a long organisation name fits, a pasted page does not
+HEADLINE = 120  # the organisation and the workshop title: printed large on the PDF's cover
 CELL = 2_000  # short text printed in a table cell (an action, a data source...)
 TEXT = 20_000  # multi-line text: eight printed pages; four times the longest real answer
 REF = 200  # an id or a content reference
@@ -47,7 +48,6 @@ class FieldSpec:
     max_items: int | None = None  # for tuples
     private: bool = False
     marks_private: bool = False
-    label: str = ""  # the words a user reads for the field in a message ("" = from its name)
 
     @property
     def one_line(self) -> bool:

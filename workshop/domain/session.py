@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from workshop.domain.fields import (
     COUNT,
+    HEADLINE,
     REF,
     FieldSpec,
     cell,
@@ -269,8 +270,8 @@ KEYED_COLLECTIONS = frozenset({"answers", "ratings", "pages", "baseline_ratings"
 @dataclass
 class Session:
     id: str = spec_field(ID, default_factory=new_id)
-    organisation: str = line()
-    title: str = line()
+    organisation: str = line(limit=HEADLINE)  # large on the PDF's cover: a shorter limit
+    title: str = line(limit=HEADLINE)
     workshop_date: date = spec_field(FieldSpec("date"), default_factory=date.today)
     facilitator: str = line()
     sponsor: str = line()  # the executive sponsor: the champion named in the roadmap
