@@ -126,3 +126,13 @@ def test_the_command_line_refuses_a_lone_surrogate_in_one_line(tmp_path: Path) -
         capture_output=True, text=True, timeout=60, check=True,
     )
     assert json.loads(listed.stdout) == []  # nothing was written
+
+
+def test_an_item_saved_before_a_limit_stays_editable_in_its_other_fields() -> None:
+    from workshop.domain.edits import SetField
+
+    session = Session(participants=[Participant(id="p", name="n" * (LINE + 50), role="CEO")])
+    SetField("participants", "p", "role", "CEO", "CTO").apply(session)
+    assert session.participants[0].role == "CTO"
+    with pytest.raises(InvalidValue, match=r"participants\.name: text longer than"):
+        SetField("participants", "p", "name", "n" * (LINE + 50), "m" * (LINE + 1)).apply(session)
