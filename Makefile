@@ -1,7 +1,13 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
 # The virtual environment is created here, from pyproject.toml; nothing is installed by hand.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The newest supported Python found (pyproject.toml: 3.11 to 3.13); PYTHON=... picks another.
+# Each candidate is run, not just looked up: a pyenv shim exists even for a version it refuses.
+SUPPORTED_CHECK := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	  $$p -c '$(SUPPORTED_CHECK)' >/dev/null 2>&1 && command -v $$p && break; done)
+endif
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -9,7 +15,9 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test lint bench wheel bundle clean
 
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed and none was found; set PYTHON=/path/to/python3"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else "Python 3.11 to 3.13 is needed (found " + sys.version.split()[0] + " at $(PYTHON)); set PYTHON=/path/to/python3")'
+	@$(PYTHON) -c 'import sys; print("Using Python " + sys.version.split()[0] + " ($(PYTHON))")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
