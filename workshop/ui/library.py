@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui import theme
+from workshop.ui.app_menu import add_app_menu
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
@@ -175,6 +176,7 @@ class LibraryWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(3 * step + step // 2)
 
         self._build_actions()
+        add_app_menu(self)  # Quit and Help › About, as in every window
         self._build_status_bar()
 
     # --- actions ------------------------------------------------------------------------
