@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -69,20 +69,59 @@ def test_help_about_in_both_windows_names_version_licence_and_notices(qtbot, she
         dialogs[0].close()
 
 
-def test_quit_closes_the_workshop_saving_it_and_leaves_the_event_loop(qtbot, shell) -> None:  # type: ignore[no-untyped-def]
-    session_id = shell.store.list_sessions()[0].id
-    workshop = shell.open_session(session_id)
-    qtbot.addWidget(workshop)
-    quit_action = workshop.findChild(QAction, "quit_action")
-    assert quit_action.shortcut().toString() == "Ctrl+Q"
-    closed: list[str] = []
-    workshop.closed.connect(closed.append)
-    QTimer.singleShot(0, quit_action.trigger)
-    QTimer.singleShot(5000, QApplication.instance().exit)  # never hang the suite
-    assert QApplication.instance().exec() == 0
-    assert closed == [session_id]
-    assert not workshop.isVisible()
-    assert not shell.library.isVisible(), "quitting brought the library back"
+QUIT_PROBE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from workshop.ui import app as ui_app
+
+seen = {}
+original = ui_app.App.__init__
+
+def spy(self, *args, **kwargs):
+    original(self, *args, **kwargs)
+    seen["shell"] = self
+
+    def open_then_quit():
+        window = self.open_session(sys.argv[2])
+        window.closed.connect(lambda session_id: seen.setdefault("closed", session_id))
+        quit_action = window.findChild(QAction, "quit_action")
+        seen["shortcut"] = quit_action.shortcut().toString()
+        QTimer.singleShot(0, quit_action.trigger)
+
+    QTimer.singleShot(0, open_then_quit)
+
+ui_app.App.__init__ = spy
+QTimer.singleShot(20_000, lambda: sys.exit(9))  # never hang the suite
+code = ui_app.run_gui(sys.argv[1])
+shell = seen["shell"]
+print(json.dumps({
+    "code": code, "closed": seen.get("closed"), "shortcut": seen.get("shortcut"),
+    "workshop_open": shell.workshop is not None, "library_shown": shell.library.isVisible(),
+}))
+"""
+
+
+@pytest.mark.slow
+def test_quit_closes_the_workshop_and_leaves_the_app(tmp_path: Path) -> None:
+    # In a process of its own: a finished event loop cannot be run again in the test process.
+    import json
+
+    from workshop.store import open_store
+
+    db = tmp_path / "w.sqlite3"
+    store = open_store(db)
+    session = Session(organisation="Acme Freight", title="Kick-off")
+    store.create(session)
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", QUIT_PROBE, str(db), session.id],
+                            capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"code": 0, "closed": session.id, "shortcut": "Ctrl+Q",
+                      "workshop_open": False, "library_shown": False}
 
 
 def test_window_geometry_is_restored_after_reopening(qtbot, store) -> None:  # type: ignore[no-untyped-def]
@@ -187,3 +226,31 @@ def test_ctrl_c_in_the_terminal_closes_the_app_cleanly(tmp_path: Path) -> None:
             process.kill()
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+
+
+def test_import_and_export_start_in_the_folder_used_last(qtbot, shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    library = shell.library
+    library.select(shell.store.list_sessions()[0].id)
+    folder = tmp_path / "handover"
+    folder.mkdir()
+    asked: list[str] = []
+
+    def save_dialog(parent, caption, start, filters):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(folder / "acme.json"), filters
+
+    def open_dialog(parent, caption, start, filters):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return "", filters  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_dialog))
+    library.export_action.trigger()
+    assert (folder / "acme.json").is_file()
+    library.import_action.trigger()
+    library.export_action.trigger()
+    assert Path(asked[0]).parent != folder  # the first time: no folder remembered yet
+    assert asked[1] == str(folder)
+    assert Path(asked[2]).parent == folder

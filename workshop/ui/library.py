@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from workshop.ui import theme
 from workshop.ui.app_menu import add_app_menu
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+from workshop.ui.preferences import last_folder, remember_folder
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
     from workshop.domain.session import Session
@@ -187,7 +188,9 @@ class LibraryWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # triggered(bool) would hand ``checked`` to slots with an optional first argument
+        # (import_file(path=None) got False): call them with none.
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
@@ -484,10 +487,12 @@ class LibraryWindow(QMainWindow):
     def import_file(self, path: str | None = None) -> str | None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import a workshop", "", "Workshop files (*.json);;All files (*)"
+                self, "Import a workshop", last_folder("sessions"),
+                "Workshop files (*.json);;All files (*)",
             )
             if not path:
                 return None
+            remember_folder("sessions", path)
         from workshop.store.portable import PortableFileError, read_session_file
 
         try:
@@ -508,11 +513,14 @@ class LibraryWindow(QMainWindow):
         session = self.store.load(session_id)
         if path is None:
             suggested = f"{session.organisation or 'workshop'} {session.workshop_date}.json"
+            folder = last_folder("sessions")
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the workshop", suggested, "Workshop files (*.json)"
+                self, "Export the workshop", str(Path(folder, suggested)) if folder else suggested,
+                "Workshop files (*.json)",
             )
             if not path:
                 return False
+            remember_folder("sessions", path)
         from workshop.store.portable import write_session_file
 
         try:

@@ -56,6 +56,18 @@ def settings() -> QSettings:
     return store
 
 
+def last_folder(kind: str) -> str:
+    """The folder a file of ``kind`` was last opened from or saved to ("" the first time)."""
+    folder = str(settings().value(f"folders/{kind}", "") or "")
+    return folder if folder and Path(folder).is_dir() else ""
+
+
+def remember_folder(kind: str, file_path: str) -> None:
+    store = settings()
+    store.setValue(f"folders/{kind}", str(Path(file_path).parent))
+    store.sync()
+
+
 class Preferences:
     """Typed access to the few settings we keep."""
 
