@@ -12,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench wheel bundle clean
+.PHONY: run test lint bench wheel bundle man clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed and none was found; set PYTHON=/path/to/python3"; exit 1; }
@@ -42,10 +42,16 @@ bench: $(STAMP)
 wheel: $(STAMP)
 	$(BIN)/python -m build --wheel --outdir dist .
 
-# A self-contained folder for machines without Python (see packaging/README.md).
+# The shippable Linux bundle: a one-folder build, trimmed, with desktop files, licences and
+# install.sh, smoke-tested, then packed as dist/ml-team-maturity-workshop-VERSION-linux-ARCH.tar.gz
+# (see packaging/README.md). Needs binutils, desktop-file-utils and appstream; takes minutes.
 bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/workshop.spec
+	$(BIN)/python packaging/bundle.py
+
+# The man page, workshop(1), generated from the command line parser.
+man: $(STAMP)
+	$(BIN)/python tools/make_manpage.py build/man/workshop.1
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -6,3 +6,6 @@ __version__ = "0.1.0"
 APP_ID = "ml-team-maturity-workshop"
 #: The name people see (window titles, About, the desktop menu).
 APP_NAME = "ML Team Maturity Workshop"
+#: The desktop file's name (reverse-DNS, as desktops and AppStream expect), also the window's
+#: Wayland app id, so the desktop matches the window to its launcher and icon.
+DESKTOP_ID = "org.mlteammaturity.Workshop"

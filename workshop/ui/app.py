@@ -19,7 +19,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from workshop import APP_ID
+from workshop import APP_ID, DESKTOP_ID
 from workshop.ui import theme
 from workshop.ui.app_menu import quitting, request_quit
 from workshop.ui.preferences import Preferences, settings
@@ -80,7 +80,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("")
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName("ML team maturity workshop")
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     theme.system_point_size()  # remember the platform size before zoom changes it
     family = register_fonts()
