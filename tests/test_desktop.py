@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,6 +151,7 @@ def test_settings_data_and_log_share_one_name_and_old_settings_move_over(tmp_pat
 def test_an_unexpected_error_shows_a_calm_dialog_and_lands_in_the_log(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     log_path = setup_logging(tmp_path / "log" / "workshop.log")
     assert log_path is not None
+    previous_thread_hook = threading.excepthook
     previous = ui_app.install_error_dialog(log_path)
     button = QPushButton("Break")
     qtbot.addWidget(button)
@@ -170,14 +172,20 @@ def test_an_unexpected_error_shows_a_calm_dialog_and_lands_in_the_log(qtbot, tmp
         assert str(log_path) in box.text()
         assert "Traceback" not in box.text()
         box.close()
+        # An error in a worker thread is logged too (no dialog: only the UI thread may show one).
+        worker = threading.Thread(target=broken, name="export-worker")
+        worker.start()
+        worker.join()
     finally:
         sys.excepthook = previous
+        threading.excepthook = previous_thread_hook
         for handler in list(logging.getLogger("workshop").handlers):
             handler.close()
             logging.getLogger("workshop").removeHandler(handler)
     logged = log_path.read_text(encoding="utf-8")
     assert "Unexpected error" in logged and "the projector cable came loose" in logged
     assert "Traceback" in logged  # the details are in the log, not in the dialog
+    assert "Unexpected error in thread export-worker" in logged
 
 
 def _without_display(**extra: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -253,7 +254,15 @@ def install_error_dialog(log_path: Path | None) -> ExceptHook:
         except Exception:  # the dialog itself failed: the log has it, keep going
             log.exception("Could not show the error dialog")
 
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        # A worker thread (an export, the room's server) cannot show a dialog: log it; the
+        # worker reports the failure to the window through its own signal.
+        if args.exc_value is not None:
+            log.error("Unexpected error in thread %s", getattr(args.thread, "name", "?"),
+                      exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
     sys.excepthook = hook
+    threading.excepthook = thread_hook
     return previous
 
 
