@@ -133,7 +133,7 @@ def test_sdist_carries_what_it_takes_to_build_install_and_test(packages: dict[st
         "pyproject.toml", "Makefile", "README.md",
         "workshop/resources/framework", "workshop/resources/fonts/DejaVuSans.ttf",
         "workshop/resources/icons/ml-team-maturity-workshop.svg",
-        "resources/framework", "tools/check_layers.py", "tools/seed_fingerprint.py",
+        "resources/framework", "tools/seed_fingerprint.py", "tools/make_manpage.py",
         "tests/conftest.py", "tests/data/seed_fingerprint.txt", "packaging/workshop.spec",
     ):
         assert any(n == needed or n.startswith(needed + "/") for n in names), f"sdist lacks {needed}"

@@ -21,6 +21,7 @@ from workshop import __version__
 
 if TYPE_CHECKING:
     from workshop.domain.session import Session
+    from workshop.service import LibraryService
     from workshop.store import Store
 
 EXIT_BAD_INPUT = 2
@@ -79,30 +80,25 @@ def cmd_open(args: argparse.Namespace) -> int:
     return cmd_gui(args, session_id)
 
 
+def _library(store: Store) -> LibraryService:
+    from workshop.framework import load_framework
+    from workshop.service import LibraryService
+
+    return LibraryService(store, load_framework())
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from workshop.domain.demo import build_demo
-    from workshop.framework import load_framework
 
     store = _open_store(args)
     try:
-        demo = build_demo(load_framework())
+        library = _library(store)
         # "Creates (or refreshes)": the demo has a fixed id, so a second run replaces it.
-        if any(s.id == demo.id for s in store.list_sessions(include_deleted=True)):
-            store.purge(demo.id)
-        store.create(demo)
-        _cache_stage(store, demo)
+        demo_id = library.refresh_demo(build_demo(library.framework))
     finally:
         store.close()
-    print(demo.id)
+    print(demo_id)
     return 0
-
-
-def _cache_stage(store: Store, session: Session) -> None:
-    """Keep the library's "stage reached" column right for sessions made outside the app."""
-    from workshop.domain.placement import place
-    from workshop.framework import load_framework
-
-    store.set_stage_reached(session.id, place(load_framework(), session).working_on)
 
 
 def cmd_sessions_list(args: argparse.Namespace) -> int:
@@ -149,11 +145,10 @@ def cmd_sessions_import(args: argparse.Namespace) -> int:
     session = read_session_file(Path(args.file))  # validated whole before anything is written
     store = _open_store(args)
     try:
-        store.create(session)
-        _cache_stage(store, session)
+        new_id = _library(store).import_session(session)
     finally:
         store.close()
-    print(session.id)
+    print(new_id)
     return 0
 
 

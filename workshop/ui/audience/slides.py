@@ -530,3 +530,28 @@ def _actions(framework: Framework, session: Session, page: Page) -> Slide:
         framework, page, "who does what, by when", rows,
         empty="No actions yet.", more="actions", more_one="action",
     )
+
+
+@builder("roadmap")
+def _roadmap(framework: Framework, session: Session, page: Page) -> Slide:
+    """The plan by quarter: one row per quarter of the window, what lands in it."""
+    from workshop.domain.roadmap import build_roadmap
+
+    roadmap = build_roadmap(framework, session)
+    rows = []
+    for quarter, label in zip(roadmap.quarters, roadmap.quarter_labels, strict=True):
+        items = [item for lane in roadmap.lanes for item in lane.in_quarter(quarter)]
+        if not items:
+            continue
+        rows.append(
+            Row(
+                text=label,
+                detail=" · ".join(item.title for item in items),
+                value=str(len(items)),
+                value_note="item" if len(items) == 1 else "items",
+            )
+        )
+    return _list_slide(
+        framework, page, "the plan by quarter", rows,
+        empty="Nothing is scheduled yet.", more="quarters", more_one="quarter",
+    )

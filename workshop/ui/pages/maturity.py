@@ -256,6 +256,7 @@ class StatementRow(QFrame):
 @register
 class MaturityPage(BasePage):
     page_type = "maturity"
+    report_sections = ("today", "changes")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
