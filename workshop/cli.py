@@ -169,6 +169,42 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_room(args: argparse.Namespace) -> int:
+    """A headless room-voting round on one page, until SIGINT/SIGTERM; then the tally."""
+    from workshop.framework import load_framework
+    from workshop.room.headless import parse_listen, serve_until_signalled
+    from workshop.room.outcome import round_for_page, tally_edit
+    from workshop.service import WorkshopService
+
+    host, port = parse_listen(args.listen)
+    framework = load_framework()
+    page = next((p for p in framework.pages if p.id == args.page), None)
+    if page is None:
+        raise CommandError(f"no page {args.page!r}; a maturity-check page or page_matrix")
+    store = _open_store(args)  # held open (and locked) for the round: the tally is not stale
+    try:
+        session = store.load(_resolve_id(store, args.session_id))
+        room = round_for_page(framework, session, page, budget=args.budget)
+
+        def ready(server: object) -> None:
+            url = getattr(server, "url", "")
+            print(f"Join at {url}  code {room.code}", flush=True)
+
+        tally = serve_until_signalled(room, host, port, ready)
+        edit = tally_edit(session, tally)
+        if edit is not None:
+            # Through the workshop service, as every edit: checked, committed, stage cached.
+            service = WorkshopService(session, framework, store)
+            service.apply(edit)
+            service.close()
+            if service.pending:
+                raise CommandError("the tally could not be written to the database")
+        print(f"{tally.ballots} ballot(s); tally written", flush=True)
+    finally:
+        store.close()
+    return 0
+
+
 # --- parsing -------------------------------------------------------------------------------
 
 
@@ -263,6 +299,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: %(default)s)"
     )
     roadmap.set_defaults(handler=cmd_roadmap)
+
+    room = commands.add_parser(
+        "room", help="run a room-voting round on one page until Ctrl+C; writes the tally"
+    )
+    room.add_argument("session_id", metavar="ID")
+    room.add_argument("--listen", required=True, metavar="HOST:PORT")
+    room.add_argument("--page", required=True, metavar="PAGE_ID")
+    room.add_argument("--budget", type=int, default=3, metavar="N", help="dots per person (matrix)")
+    room.set_defaults(handler=cmd_room)
 
     actions = commands.add_parser("actions", help="export the actions as CSV")
     actions.add_argument("session_id", metavar="ID", help=ID_HELP)

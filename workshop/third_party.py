@@ -46,6 +46,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("referencing", "MIT", "https://github.com/python-jsonschema/referencing", "referencing"),
     Component("rpds-py", "MIT", "https://github.com/crate-py/rpds", "rpds-py"),
     Component("attrs", "MIT", "https://www.attrs.org/", "attrs"),
+    Component("segno", "BSD-3-Clause", "https://github.com/heuer/segno", "segno"),
     Component("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs", "platformdirs"),
     Component("pyqtgraph", "MIT", "https://www.pyqtgraph.org/", "pyqtgraph"),
     Component("DejaVu fonts", "Bitstream Vera licence; DejaVu changes public domain", "https://dejavu-fonts.github.io/"),
