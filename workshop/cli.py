@@ -303,10 +303,19 @@ def build_parser() -> argparse.ArgumentParser:
     room = commands.add_parser(
         "room", help="run a room-voting round on one page until Ctrl+C; writes the tally"
     )
-    room.add_argument("session_id", metavar="ID")
-    room.add_argument("--listen", required=True, metavar="HOST:PORT")
-    room.add_argument("--page", required=True, metavar="PAGE_ID")
-    room.add_argument("--budget", type=int, default=3, metavar="N", help="dots per person (matrix)")
+    room.add_argument("session_id", metavar="ID", help=ID_HELP)
+    room.add_argument(
+        "--listen", required=True, metavar="HOST:PORT",
+        help="the laptop's address and port the phones connect to, e.g. 192.168.1.20:8765",
+    )
+    room.add_argument(
+        "--page", required=True, metavar="PAGE_ID",
+        help="the page the room votes on (its id in the framework content)",
+    )
+    room.add_argument(
+        "--budget", type=int, default=3, metavar="N",
+        help="dots per person on the matrix (default: %(default)s)",
+    )
     room.set_defaults(handler=cmd_room)
 
     actions = commands.add_parser("actions", help="export the actions as CSV")
