@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.agenda import Clock
 from workshop.framework.model import Page
 from workshop.ui import theme
+from workshop.ui.app_menu import add_app_menu
 from workshop.ui.controller import SessionController
 from workshop.ui.navigator import OTHER_SECTION, Navigator, Stop
 from workshop.ui.preferences import Preferences
@@ -157,6 +158,7 @@ class WorkshopWindow(QMainWindow):
         controller.changed.connect(self._session_changed)
 
         self._build_actions()
+        add_app_menu(self)  # Quit and Help › About, as in every window
         self.stops: list[Stop] = self.navigator.build(controller.session, controller.framework)
         self.set_projecting(single_screen() if projecting is None else projecting)
         if self.stops:
