@@ -7,6 +7,9 @@
 - Pages (``pages.py``), with the same large session in a 1920x1080 window: the first show of
   every page, one edit's screen update on the heavy pages, and the matrix drag step against
   painting as many bare markers in the same run. Goals are printed with each figure.
+- Room vote: 30 phones voting at once; the server's p95 response time against a bare
+  standard-library server, and the audience view's frame time while they vote against the
+  same view idle (see benchmarks/room.py). Targets: within 3x and 2x.
 
 Absolute times vary by machine; the ratios are what we track.
 """
@@ -85,12 +88,18 @@ def bench_pages() -> None:
     """In its own process: the page figures need a QApplication of their own."""
     subprocess.run([sys.executable, str(HERE / "pages.py")], env=ENV, check=True,
                    stderr=subprocess.DEVNULL)
+def bench_room() -> None:
+    sys.path.insert(0, str(HERE.parent))
+    from benchmarks.room import report
+
+    report()
 
 
 def main() -> int:
     bench_startup()
     bench_export()
     bench_pages()
+    bench_room()
     return 0
 
 

@@ -58,3 +58,20 @@ def test_planted_breaches_are_caught(tmp_path: Path) -> None:
     assert "workshop.domain.leak -> PySide6 (l.2)" in result.stdout
     assert "workshop.store.leak -> reportlab (l.1)" in result.stdout
     assert "workshop.service.leak -> workshop.store.repository (l.1)" in result.stdout
+
+
+def test_the_room_server_may_not_reach_for_qt_or_the_database(tmp_path: Path) -> None:
+    shutil.copytree(
+        ROOT / "workshop", tmp_path / "workshop",
+        ignore=shutil.ignore_patterns("resources", "__pycache__"),
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "workshop" / "room" / "leak.py").write_text(
+        "from PySide6.QtCore import QObject\nfrom workshop.store import open_store\n"
+    )
+    (tmp_path / "workshop" / "domain" / "leak.py").write_text("import workshop.room.server\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "workshop.room.leak -> PySide6 (l.1)" in result.stdout
+    assert "workshop.room.leak -> workshop.store (l.2)" in result.stdout
+    assert "workshop.domain.leak -> workshop.room.server (l.1)" in result.stdout

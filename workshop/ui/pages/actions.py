@@ -55,6 +55,7 @@ from workshop.ui.pages.common import (
     pydate,
     qdate,
 )
+from workshop.vocab import ActionKind, ActionStatus
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -62,8 +63,8 @@ if TYPE_CHECKING:
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-KIND_NAMES = {"action": "Action", "decision": "Decision", "parking": "Parking lot"}
-STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "✓ Done", "dropped": "Dropped"}
+KIND_NAMES = {kind.value: kind.label for kind in ActionKind}
+STATUS_NAMES = {status.value: status.marked for status in ActionStatus}
 FILTERS = (
     ("all", "Everything"),
     ("action", "Actions"),

@@ -52,6 +52,7 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.text import line_editor
+from workshop.vocab import AuditStatus, DataReadiness
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -61,18 +62,8 @@ GENERAL = ""  # the group key of data that supports no single opportunity
 
 # Word + symbol + outline: the status reads the same in print, on a washed-out projector and
 # for the colour-blind.
-STATUS_TAGS: dict[str, tuple[str, str]] = {
-    "available": ("✓ Available", "good"),
-    "partial": ("◐ Partial", "warning"),
-    "missing": ("✗ Missing", "danger"),
-    "unknown": ("? Unknown", "neutral"),
-}
-READINESS_NAMES: dict[str, str] = {
-    "ready": "✓ Ready",
-    "partial": "◐ Partial",
-    "missing": "✗ Missing",
-    "unknown": "? Unknown",
-}
+STATUS_TAGS: dict[str, tuple[str, str]] = {s.value: (s.marked, s.tone) for s in AuditStatus}
+READINESS_NAMES: dict[str, str] = {r.value: r.marked for r in DataReadiness}
 BLOCKED_TEXT = "⚠ Cannot start until this data is in place"
 REMINDER = (
     "Some initiatives cannot begin until their data is in place. For each opportunity, list "

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,6 +35,7 @@ from workshop.ui.pages.hiring.state import (
     PlanRow,
 )
 from workshop.ui.pages.row_model import RowStateModel
+from workshop.ui.widgets.length_counter import limit_length
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -156,6 +158,8 @@ class HireDelegate(QStyledItemDelegate):
             return spin
         editor = super().createEditor(parent, option, index)
         editor.setObjectName(f"{field}_edit")
+        if isinstance(editor, QLineEdit):
+            limit_length(editor, "hires", field)  # the declared limit, with its counter
         return editor
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:

@@ -13,9 +13,10 @@ from workshop.domain.hiring import HiringWarning, check_hiring_plan
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Hire, Session
 from workshop.framework.model import Framework
+from workshop.vocab import HireMode, Seniority
 
-MODE_NAMES = {"hire": "New hire", "internal": "Internal"}
-SENIORITY_NAMES = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "lead": "Lead"}
+MODE_NAMES = {mode.value: mode.label for mode in HireMode}
+SENIORITY_NAMES = {seniority.value: seniority.label for seniority in Seniority}
 NOT_PLANNED = "Not planned"
 
 # (field, heading); the order of the plan's columns.

@@ -73,6 +73,7 @@ from workshop.ui.widgets.hiring_timeline import (
     TimelineQuarter,
     TimelineScroll,
 )
+from workshop.ui.widgets.length_counter import limit_length
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -135,6 +136,7 @@ class RoleCard(QFrame):
         if role.emerging:
             self.title_edit = named(QLineEdit(), "emerging_title_edit", "Name the emerging role")
             self.title_edit.setPlaceholderText("Name the role (optional)")
+            limit_length(self.title_edit, "hires", "title")
             self.title_edit.returnPressed.connect(self.add_to_plan)
             layout.addWidget(self.title_edit)
 
@@ -321,6 +323,7 @@ class HiringPage(BasePage):
         custom = QHBoxLayout()
         self.custom_edit = named(QLineEdit(), "custom_role_edit", "Custom role title")
         self.custom_edit.setPlaceholderText("Title, e.g. Domain expert from finance")
+        limit_length(self.custom_edit, "hires", "title")
         self.custom_edit.returnPressed.connect(self.add_custom_role)
         self.custom_button: QPushButton = named(
             QPushButton("Add a custom role"), "add_custom_button", "Add a custom role"

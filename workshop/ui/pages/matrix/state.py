@@ -14,16 +14,12 @@ from workshop.domain.priorities import prioritise
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Opportunity, Session
 from workshop.framework.model import Framework
+from workshop.vocab import DataReadiness
 
 BLOCKED = "⚠ Blocked by data"
 FIRST_PROJECT = "★ First project"
 NOT_PLANNED = "Not planned"
-READINESS_NAMES = {
-    "unknown": "Unknown",
-    "ready": "Ready",
-    "partial": "Partial",
-    "missing": "Missing",
-}
+READINESS_NAMES = {readiness.value: readiness.label for readiness in DataReadiness}
 SCORE_FIELDS = ("value", "cost", "confidence")
 CONFIDENCE_MEANING = {
     1: "A guess: nobody in the room is sure.",

@@ -76,6 +76,7 @@ from workshop.ui.pages.matrix.state import (
 )
 from workshop.ui.pages.text import line_editor, text_editor
 from workshop.ui.widgets.bound_text import ItemField
+from workshop.ui.widgets.length_counter import limit_length
 from workshop.ui.widgets.matrix_chart import MatrixChart, MatrixPoint, MatrixQuadrant
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class MatrixPage(BasePage):
         self.new_field = named(QLineEdit(), "new_opportunity", "New opportunity")
         self.new_field.setPlaceholderText("Type an idea and press Enter")
         self.new_field.setClearButtonEnabled(True)
+        limit_length(self.new_field, "opportunities", "title")
         self.new_field.returnPressed.connect(self.add_from_field)
         capture_label.setBuddy(self.new_field)
         self.add_button = named(QPushButton("Add"), "add_button", "Add the opportunity")
