@@ -88,6 +88,8 @@ def bench_pages() -> None:
     """In its own process: the page figures need a QApplication of their own."""
     subprocess.run([sys.executable, str(HERE / "pages.py")], env=ENV, check=True,
                    stderr=subprocess.DEVNULL)
+
+
 def bench_room() -> None:
     sys.path.insert(0, str(HERE.parent))
     from benchmarks.room import report
