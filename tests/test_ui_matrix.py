@@ -9,6 +9,7 @@ from datetime import date
 from ui_helpers import make_controller, stored, visible_texts
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 import workshop.ui.pages.matrix  # noqa: F401  (registers the page type)
@@ -516,3 +517,40 @@ def test_five_new_ideas_are_five_separate_markers_with_readable_titles(qtbot, st
     assert title_width >= view.table.fontMetrics().averageCharWidth() * 20
     assert cell(view, view.model.ids[0], "title") in {
         "Churn alerts", "Invoice matching", "Route planning", "Demand forecast", "Ticket triage"}
+
+
+def test_the_matrix_drawn_piece_by_piece_matches_one_drawn_whole(qtbot, store, framework):
+    """A drag and a vote redraw only what moved; the result must be what a fresh drawing of
+    the same points shows, pixel for pixel."""
+    from workshop.ui.widgets.matrix_chart import MatrixChart
+
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller)
+    chart = view.chart
+    chart.grab()  # the scene is drawn once
+    moving = view.model.ids[-1]
+    start = chart.layout_points()[moving][0].toPoint()
+    target = chart.to_screen(1, 5).toPoint()
+    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        between = start + (target - start) * step / 5
+        qtbot.mouseMove(chart, QPoint(round(between.x()), round(between.y())))
+        chart.grab()  # each step paints with the dragged point left out of the scene
+    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=target)
+    click_vote(qtbot, view, view.model.ids[2], +1)
+    view.select("")
+    fresh = MatrixChart()
+    qtbot.addWidget(fresh)
+    fresh.setFont(chart.font())
+    fresh.setPalette(chart.palette())
+    fresh.resize(chart.size())
+    matrix = framework.matrix
+    fresh.set_matrix(chart._quadrants, matrix.value_threshold, matrix.cost_threshold,
+                     view.rubric("value"), view.rubric("cost"))
+    fresh.set_points(chart.points)
+    def pixels(widget):
+        # The plot itself (outside it, each widget shows its own parent's background).
+        image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return image.copy(widget.plot_rect().toAlignedRect())
+
+    assert pixels(chart) == pixels(fresh)
