@@ -7,7 +7,8 @@ from datetime import date
 
 from workshop.domain.edits import Batch, SetField, add_item, set_item_field
 from workshop.domain.session import Action, Hire, Opportunity, Session
-from workshop.ui.pages.changes import Touched, concerns, touched_by
+from workshop.service.changes import Touch
+from workshop.ui.pages.changes import concerns, touched_by
 from workshop.ui.pages.hiring import intents as hiring_intents
 from workshop.ui.pages.hiring.state import hiring_state
 from workshop.ui.pages.matrix import intents
@@ -64,10 +65,12 @@ def test_one_moved_row_is_found_as_a_move():
 def test_what_an_edit_touched():
     session = session_with(Opportunity(id="a", title="Alpha"))
     vote = set_item_field(session, "opportunities", "a", "votes", 1)
-    assert touched_by(vote) == (Touched("opportunities", "a", ("votes",), "set"),)
+    assert touched_by(vote) == (Touch("opportunities", "a", frozenset({"votes"}), "set"),)
     added = add_item(session, "actions", Action(id="x"))
-    assert touched_by(Batch((vote, added))) == (
-        Touched("opportunities", "a", ("votes",), "set"), Touched("actions", "x", (), "add"))
+    both = touched_by(Batch((vote, added)))
+    assert [(t.collection, t.item_id, t.kind) for t in both] == [
+        ("opportunities", "a", "set"), ("actions", "x", "add")]
+    assert "text" in both[1].fields  # an added item counts as touching every field
     assert concerns(touched_by(vote), ("opportunities",))
     assert not concerns(touched_by(vote), ("hires", "actions"))
     assert touched_by("not an edit") == ()
