@@ -21,10 +21,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from workshop.domain.edits import AddItem, Edit, MoveItem, RemoveItem, SetField, flatten
 from workshop.domain.session import COLLECTIONS, EDITABLE_FIELDS, Session, utcnow
+from workshop.domain.validation import check_session
 from workshop.store import backups, health, versioning
 from workshop.store.catalog import SessionSummary, read_catalog
 from workshop.store.engine import BEGIN_MODE, make_engine, network_filesystem
 from workshop.store.errors import (
+    DamagedSessionError,
     SessionNotFound,
     StoreBusy,
     StoreError,
@@ -38,7 +40,7 @@ from workshop.store.privacy import (
     make_folder_private,
     private_umask,
 )
-from workshop.store.rows import item_values, session_from_rows, session_values
+from workshop.store.rows import item_values, salvage_session, session_from_rows, session_values
 
 log = logging.getLogger(__name__)
 
@@ -200,29 +202,70 @@ class Store:
         return read_catalog(self.path, search, include_deleted=include_deleted)
 
     def load(self, session_id: str) -> Session:
-        with self._read() as connection:
-            row = connection.execute(
-                select(SESSIONS).where(
-                    SESSIONS.c.id == session_id, SESSIONS.c.deleted_at.is_(None)
-                )
-            ).first()
-            if row is None:
-                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
-            items: dict[str, list[Any]] = {
-                name: [
-                    r._mapping
-                    for r in connection.execute(
-                        select(table)
-                        .where(table.c.session_id == session_id)
-                        .order_by(table.c.position)
+        """The whole session. A workshop whose rows hold values that cannot be read (a
+        malformed date...) raises :class:`DamagedSessionError`, naming the first one."""
+        try:
+            with self._read() as connection:
+                row = connection.execute(
+                    select(SESSIONS).where(
+                        SESSIONS.c.id == session_id, SESSIONS.c.deleted_at.is_(None)
                     )
-                ]
+                ).first()
+                if row is None:
+                    raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+                items: dict[str, list[Any]] = {
+                    name: [
+                        r._mapping
+                        for r in connection.execute(
+                            select(table)
+                            .where(table.c.session_id == session_id)
+                            .order_by(table.c.position)
+                        )
+                    ]
+                    for name, table in ITEM_TABLES.items()
+                }
+                session = session_from_rows(row._mapping, items)
+        except (ValueError, TypeError) as error:  # a column type could not read a value
+            _, problems = self.load_salvaged(session_id)
+            detail = problems[0] if problems else _first_line(error)
+            raise DamagedSessionError(
+                f"the workshop {session_id} is damaged ({detail}); it can still be exported: "
+                f"workshop sessions export {session_id[:8]} FILE"
+            ) from error
+        return session
+
+    def load_salvaged(self, session_id: str) -> tuple[Session, list[str]]:
+        """The session as far as its rows can be read, and a note per value left out.
+
+        Reads raw values (no column types), so a malformed date or a number where text
+        belongs costs that one value, not the workshop (see :func:`rows.salvage_session`).
+        """
+        with self._read() as connection:
+            raw = connection.exec_driver_sql(
+                "SELECT * FROM sessions WHERE id = ? AND deleted_at IS NULL", (session_id,)
+            ).mappings().first()
+            if raw is None:
+                raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
+            items = {
+                name: list(
+                    connection.exec_driver_sql(
+                        f"SELECT * FROM {table.name} WHERE session_id = ? ORDER BY position",
+                        (session_id,),
+                    ).mappings()
+                )
                 for name, table in ITEM_TABLES.items()
             }
-            return session_from_rows(row._mapping, items)
+        session, problems = salvage_session(raw, items)
+        session.id = session_id
+        return session, problems
 
     def create(self, session: Session) -> None:
-        """Insert a whole session (new, duplicated or imported) in one transaction."""
+        """Insert a whole session (new, duplicated or imported) in one transaction.
+
+        The session is checked whole first (:func:`check_session`), so nothing the domain
+        refuses reaches the database by this door either; raises ``InvalidValue``.
+        """
+        check_session(session)
         with self._write() as connection:
             exists = connection.execute(
                 select(SESSIONS.c.id).where(SESSIONS.c.id == session.id)

@@ -8,17 +8,23 @@ page types and everything heavy (charts, PDF) load when first needed.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from workshop import APP_ID, DESKTOP_ID
+from workshop.paths import resources_folder
 from workshop.ui import theme
-from workshop.ui.preferences import APPLICATION, ORGANISATION, Preferences
+from workshop.ui.app_menu import quitting, request_quit
+from workshop.ui.preferences import Preferences, settings
 
 log = logging.getLogger(__name__)
 
@@ -26,19 +32,25 @@ FONT_FAMILY = "DejaVu Sans"
 EXIT_IN_USE = 4  # another app has the database open
 
 
-def _fonts_folder() -> Path | None:
-    # The package's resources (wheel, or the symlink in a checkout) are found without
-    # importing the content loader, which the library does not need before the first frame.
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "resources" / "fonts", package.parent / "resources" / "fonts"):
-        if candidate.is_dir():
-            return candidate
-    try:
-        from workshop.framework import resources_path
+def _resources_folder(name: str) -> Path | None:
+    # workshop/paths.py finds the shipped resources without importing the content loader,
+    # which the library does not need before the first frame.
+    folder = resources_folder() / name
+    return folder if folder.is_dir() else None  # missing: the platform font/icon will do
 
-        return Path(resources_path()) / "fonts"
-    except Exception:  # content missing: the platform font will do
-        return None
+
+def _fonts_folder() -> Path | None:
+    return _resources_folder("fonts")
+
+
+def app_icon() -> QIcon:
+    """The app's icon in every shipped size (PNG: no SVG plugin needed at start)."""
+    icon = QIcon()
+    folder = _resources_folder("icons")
+    if folder is not None:
+        for path in sorted(folder.glob(f"{APP_ID}-*.png")):
+            icon.addFile(str(path))
+    return icon
 
 
 def register_fonts() -> str | None:
@@ -58,9 +70,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
+    # One name for settings, data and logs (and the desktop file: the window is matched
+    # to its launcher and icon by it).
+    app.setOrganizationName("")
+    app.setApplicationName(APP_ID)
     app.setApplicationDisplayName("ML team maturity workshop")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     theme.system_point_size()  # remember the platform size before zoom changes it
     family = register_fonts()
     if family:
@@ -117,6 +133,7 @@ class App(QObject):
         self.lock = lock
         self.journal = journal
         self.library = LibraryWindow(store, self.framework)
+        remember_geometry(self.library, "library")
         self.library.open_requested.connect(self.open_session)
         self.library.preferences_requested.connect(self.show_preferences)
         self.workshop: Any = None
@@ -131,18 +148,25 @@ class App(QObject):
 
     def open_session(self, session_id: str) -> Any:
         from workshop.ui.controller import SessionController
+        from workshop.ui.page_types import PageTypeError, check_page_types
         from workshop.ui.workshop_window import WorkshopWindow
 
         if self.workshop is not None:
             self.workshop.close()
             if self.workshop is not None:  # the facilitator chose to stay in it
                 return None
+        framework = self.framework()
+        try:
+            check_page_types(framework)  # a half-built page type fails here, by name
+        except PageTypeError as error:
+            QMessageBox.critical(self.library, "Cannot open", str(error))
+            return None
         try:
             session = self.store.load(session_id)
         except Exception as error:
             QMessageBox.critical(self.library, "Cannot open", f"Could not open the workshop:\n{error}")
             return None
-        controller = SessionController(session, self.framework(), self.store, journal=self.journal)
+        controller = SessionController(session, framework, self.store, journal=self.journal)
         window = WorkshopWindow(controller, self.preferences)
         controller.setParent(window)
         window.closed.connect(self._workshop_closed)
@@ -150,16 +174,21 @@ class App(QObject):
         window.open_requested.connect(self.library.find_action.trigger)
         self.workshop = window
         self._record_open_sessions()
-        # A workshop is run on the whole screen (often a projector): open it maximised,
-        # with a sensible restored size for when the facilitator un-maximises it.
-        window.resize(self.library.size())
-        window.showMaximized()
+        if remember_geometry(window, "workshop"):
+            window.show()  # where (and as large as) the facilitator last had it
+        else:
+            # A workshop is run on the whole screen (often a projector): open it maximised,
+            # with a sensible restored size for when the facilitator un-maximises it.
+            window.resize(self.library.size())
+            window.showMaximized()
         self.library.hide()
         return window
 
     def _workshop_closed(self, session_id: str) -> None:
         self.workshop = None
         self._record_open_sessions()
+        if quitting():
+            return  # leaving the app: do not bring the library back for an instant
         self.library.refresh(select=session_id)
         self.library.show()
 
@@ -360,11 +389,133 @@ def open_checked(path: Path) -> Any:
             return None
 
 
+# --- desktop conventions: window memory, Ctrl+C, the log and the error dialog -------------------
+
+
+class _GeometryMemory(QObject):
+    """Save a window's size, place and maximised state whenever it is hidden or closed."""
+
+    def __init__(self, window: QMainWindow, key: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.key = key
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
+            store = settings()
+            store.setValue(f"windows/{self.key}/geometry", self.window.saveGeometry())
+            store.sync()
+        return False
+
+
+def remember_geometry(window: QMainWindow, key: str) -> bool:
+    """Restore ``window``'s last geometry (True if there was one) and keep it up to date."""
+    saved = settings().value(f"windows/{key}/geometry")
+    restored = isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved)
+    _GeometryMemory(window, key)
+    return bool(restored)
+
+
+def install_interrupt_handler(app: QApplication) -> QTimer:
+    """Ctrl+C in the terminal closes the app like Quit (saving), instead of being ignored.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop is C++: a short
+    timer hands control back to Python now and then so the handler gets its chance.
+    """
+    signal.signal(signal.SIGINT, lambda _signum, _frame: QTimer.singleShot(0, request_quit))
+    ticker = QTimer(app)
+    ticker.setObjectName("interrupt_ticker")
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
+    return ticker
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+
+ERROR_TITLE = "Something went wrong"
+
+
+def error_message(error: BaseException, log_path: Path | None) -> str:
+    where = f"The details are in the log:\n{log_path}" if log_path else "No log file could be written."
+    return (
+        f"That last step did not finish: the app met a problem it did not expect "
+        f"({type(error).__name__}).\n\n"
+        "Your work is saved: every change is written to the database as you make it.\n\n"
+        f"{where}\n\n"
+        "You can carry on. If it happens again, send the log file to whoever looks after the app."
+    )
+
+
+def install_error_dialog(log_path: Path | None) -> ExceptHook:
+    """Show a calm dialog (and log the traceback) for an unexpected error; returns the old hook.
+
+    An error raised in a slot or an event handler reaches ``sys.excepthook``; without this
+    the facilitator would see nothing and the traceback would go to a terminal nobody reads.
+    """
+    previous = sys.excepthook
+    shown: list[QMessageBox] = []
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            request_quit()
+            return
+        log.error("Unexpected error", exc_info=(kind, error, trace))
+        if shown and shown[0].isVisible():
+            return  # one dialog at a time: a failing paint would otherwise stack hundreds
+        try:
+            parent = QApplication.activeWindow()
+            box = QMessageBox(QMessageBox.Icon.Warning, ERROR_TITLE, error_message(error, log_path),
+                              QMessageBox.StandardButton.Ok, parent)
+            box.setObjectName("error_dialog")
+            box.open()  # not exec(): no nested event loop inside an error handler
+            shown[:] = [box]
+        except Exception:  # the dialog itself failed: the log has it, keep going
+            log.exception("Could not show the error dialog")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        # A worker thread (an export, the room's server) cannot show a dialog: log it; the
+        # worker reports the failure to the window through its own signal.
+        if args.exc_value is not None:
+            log.error("Unexpected error in thread %s", getattr(args.thread, "name", "?"),
+                      exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+    return previous
+
+
+def refuse_without_display() -> int | None:
+    """Exit code 1 with one line on stderr when no window can open here (no display)."""
+    from workshop.syscheck import display_problem
+
+    problem = display_problem()
+    if problem is None:
+        return None
+    print(f"workshop: {problem}", file=sys.stderr)
+    return 1
+
+
+def start_desktop_services(app: QApplication) -> Path | None:
+    """The log file, the error dialog and Ctrl+C: what a desktop app owes its user."""
+    from workshop.logging_setup import setup_logging
+
+    log_path = setup_logging()
+    install_error_dialog(log_path)
+    install_interrupt_handler(app)
+    log.info("Started (log: %s)", log_path)
+    return log_path
+
+
 def run_gui(
     store_url: str | None, open_session_id: str | None = None, exit_after_startup: bool = False
 ) -> int:
     """Run the app on the database at ``store_url``; returns the process exit code."""
+    refused = refuse_without_display()
+    if refused is not None:
+        return refused
     app = make_application()
+    start_desktop_services(app)
     preferences = Preferences()
     theme.apply_theme(app, preferences.theme, preferences.zoom)
     from workshop.store import StoreError
@@ -392,13 +543,14 @@ def run_gui(
             return 2
         shell = App(app, store, preferences, db_path=path, lock=held, journal=RecoveryJournal(path))
         shell.library.refresh()
-        shell.library.resize(shell.library.sizeHint().expandedTo(app.primaryScreen().availableSize() * 0.7))
+        if not settings().contains("windows/library/geometry"):
+            shell.library.resize(shell.library.sizeHint().expandedTo(app.primaryScreen().availableSize() * 0.7))
         shell.library.show()
         if exit_after_startup:
             library = shell.library
             shown = library.stack.currentWidget()
             target = library.table.viewport() if shown is library.table else shown
-            watcher = _FirstPaint(target, app)
+            watcher = _FirstPaint(target or library, app)
             QTimer.singleShot(10_000, app.quit)  # never hang a benchmark
             app.exec()
             return 0 if watcher.painted else 3

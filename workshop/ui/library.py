@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui import theme
+from workshop.ui.app_menu import add_app_menu
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+from workshop.ui.preferences import last_folder, remember_folder
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
     from workshop.domain.edits import SetField
@@ -180,6 +182,7 @@ class LibraryWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(3 * step + step // 2)
 
         self._build_actions()
+        add_app_menu(self)  # Quit and Help › About, as in every window
         self._build_status_bar()
 
     # --- actions ------------------------------------------------------------------------
@@ -506,10 +509,12 @@ class LibraryWindow(QMainWindow):
     def import_file(self, path: str | None = None) -> str | None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import a workshop", "", "Workshop files (*.json);;All files (*)"
+                self, "Import a workshop", last_folder("sessions"),
+                "Workshop files (*.json);;All files (*)",
             )
             if not path:
                 return None
+            remember_folder("sessions", path)
         from workshop.store.portable import PortableFileError, read_session_file
 
         try:
@@ -527,21 +532,37 @@ class LibraryWindow(QMainWindow):
         session_id = self.selected_id()
         if session_id is None:
             return False
-        session = self.store.load(session_id)
+        from workshop.store import DamagedSessionError
+
+        left_out: list[str] = []
+        try:
+            session = self.store.load(session_id)
+        except DamagedSessionError:  # export what can be read, and say what could not
+            session, left_out = self.store.load_salvaged(session_id)
         if path is None:
             suggested = f"{session.organisation or 'workshop'} {session.workshop_date}.json"
+            folder = last_folder("sessions")
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the workshop", suggested, "Workshop files (*.json)"
+                self, "Export the workshop", str(Path(folder, suggested)) if folder else suggested,
+                "Workshop files (*.json)",
             )
             if not path:
                 return False
-        from workshop.store.portable import write_session_file
+            remember_folder("sessions", path)
+        from workshop.store.portable import PortableFileError, write_session_file
 
         try:
             write_session_file(session, Path(path))
-        except OSError as error:
+        except (PortableFileError, OSError) as error:
             QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{error}")
             return False
+        if left_out:
+            QMessageBox.warning(
+                self,
+                "Damaged workshop exported",
+                f"This workshop is damaged: {len(left_out)} value(s) could not be read and "
+                "were left out or set to their default:\n" + "\n".join(left_out[:10]),
+            )
         self.statusBar().showMessage(f"Exported to {path}", 5000)
         return True
 

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.agenda import sections_from_preset
 from workshop.domain.session import Participant, Session, new_id
+from workshop.domain.validation import InvalidValue, check_session
 from workshop.framework.model import Framework
+from workshop.ui.widgets.length_counter import limit_length
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -63,6 +65,14 @@ class SetupDialog(QDialog):
         self.sponsor_role = QLineEdit(self)
         _named(self.sponsor_role, "sponsor_role_edit", "Executive sponsor's role")
         self.sponsor_role.setPlaceholderText("Role, e.g. CEO")
+        for edit, field in (
+            (self.organisation, "organisation"),
+            (self.title_edit, "title"),
+            (self.facilitator, "facilitator"),
+            (self.sponsor, "sponsor"),
+            (self.sponsor_role, "sponsor_role"),
+        ):
+            limit_length(edit, None, field)
         sponsor_row = QHBoxLayout()
         sponsor_row.addWidget(self.sponsor, 2)
         sponsor_row.addWidget(self.sponsor_role, 1)
@@ -165,6 +175,11 @@ class SetupDialog(QDialog):
         if not self.organisation.text().strip():
             self.message.setText("Enter the organisation: the library and the PDF use it.")
             self.organisation.setFocus()
+            return
+        try:  # the same rules as every edit and import (lengths, unstorable characters...)
+            check_session(self.session())
+        except InvalidValue as error:
+            self.message.setText(f"Cannot create the workshop: {error}")
             return
         super().accept()
 
