@@ -365,7 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     backups_restore = backups_commands.add_parser(
         "restore", help="put a backup in place of the database (the current one is backed up first)"
     )
-    backups_restore.add_argument("backup_id", metavar="ID|latest")
+    backups_restore.add_argument(
+        "backup_id", metavar="ID|latest", help="a backup id from `backups list`, or latest (the newest good one)"
+    )
     backups_restore.set_defaults(handler=cmd_backups_restore)
 
     roadmap = commands.add_parser("roadmap", help="export the roadmap PDF")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,14 +125,21 @@ class Recovery:
         return "\n".join(lines)
 
 
-def replay(journal: RecoveryJournal, store: Any, framework: Any) -> Recovery:
+def replay(
+    journal: RecoveryJournal,
+    store: Any,
+    open_service: Callable[[Any], Any],
+    refused: type[Exception],
+) -> Recovery:
     """Apply the journal's edits through the workshop service; clear what reached the disk.
 
     An edit that no longer fits (already saved before the crash, e.g. killed between the
     commit and clearing the journal) is refused by the domain check and counted as already
     saved. If saving fails again, that workshop's whole entry stays for next time.
+    ``open_service(session)`` gives the workshop service for a session (the store knows only
+    the domain, so the caller hands it in) and ``refused`` is the error it raises for an edit
+    that does not fit.
     """
-    from workshop.service import EditRefused, WorkshopService
 
     recovery = Recovery()
     for session_id, edits in journal.pending().items():
@@ -142,13 +149,13 @@ def replay(journal: RecoveryJournal, store: Any, framework: Any) -> Recovery:
             recovery.missing += len(edits)
             journal.clear(session_id)
             continue
-        service = WorkshopService(session, framework, store)
+        service = open_service(session)
         saved = 0
         for edit in edits:
             try:
                 if service.apply(edit, undoable=False) is not None:
                     saved += 1
-            except EditRefused:
+            except refused:
                 recovery.already_saved += 1
         name = session.display_name
         if service.flush():

@@ -224,10 +224,17 @@ class App(QObject):
     def replay_journal(self) -> None:
         if self.journal is None or not self.journal.path.exists():
             return
+        from workshop.service import EditRefused, WorkshopService
         from workshop.store.journal import replay
 
+        framework = self.framework()
         try:
-            recovery = replay(self.journal, self.store, self.framework())
+            recovery = replay(
+                self.journal,
+                self.store,
+                lambda session: WorkshopService(session, framework, self.store),
+                EditRefused,
+            )
         except Exception as error:
             log.exception("replaying the recovery journal failed")
             recovery = None
