@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import errno
 import io
+import os
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -311,7 +313,7 @@ def test_full_disk_leaves_no_partial_file(
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("workshop.report.atomic.os.fsync", disk_full)
+    monkeypatch.setattr("workshop.files.os.fsync", disk_full)
     with pytest.raises(ReportError, match="No space left on device"):
         export_roadmap(framework, demo, target)
     assert target.read_bytes() == b"the previous export"
@@ -324,15 +326,15 @@ def test_unwritable_folder_gives_a_clear_error(
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
-    real_mkstemp = __import__("tempfile").mkstemp
+    real_open = os.open
 
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+    def refuse(path: object, *args: Any, **kwargs: Any) -> int:
         # root ignores folder permissions; refuse the way the OS does for everyone else
-        if Path(str(kwargs.get("dir"))) == locked:
+        if Path(str(path)).parent == locked:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real_mkstemp(*args, **kwargs)  # type: ignore[no-any-return]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("workshop.report.atomic.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("workshop.files.os.open", refuse)
     try:
         with pytest.raises(ReportError, match="Permission denied"):
             export_roadmap(framework, demo, locked / "roadmap.pdf")

@@ -88,7 +88,7 @@ def open_page(qtbot, controller: SessionController, page: Page) -> PageView:
     view = cls(controller, page)
     qtbot.addWidget(view)
     # The window refreshes the visible page after every change; do the same here.
-    controller.changed.connect(lambda _edit: view.refresh())
+    controller.changed.connect(view.show_change)
     view.resize(1280, 900)
     view.show()
     activate(qtbot, view)
@@ -464,7 +464,7 @@ def test_overview_details_participants_and_agenda_are_edited_through_the_store(
             ),
         ),
     )
-    controller.framework = framework
+    controller.service.framework = framework
     view = open_page(qtbot, controller, OVERVIEW_PAGE)
     organisation = view.findChild(QWidget, "organisation_edit")
     assert organisation.text() == "Acme"
@@ -643,3 +643,44 @@ def test_answer_shown_exactly_after_reopening_the_workshop(qtbot, controller, st
     reopened = SessionController(store.load(controller.session.id), framework, store)
     again = open_page(qtbot, reopened, QUESTION_PAGE)
     assert again.answer_edit.toPlainText() == TRICKY
+
+
+def test_empty_actions_page_keeps_its_text_under_the_toolbar(qtbot, controller):
+    view = open_page(qtbot, controller, ACTIONS_PAGE)
+    view.resize(1024, 768)
+    qtbot.waitUntil(lambda: view.height() == 768)
+    assert view.empty_state.isVisible()
+    # The words start right under the toolbar, not half-way down an empty page.
+    text_top = view.empty_state.mapTo(view, view.empty_state.contentsRect().topLeft()).y()
+    assert text_top < view.add_button.mapTo(view, view.add_button.rect().bottomLeft()).y() + 120
+    assert text_top < view.height() // 3
+
+
+def test_action_columns_are_never_cut_mid_word_and_the_due_date_reads_whole(
+    qtbot, controller, store
+):
+    from datetime import date
+
+    from PySide6.QtWidgets import QDateEdit
+
+    from workshop.domain.edits import add_item
+    from workshop.domain.session import Action
+    from workshop.ui.pages.actions import COLUMN
+
+    view = open_page(qtbot, controller, ACTIONS_PAGE)
+    view.resize(1024 - 300, 600)  # a 1024-pixel screen with the page list beside the page
+    controller.push(add_item(controller.session, "actions", Action(
+        id="a1", text="Agree the data-sharing contract with the logistics partner",
+        owner="Ingrid Halvorsen", due=date(2027, 3, 31), kind="parking")))
+    qtbot.waitUntil(lambda: view.table.isVisible())
+    metrics = view.table.fontMetrics()
+    for field, word in (("owner", "Halvorsen"), ("kind", "Parking")):
+        assert view.table.columnWidth(COLUMN[field]) > metrics.horizontalAdvance(word)
+    # The due date's editor, opened as a user does (F2 on the cell), shows the whole date.
+    view.table.setFocus()
+    view.table.setCurrentIndex(cell(view, 0, "due"))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QDateEdit)
+    assert editor.width() >= editor.sizeHint().width()
+    assert editor.text() == "2027-03-31"

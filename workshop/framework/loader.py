@@ -16,7 +16,6 @@ pages). Completeness (a core statement in every cell, ...) is asserted by the te
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -44,26 +43,12 @@ from workshop.framework.model import (
     Statement,
     StrategyQuestion,
 )
+from workshop.paths import framework_folder, resources_folder
+from workshop.vocab import InterviewFunction, StatementSet
 
-PAGE_TYPES = frozenset(
-    {
-        "overview",
-        "interviews",
-        "question",
-        "maturity",
-        "placement",
-        "matrix",
-        "audit",
-        "hiring",
-        "decision",
-        "go_to_market",
-        "actions",
-        "roadmap",
-    }
-)
 DECISION_CATEGORIES = frozenset({"process", "tech_stack", "org_model", "pods", "tooling"})
-INTERVIEW_FUNCTIONS = frozenset({"product", "customer_success", "support", "sales", "client"})
-STATEMENT_SETS = frozenset({"core", "extended"})
+INTERVIEW_FUNCTIONS = frozenset(InterviewFunction.values())
+STATEMENT_SETS = frozenset(StatementSet.values())
 ANCHOR_COUNT = 5  # scores 0, 1, 2, 3, 4
 RUBRIC_SCORES = (1, 2, 3, 4, 5)
 
@@ -147,10 +132,13 @@ class _Item:
         return value
 
     def ident(self) -> str:
-        value = self.text("id")
+        return self.snake_case("id")
+
+    def snake_case(self, field: str) -> str:
+        value = self.text(field)
         if not value.replace("_", "").isalnum() or not value.islower() or not value[0].isalpha():
             raise self.error(
-                "id", f"must be snake_case (lower-case letters, digits, _), got {value!r}"
+                field, f"must be snake_case (lower-case letters, digits, _), got {value!r}"
             )
         return value
 
@@ -282,22 +270,13 @@ def load_framework_from(folder: Path | str) -> Framework:
 @functools.cache
 def load_framework() -> Framework:
     """The shipped content, read once per process."""
-    return load_framework_from(resources_path() / "framework")
+    return load_framework_from(framework_folder())
 
 
 def resources_path() -> Path:
-    """The shipped ``resources`` folder (framework content, fonts, schema).
-
-    Found through the package (``workshop/resources``: a symlink in a checkout, real files in
-    a wheel or bundle), falling back to the checkout's top-level folder.
-    """
-    try:
-        candidate = importlib.resources.files("workshop") / "resources"
-    except ModuleNotFoundError:  # pragma: no cover - the package itself is missing
-        candidate = None
-    if isinstance(candidate, Path) and (candidate / "framework").is_dir():
-        return candidate
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The shipped ``resources`` folder (framework content, fonts, schema); see
+    :mod:`workshop.paths`, the one place that finds it."""
+    return resources_folder()
 
 
 # --- Building typed objects ---------------------------------------------------------------
@@ -520,7 +499,9 @@ def _checklist(item: _Item) -> ChecklistItem:
 
 
 def _page(item: _Item) -> Page:
-    page_type = item.choice("page_type", PAGE_TYPES)
+    # Which page types exist is the app's business (each is a module in workshop/ui/pages/):
+    # the app checks the content against its registry when it starts (ui/page_types.py).
+    page_type = item.snake_case("page_type")
     return Page(
         id=item.ident(),
         page_type=page_type,

@@ -31,6 +31,7 @@ from workshop.domain.roadmap import Roadmap, RoadmapItem, build_roadmap
 from workshop.domain.session import Action, Hire, Session
 from workshop.framework.model import Framework
 from workshop.report import charts
+from workshop.report.agreement import agreement_section
 from workshop.report.blocks import (
     bullets,
     cell,
@@ -61,6 +62,7 @@ from workshop.report.styles import (
     tint,
 )
 from workshop.report.text import para
+from workshop.vocab import ActionKind, ActionStatus, AuditStatus, DataReadiness, Seniority
 
 # The value/cost matrix labels this many of the top-ranked opportunities with their rank;
 # beyond that, labels would overlap and help nobody.
@@ -72,15 +74,15 @@ TIMELINE_ROWS = 24
 # Quarters shown on the hiring timeline (two years).
 TIMELINE_QUARTERS = 8
 
-ACTION_STATUS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
-ACTION_KIND = {"action": "Actions", "decision": "Decisions to take", "parking": "Parking lot"}
-READINESS = {"ready": "Ready", "partial": "Partial", "missing": "Missing", "unknown": "Unknown"}
-AUDIT_STATUS = {
-    "available": "Available",
-    "partial": "Partial",
-    "missing": "Missing",
-    "unknown": "Unknown",
+ACTION_STATUS = {s.value: s.label for s in ActionStatus}
+# Section headings of the action list, one per kind (in the vocabulary's order).
+ACTION_KIND = {
+    ActionKind.ACTION.value: "Actions",
+    ActionKind.DECISION.value: "Decisions to take",
+    ActionKind.PARKING.value: ActionKind.PARKING.label,
 }
+READINESS = {r.value: r.label for r in DataReadiness}
+AUDIT_STATUS = {s.value: s.label for s in AuditStatus}
 
 
 @dataclass
@@ -382,6 +384,7 @@ def today(ctx: Context) -> list[Flowable]:
     else:
         story.append(note("No statement split the room."))
     story.append(rule_text(placement.disagreement_rule))
+    story += agreement_section(ctx)
 
     next_stage = fw.next_stage(placement.working_on) if placement.working_on else None
     target = f"to reach {working}" if not placement.all_reached else f"to stay at {working}"
@@ -726,7 +729,7 @@ def team(ctx: Context) -> list[Flowable]:
             [
                 _hire_title(ctx, h),
                 "Internal move" if h.mode == "internal" else "New hire",
-                h.seniority.capitalize(),
+                Seniority.label_of(h.seniority),
                 str(h.headcount),
                 quarter_label(h.target_quarter) if h.target_quarter else "Not scheduled",
                 h.notes or "",

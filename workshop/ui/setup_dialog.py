@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.agenda import sections_from_preset
 from workshop.domain.session import Participant, Session, new_id
+from workshop.domain.validation import InvalidValue, check_session
 from workshop.framework.model import Framework
 from workshop.ui import theme
 from workshop.ui.widgets.date_edit import DateEdit
+from workshop.ui.widgets.length_counter import limit_length
 
 # The same words as the overview page uses for a workshop with no target stage yet.
 NOT_CHOSEN = "Not chosen yet"
@@ -77,6 +79,14 @@ class SetupDialog(QDialog):
         self.sponsor_role = QLineEdit(self)
         _named(self.sponsor_role, "sponsor_role_edit", "Executive sponsor's role")
         self.sponsor_role.setPlaceholderText("Role, e.g. CEO")
+        for edit, field in (
+            (self.organisation, "organisation"),
+            (self.title_edit, "title"),
+            (self.facilitator, "facilitator"),
+            (self.sponsor, "sponsor"),
+            (self.sponsor_role, "sponsor_role"),
+        ):
+            limit_length(edit, None, field)
         sponsor_row = QHBoxLayout()
         sponsor_row.addWidget(self.sponsor, 2)
         sponsor_row.addWidget(self.sponsor_role, 1)
@@ -180,6 +190,11 @@ class SetupDialog(QDialog):
         if not self.organisation.text().strip():
             self.message.setText("Enter the organisation: the library and the PDF use it.")
             self.organisation.setFocus()
+            return
+        try:  # the same rules as every edit and import (lengths, unstorable characters...)
+            check_session(self.session())
+        except InvalidValue as error:
+            self.message.setText(f"Cannot create the workshop: {error}")
             return
         super().accept()
 

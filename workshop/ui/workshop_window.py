@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.agenda import Clock
 from workshop.framework.model import Page
 from workshop.ui import theme
+from workshop.ui.app_menu import add_app_menu
 from workshop.ui.controller import SessionController
 from workshop.ui.navigator import OTHER_SECTION, Navigator, Stop
 from workshop.ui.preferences import Preferences
@@ -92,6 +93,9 @@ class PlaceholderPage(QWidget):
     def refresh(self) -> None:
         pass
 
+    def show_change(self, _edit: object) -> None:
+        pass
+
     def flush(self) -> None:
         pass
 
@@ -130,6 +134,7 @@ class WorkshopWindow(QMainWindow):
         self.setWindowTitle(f"{controller.session.display_name} — ML team maturity workshop")
         self._views: dict[int, QWidget] = {}
         self._presenter: Any = None  # made on first F5
+        self._room_panel: Any = None  # made on first "Room vote…"
         self._stale: set[int] = set()
         self.current = -1
         self.projecting = False
@@ -167,6 +172,7 @@ class WorkshopWindow(QMainWindow):
         controller.changed.connect(self._session_changed)
 
         self._build_actions()
+        add_app_menu(self)  # Quit and Help › About, as in every window
         self.stops: list[Stop] = self.navigator.build(controller.session, controller.framework)
         self.set_projecting(single_screen() if projecting is None else projecting)
         if self.stops:
@@ -272,6 +278,13 @@ class WorkshopWindow(QMainWindow):
         )
         for action in (self.clicker_next_action, self.clicker_previous_action):
             action.setEnabled(False)
+        self.room_vote_action = self._action(
+            "room_vote_action", "Room vote…", self.open_room_vote, [QKeySequence("Ctrl+Shift+R")]
+        )
+        self.room_vote_action.setToolTip(
+            "Room vote (Ctrl+Shift+R): the room votes from their phones on this page, "
+            "anonymously, over this room's own network"
+        )
 
         self.theme_actions = QActionGroup(self)
         for t in theme.THEMES.values():
@@ -290,7 +303,8 @@ class WorkshopWindow(QMainWindow):
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menus.addMenu("&View")
-        view_menu.addActions([self.present_action, self.end_present_action])
+        view_menu.addActions([self.present_action, self.end_present_action,
+                              self.room_vote_action])
         view_menu.addSeparator()
         view_menu.addAction(self.page_list_action)
         view_menu.addActions([self.projecting_action, self.zoom_in_action, self.zoom_out_action,
@@ -321,6 +335,8 @@ class WorkshopWindow(QMainWindow):
         self.console_action.setVisible(False)
         toolbar.addSeparator()
         toolbar.addAction(self.page_done_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.room_vote_action)
         toolbar.addSeparator()
         self.theme_button = QToolButton(self)
         self.theme_button.setText("Theme")
@@ -398,6 +414,8 @@ class WorkshopWindow(QMainWindow):
             return
         self._flush_page()
         self.presenter.start(page.id)
+        if self._room_panel is not None:
+            self._room_panel.presenting_started(self.presenter.view)
         self.end_present_action.setEnabled(True)
         self.present_action.setEnabled(False)
         for action in (self.clicker_next_action, self.clicker_previous_action):
@@ -451,6 +469,24 @@ class WorkshopWindow(QMainWindow):
     @property
     def presenting(self) -> bool:
         return self._presenter is not None and bool(self._presenter.is_active)
+
+    def open_room_vote(self) -> None:
+        """The room-vote panel for this page (or for the round that is running)."""
+        from workshop.ui.room.panel import RoomPanel
+
+        if self._room_panel is None:
+            self._room_panel = RoomPanel(self.controller, self)
+            self._room_panel.live.state_changed.connect(self._update_room_action)
+        self._flush_page()
+        self._room_panel.open_for(self.current_page)
+
+    def _update_room_action(self, *_args: object) -> None:
+        running = self._room_panel is not None and self._room_panel.live.running
+        page = self.current_page
+        from workshop.room.outcome import ROUND_PAGE_TYPES
+
+        votable = page is not None and page.page_type in ROUND_PAGE_TYPES
+        self.room_vote_action.setEnabled(running or votable)
 
     def export_roadmap(self) -> None:
         from workshop.ui.export_dialog import RoadmapExportFlow
@@ -509,6 +545,7 @@ class WorkshopWindow(QMainWindow):
         self._update_navigator()
         self._sync_page_done()
         self._focus_page(view)
+        self._update_room_action()
         if self.presenting:
             self.presenter.show_page(stop.page.id)
             self._update_console()
@@ -557,10 +594,10 @@ class WorkshopWindow(QMainWindow):
             self.controller.session, self.current, self.timer_widget.section_seconds()
         )
 
-    def _session_changed(self, _edit: object) -> None:
+    def _session_changed(self, edit: object) -> None:
         for position, view in self._views.items():
             if position == self.current:
-                view.refresh()  # type: ignore[attr-defined]
+                view.show_change(edit)  # type: ignore[attr-defined]
             else:
                 self._stale.add(position)
         self._update_navigator()
@@ -658,6 +695,71 @@ class WorkshopWindow(QMainWindow):
         self.save_label.setText(text)
         self.statusBar().showMessage(text, 3000)
 
+    def _settle_unsaved(self) -> bool:
+        """Edits are still not on disk: ask what to do. True when the window may close.
+
+        Whatever is chosen, nothing is discarded: the recovery journal already holds every
+        unsaved edit (the workshop service writes it after each failed save), and the next
+        start replays it. Escape keeps the window open.
+        """
+        count = len(self.controller.service.pending)
+        while True:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved", "", parent=self)
+            box.setObjectName("unsaved_changes_box")
+            box.setText(
+                f"{count} change{'s' if count != 1 else ''} could not be saved to the database yet."
+            )
+            box.setInformativeText(
+                "Try again, save a copy of the workshop as a file elsewhere, or quit: the "
+                "changes are kept and saved the next time the app starts."
+            )
+            retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+            retry.setObjectName("retry_button")
+            copy = box.addButton("Save a copy…", QMessageBox.ButtonRole.ActionRole)
+            copy.setObjectName("save_copy_button")
+            keep = box.addButton("Quit and keep them for next time", QMessageBox.ButtonRole.DestructiveRole)
+            keep.setObjectName("keep_for_next_time_button")
+            stay = box.addButton(QMessageBox.StandardButton.Cancel)
+            stay.setObjectName("stay_button")
+            box.setDefaultButton(retry)
+            box.setEscapeButton(stay)
+            self.unsaved_box = box
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is retry:
+                self.controller.flush()
+                if not self.controller.has_unsaved:
+                    return True
+                count = len(self.controller.service.pending)
+            elif clicked is copy:
+                if self._save_copy():
+                    return True
+            else:
+                return clicked is keep  # Cancel/Escape: stay in the workshop
+
+    def _save_copy(self) -> bool:
+        """Write the workshop as it is on screen to a portable session file."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from workshop.store.portable import write_session_file
+
+        session = self.controller.session
+        suggested = f"{session.organisation or 'workshop'} {session.workshop_date} (unsaved).json"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the workshop", suggested, "Workshop files (*.json)"
+        )
+        if not path:
+            return False
+        try:
+            write_session_file(session, Path(path))
+        except (OSError, ValueError) as error:
+            QMessageBox.critical(self, "Copy not saved", f"Could not write {path}:\n{error}")
+            return False
+        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        return True
+
     def _save_failed(self, message: str) -> None:
         self.save_label.setText("Not saved")
         QMessageBox.critical(self, "Not saved", message)
@@ -665,6 +767,12 @@ class WorkshopWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_presenting()
         self._flush_page()
+        self.controller.flush()
+        if self.controller.has_unsaved and not self._settle_unsaved():
+            event.ignore()  # the facilitator stays in the workshop; nothing is lost
+            return
+        if self._room_panel is not None:
+            self._room_panel.shutdown()  # the server stops with the workshop
         self.timer_widget.shutdown()
         self.controller.close()
         self.preferences.sync()

@@ -24,6 +24,7 @@ from workshop.domain.priorities import prioritise
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Action, Session
 from workshop.framework.model import Framework, Page
+from workshop.vocab import ActionStatus, AuditStatus
 
 # How a flag reads (kind decides colour and weight; the words and icon carry the meaning).
 WARNING = "warning"
@@ -390,11 +391,9 @@ def _matrix(framework: Framework, session: Session, page: Page) -> Slide:
 @builder("audit")
 def _audit(framework: Framework, session: Session, page: Page) -> Slide:
     titles = {o.id: o.title for o in session.opportunities}
+    # Only "available" carries its mark on the big screen; the rest read as plain words.
     status_words = {
-        "available": f"{CHECK} Available",
-        "partial": "Partial",
-        "missing": "Missing",
-        "unknown": "Unknown",
+        s.value: s.marked if s is AuditStatus.AVAILABLE else s.label for s in AuditStatus
     }
     rows = []
     for item in session.audit:
@@ -498,13 +497,14 @@ def _go_to_market(framework: Framework, session: Session, page: Page) -> Slide:
     )
 
 
-ACTION_ORDER = {"in_progress": 0, "open": 1, "done": 2, "dropped": 3}
-ACTION_STATUS = {
-    "open": "",
-    "in_progress": "In progress",
-    "done": f"{CHECK} Done",
-    "dropped": "Dropped",
+ACTION_ORDER = {
+    status.value: rank
+    for rank, status in enumerate(
+        (ActionStatus.IN_PROGRESS, ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED)
+    )
 }
+# An open action needs no word on the slide; the others say where they stand.
+ACTION_STATUS = {s.value: "" if s is ActionStatus.OPEN else s.marked for s in ActionStatus}
 
 
 def public_actions(session: Session) -> list[Action]:
@@ -529,4 +529,29 @@ def _actions(framework: Framework, session: Session, page: Page) -> Slide:
     return _list_slide(
         framework, page, "who does what, by when", rows,
         empty="No actions yet.", more="actions", more_one="action",
+    )
+
+
+@builder("roadmap")
+def _roadmap(framework: Framework, session: Session, page: Page) -> Slide:
+    """The plan by quarter: one row per quarter of the window, what lands in it."""
+    from workshop.domain.roadmap import build_roadmap
+
+    roadmap = build_roadmap(framework, session)
+    rows = []
+    for quarter, label in zip(roadmap.quarters, roadmap.quarter_labels, strict=True):
+        items = [item for lane in roadmap.lanes for item in lane.in_quarter(quarter)]
+        if not items:
+            continue
+        rows.append(
+            Row(
+                text=label,
+                detail=" · ".join(item.title for item in items),
+                value=str(len(items)),
+                value_note="item" if len(items) == 1 else "items",
+            )
+        )
+    return _list_slide(
+        framework, page, "the plan by quarter", rows,
+        empty="Nothing is scheduled yet.", more="quarters", more_one="quarter",
     )

@@ -42,16 +42,13 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.text import text_editor
+from workshop.vocab import AnswerStatus
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
-STATUS_TAGS = {
-    "open": ("Not discussed yet", "neutral"),
-    "discussed": ("✓ Discussed", "good"),
-    "skipped": ("Skipped", "warning"),
-}
+STATUS_TAGS = {status.value: (status.marked, status.tone) for status in AnswerStatus}
 
 
 def _wrapping(text: str = "") -> QWidget:
@@ -191,6 +188,7 @@ class GoToMarketCard(QFrame):
 @register
 class GoToMarketPage(BasePage):
     page_type = "go_to_market"
+    report_sections = ("ways_of_working",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

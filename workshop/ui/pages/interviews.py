@@ -44,20 +44,14 @@ from workshop.ui.pages.common import (
 )
 from workshop.ui.pages.text import line_editor, text_editor
 from workshop.ui.widgets.date_edit import DateEdit
+from workshop.vocab import InterviewFunction
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum stands for "no date"
-FUNCTION_NAMES = {
-    "product": "Product",
-    "customer_success": "Customer success",
-    "support": "Support",
-    "sales": "Sales",
-    "client": "Client",
-    "other": "Other",
-}
+FUNCTION_NAMES = {function.value: function.label for function in InterviewFunction}
 
 
 class InterviewCard(QFrame):
@@ -180,6 +174,7 @@ class InterviewCard(QFrame):
 @register
 class InterviewsPage(BasePage):
     page_type = "interviews"
+    report_sections = ("heard",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

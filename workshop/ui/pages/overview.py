@@ -50,16 +50,14 @@ from workshop.ui.pages.common import (
 )
 from workshop.ui.pages.text import line_editor
 from workshop.ui.widgets.date_edit import DateEdit
+from workshop.vocab import StatementSet
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATEMENT_SETS = (
-    ("core", "Core statements (half day)"),
-    ("extended", "Core and extended statements (full day)"),
-)
+STATEMENT_SETS = tuple(StatementSet.choices())
 
 
 def minutes_in_words(minutes: int) -> str:
@@ -140,6 +138,7 @@ class ItemTable(QTableWidget):
 @register
 class OverviewPage(BasePage):
     page_type = "overview"
+    report_sections = ("summary",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

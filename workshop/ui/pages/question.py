@@ -26,21 +26,19 @@ from workshop.ui.pages.common import (
     plain_label,
 )
 from workshop.ui.pages.text import text_editor
+from workshop.vocab import AnswerStatus
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page, StrategyQuestion
     from workshop.ui.controller import SessionController
 
-STATUS_TAGS = {
-    "open": ("Not discussed yet", "neutral"),
-    "discussed": ("✓ Discussed", "good"),
-    "skipped": ("Skipped", "warning"),
-}
+STATUS_TAGS = {status.value: (status.marked, status.tone) for status in AnswerStatus}
 
 
 @register
 class QuestionPage(BasePage):
     page_type = "question"
+    report_sections = ("heard",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
