@@ -410,7 +410,18 @@ def _role(item: _Item) -> Role:
         emerging=item.boolean("emerging", False),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
+        recommended_mode=_choice_or(item, "recommended_mode", ("hire", "internal"), "hire"),
+        recommended_seniority=_choice_or(
+            item, "recommended_seniority", ("junior", "mid", "senior", "lead"), "mid"
+        ),
+        recommended_ml_experience=item.boolean("recommended_ml_experience", False),
+        recommended_data_engineering=item.boolean("recommended_data_engineering", False),
     )
+
+
+def _choice_or(item: _Item, field: str, allowed: tuple[str, ...], default: str) -> str:
+    """An optional field that, when present, must be one of ``allowed``."""
+    return item.choice(field, allowed) if field in item.data else default
 
 
 def _hiring_rule(item: _Item) -> HiringRule:
@@ -421,6 +432,7 @@ def _hiring_rule(item: _Item) -> HiringRule:
         reason=item.text("reason"),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
+        advisory=item.boolean("advisory", False),
     )
 
 

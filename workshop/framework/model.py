@@ -90,6 +90,11 @@ class Role:
     emerging: bool  # a placeholder for emerging roles (Advanced)
     provenance: Provenance
     retired: bool = False
+    # How the framework recommends filling the role: a new hire from the catalogue starts so.
+    recommended_mode: str = "hire"
+    recommended_seniority: str = "mid"
+    recommended_ml_experience: bool = False
+    recommended_data_engineering: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ class HiringRule:
     reason: str
     provenance: Provenance
     retired: bool = False
+    # The framework says "consider" rather than "do": shown as advice, never as a problem.
+    advisory: bool = False
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.edits import add_item, move_item, remove_item, set_item_field
-from workshop.domain.hiring import HiringWarning, check_hiring_plan, headcount_by_quarter
+from workshop.domain.hiring import (
+    HiringWarning,
+    check_hiring_plan,
+    headcount_by_quarter,
+    recommended_hire,
+)
 from workshop.domain.quarters import is_quarter
 from workshop.domain.session import Hire, new_id
 from workshop.framework.model import Role
@@ -428,7 +433,13 @@ class WarningCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(unit, unit, unit, unit)
         layout.setSpacing(max(2, unit // 2))
-        self.tag = named(Tag(f"⚠ {warning.rule_title}", "warning"), "warning_tag", "Rule")
+        self.tag = named(
+            Tag(f"ⓘ To consider: {warning.rule_title}", "neutral")
+            if warning.advisory  # the framework says "consider": advice, not a problem
+            else Tag(f"⚠ {warning.rule_title}", "warning"),
+            "warning_tag",
+            "Rule",
+        )
         layout.addWidget(self.tag)
         self.message_label = named(plain_label(warning.message), "warning_message", "What")
         layout.addWidget(self.message_label)
@@ -747,7 +758,12 @@ class HiringPage(BasePage):
 
     def add_hire(self, role_id: str, title: str) -> bool:
         """Add one hire to the end of the plan (one edit) and put the cursor in its title."""
-        hire = Hire(id=new_id(), role_id=role_id, title=title, target_quarter="")
+        role = self.roles.get(role_id)
+        hire = (
+            recommended_hire(role, new_id(), title)
+            if role is not None
+            else Hire(id=new_id(), role_id=role_id, title=title, target_quarter="")
+        )
         session = self.controller.session
         if not self.push(add_item(session, "hires", hire, label=f"Add {title} to the plan")):
             return False
