@@ -25,12 +25,12 @@ from PySide6.QtCore import QLocale, Qt, QThread, QUrl
 from PySide6.QtWidgets import QApplication
 
 import workshop.report
-from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item
 from workshop.domain.session import Action, Session, new_id
 from workshop.framework.model import Framework
 from workshop.report import ROADMAP_SECTIONS, ReportError, build_roadmap_pdf
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui import export_dialog
 from workshop.ui.controller import SessionController
 from workshop.ui.export_dialog import ExportDialog, RoadmapExportFlow

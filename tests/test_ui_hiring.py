@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 import workshop.ui.pages.hiring  # noqa: F401  (registers the page type)
-from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item
 from workshop.domain.hiring import RULE_INTERNAL_ASSIGNMENT, RULE_PM_FIRST
 from workshop.domain.quarters import Quarter
 from workshop.domain.session import Hire, Session, new_id
 from workshop.framework.model import Framework
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.hiring import EMPTY_TEXT, HireRow, HiringPage

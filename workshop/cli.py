@@ -79,20 +79,23 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from workshop.domain.demo import build_demo
     from workshop.framework import load_framework
+    from workshop.store.demo import build_demo_series
 
     store = _open_store(args)
     try:
-        demo = build_demo(load_framework())
-        # "Creates (or refreshes)": the demo has a fixed id, so a second run replaces it.
-        if any(s.id == demo.id for s in store.list_sessions(include_deleted=True)):
-            store.purge(demo.id)
-        store.create(demo)
-        _cache_stage(store, demo)
+        series = build_demo_series(load_framework())
+        known = {s.id for s in store.list_sessions(include_deleted=True)}
+        for demo in series:
+            # "Creates (or refreshes)": the demo has fixed ids, so a second run replaces them.
+            if demo.id in known:
+                store.purge(demo.id)
+            store.create(demo)
+            _cache_stage(store, demo)
     finally:
         store.close()
-    print(demo.id)
+    # The latest workshop of the series: it shows the company's progress since the first.
+    print(series[-1].id)
     return 0
 
 

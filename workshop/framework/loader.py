@@ -35,6 +35,7 @@ from workshop.framework.model import (
     Matrix,
     Origin,
     Page,
+    Principle,
     Provenance,
     Quadrant,
     Role,
@@ -84,6 +85,7 @@ _LIST_KEYS = frozenset(
         "go_to_market",
         "pages",
         "presets",
+        "principles",
     }
 )
 _SINGLE_KEYS = frozenset({"version", "source", "matrix"})
@@ -334,6 +336,17 @@ def _build(raw: _Raw) -> Framework:
         go_to_market=raw.items("go_to_market", "go-to-market item", _checklist),
         pages=raw.items("pages", "page", _page),
         presets=raw.items("presets", "preset", _preset),
+        principles=raw.items("principles", "principle", _principle),
+    )
+
+
+def _principle(item: _Item) -> Principle:
+    return Principle(
+        id=item.ident(),
+        title=item.text("title"),
+        text=item.text("text"),
+        provenance=item.provenance(),
+        retired=item.boolean("retired", False),
     )
 
 
@@ -360,13 +373,18 @@ def _dimension(item: _Item) -> Dimension:
 
 
 def _question(item: _Item) -> StrategyQuestion:
+    wrap_up = item.boolean("wrap_up", False)
+    stage = item.text("stage", "" if wrap_up else None, allow_empty=wrap_up)
+    if wrap_up and stage:
+        raise item.error("stage", "must be empty for a wrap-up question (it ends the workshop)")
     return StrategyQuestion(
         id=item.ident(),
-        stage=item.text("stage"),
+        stage=stage,
         prompt=item.text("prompt"),
         hint=item.text("hint"),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
+        wrap_up=wrap_up,
     )
 
 
@@ -450,6 +468,8 @@ def _decision(item: _Item) -> DecisionTopic:
                 pros=option.texts("pros"),
                 cons=option.texts("cons"),
                 retired=option.boolean("retired", False),
+                provenance=option.provenance(),
+                tradeoffs_provenance=_tradeoffs_provenance(option),
             )
         )
         option.finish()
@@ -464,6 +484,15 @@ def _decision(item: _Item) -> DecisionTopic:
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
     )
+
+
+def _tradeoffs_provenance(option: _Item) -> Provenance:
+    """Where an option's trade-off, pros and cons come from (``tradeoffs_origin``)."""
+    origin = Origin(option.choice("tradeoffs_origin", (o.value for o in Origin)))
+    source_part = option.text("tradeoffs_source_part", "")
+    if origin is Origin.FRAMEWORK and not source_part:
+        raise option.error("tradeoffs_source_part", "is missing: name the part restated")
+    return Provenance(origin=origin, source_part=source_part)
 
 
 def _rubric(item: _Item, field: str) -> tuple[RubricLevel, ...]:
@@ -485,6 +514,10 @@ def _matrix(raw: _Raw) -> Matrix:
     cost_rubric = _rubric(item, "cost_rubric")
     value_threshold = item.number("value_threshold")
     cost_threshold = item.number("cost_threshold")
+    rubric_provenance = Provenance(
+        Origin(item.choice("rubric_origin", (o.value for o in Origin))),
+        item.text("rubric_source_part", ""),
+    )
     for field, threshold in (
         ("value_threshold", value_threshold),
         ("cost_threshold", cost_threshold),
@@ -506,6 +539,7 @@ def _matrix(raw: _Raw) -> Matrix:
         quadrants=quadrants,
         value_threshold=value_threshold,
         cost_threshold=cost_threshold,
+        rubric_provenance=rubric_provenance,
     )
 
 
@@ -608,6 +642,7 @@ def _check_references(framework: Framework, raw: _Raw) -> None:
         ("go_to_market", "go-to-market item", framework.go_to_market),
         ("pages", "page", framework.pages),
         ("presets", "preset", framework.presets),
+        ("principles", "principle", framework.principles),
     ]
     for key, label, items in plain:
         claim((item.id, origin(key, i), label) for i, item in enumerate(items))
@@ -651,6 +686,8 @@ def _check_references(framework: Framework, raw: _Raw) -> None:
     ]
     for key, label, items in staged:
         for i, item in enumerate(items):
+            if key == "questions" and item.wrap_up:
+                continue  # a wrap-up question belongs to no stage (checked when read)
             must_be_stage(key, label, i, item.id, item.stage)
 
     for i, statement in enumerate(framework.statements):

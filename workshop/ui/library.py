@@ -523,15 +523,17 @@ class LibraryWindow(QMainWindow):
 
     def open_demo(self) -> str | None:
         """Create (or refresh) the demo workshop, then open it."""
-        from workshop.domain.demo import build_demo
+        from workshop.store.demo import build_demo_series
 
-        demo = build_demo(self.framework)
+        series = build_demo_series(self.framework)
+        demo = series[-1]  # the latest workshop: it shows the progress since the first
 
         def replace() -> None:
             known = {s.id for s in self.store.list_sessions(include_deleted=True)}
-            if demo.id in known:
-                self.store.purge(demo.id)
-            self._store_new(demo)
+            for session in series:
+                if session.id in known:
+                    self.store.purge(session.id)
+                self._store_new(session)
 
         if not self._guard(replace, "create the demo workshop"):
             return None

@@ -21,6 +21,7 @@ from datetime import date
 
 from workshop.domain.placement import place
 from workshop.domain.priorities import prioritise
+from workshop.domain.public_view import public_view
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Action, Session
 from workshop.framework.model import Framework, Page
@@ -223,9 +224,9 @@ def builder(page_type: str) -> Callable[[Builder], Builder]:
 
 
 def build_slide(framework: Framework, session: Session, page: Page) -> Slide:
-    """The public content of ``page`` as the room should see it."""
+    """The public content of ``page`` as the room should see it (from the public view)."""
     build = BUILDERS.get(page.page_type, _title_only)
-    return build(framework, session, page)
+    return build(framework, public_view(session, framework).session, page)
 
 
 def _title_only(framework: Framework, session: Session, page: Page) -> Slide:

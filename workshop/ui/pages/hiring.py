@@ -434,7 +434,7 @@ class WarningCard(QFrame):
         layout.setContentsMargins(unit, unit, unit, unit)
         layout.setSpacing(max(2, unit // 2))
         self.tag = named(
-            Tag(f"ⓘ To consider: {warning.rule_title}", "neutral")
+            Tag(f"ℹ To consider: {warning.rule_title}", "neutral")
             if warning.advisory  # the framework says "consider": advice, not a problem
             else Tag(f"⚠ {warning.rule_title}", "warning"),
             "warning_tag",

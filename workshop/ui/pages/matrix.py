@@ -62,7 +62,13 @@ from workshop.domain.edits import (
     set_item_field,
     set_keyed_field,
 )
-from workshop.domain.priorities import Priorities, prioritise
+from workshop.domain.priorities import (
+    Priorities,
+    criterion_tick_id,
+    criterion_ticked,
+    first_project_review,
+    prioritise,
+)
 from workshop.domain.session import Opportunity, new_id
 from workshop.domain.validation import MAX_COUNT
 from workshop.ui.pages.base import register
@@ -82,6 +88,7 @@ from workshop.ui.pages.common import (
     quarter_label,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import criterion_label
 from workshop.ui.pages.text import line_editor, text_editor
 from workshop.ui.widgets.bound_text import ItemField
 from workshop.ui.widgets.matrix_chart import MatrixChart, MatrixPoint, MatrixQuadrant
@@ -668,6 +675,9 @@ class MatrixPage(BasePage):
         risks_head = plain_label("Risks of an over-ambitious first project")
         self.scaled(risks_head, BODY_BOLD_SIZE, bold=True)
         risks_column.addWidget(risks_head)
+        self.risk_flag = named(plain_label(), "first_risk_flag", "This choice carries the risks")
+        self.scaled(self.risk_flag, 1.0, bold=True)
+        risks_column.addWidget(self.risk_flag)
         self.risks_list = QVBoxLayout()
         self.risks_list.setSpacing(unit // 2)
         risks_column.addLayout(self.risks_list)
@@ -759,7 +769,8 @@ class MatrixPage(BasePage):
         for criterion in self.framework.first_project_criteria:
             if criterion.retired:
                 continue
-            box = named(QCheckBox(criterion.text), f"criterion_{criterion.id}", criterion.text)
+            shown = criterion_label(criterion)
+            box = named(QCheckBox(shown), f"criterion_{criterion.id}", criterion.text)
             box.setToolTip(criterion.detail)
             box.toggled.connect(
                 self.on_change(lambda checked, cid=criterion.id: self.tick(cid, checked))
@@ -970,10 +981,18 @@ class MatrixPage(BasePage):
             "(select the project above and fill in “Success measure”)."
         )
         session = self.controller.session
+        review = first_project_review(self.framework, session, priorities)
+        checks = {c.criterion.id: c for c in review.criteria} if review is not None else {}
         for criterion_id, box in self.criteria_boxes.items():
-            checked = session.answer(criterion_id).status == "discussed"
+            check = checks.get(criterion_id)
+            checked = check is not None and check.met
             if box.isChecked() != checked:
                 box.setChecked(checked)
+            if check is not None and check.from_audit:  # answered by the data audit
+                box.setEnabled(False)
+                box.setToolTip(check.why)
+        self.risk_flag.setText("⚠ " + " ".join(review.risk_flags) if review else "")
+        self.risk_flag.setVisible(bool(review and review.risky))
 
     # --- selection -------------------------------------------------------------------------
 
@@ -1086,15 +1105,17 @@ class MatrixPage(BasePage):
         )
 
     def tick(self, criterion_id: str, checked: bool) -> bool:
-        status = "discussed" if checked else "open"
+        """Tick a criterion for the chosen first project (ticks belong to that opportunity)."""
         session = self.controller.session
-        if session.answer(criterion_id).status == status:
+        first = next((o for o in session.opportunities if o.first_project), None)
+        if first is None or criterion_ticked(session, criterion_id, first.id) == checked:
             return False
+        status = "discussed" if checked else "open"
         return self.push(
             set_keyed_field(
                 session,
                 "answers",
-                criterion_id,
+                criterion_tick_id(criterion_id, first.id),
                 "status",
                 status,
                 label="Tick first-project criterion",
