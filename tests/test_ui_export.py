@@ -106,8 +106,8 @@ def test_export_through_the_dialog_writes_the_cli_pdf_off_the_ui_thread(
 
     flow, dialog = open_dialog(qtbot, window)
     assert dialog.windowTitle() == "Export roadmap"
-    # Every section is offered and ticked, except "changes": the demo is not a follow-up.
-    offered = {sid for sid, _ in ROADMAP_SECTIONS} - {"changes"}
+    # Every section is offered and ticked, except the follow-up ones: the demo is a first workshop.
+    offered = {sid for sid, _ in ROADMAP_SECTIONS} - {"changes", "progress"}
     assert set(dialog.section_boxes) == offered
     assert all(box.isChecked() for box in dialog.section_boxes.values())
     dialog.set_paper("letter")

@@ -351,3 +351,61 @@ def timeline_chart(
             )
         )
     return d
+
+
+# --- progress over a series of workshops (a time-axis line chart) ----------------------------
+
+
+@dataclass(frozen=True)
+class ProgressLine:
+    label: str
+    values: tuple[float | None, ...]  # one per point, 0..4 (None: not rated then)
+
+
+def progress_chart(
+    days: Sequence[float],
+    day_labels: Sequence[str],
+    lines: Sequence[ProgressLine],
+    *,
+    width: float,
+    height: float = 62 * mm,
+) -> Drawing:
+    """Scores 0-4 on a time axis: one line per dimension, each with its own marker shape.
+
+    ``days`` are positions on the time axis (days since any fixed day), so workshops months
+    apart sit months apart. The legend names every line beside its shape: colour alone
+    never carries the meaning.
+    """
+    drawing = _drawing(width, height)
+    left, right, bottom, top = 22, 120, 18, height - 8
+    plot_w = width - left - right
+    span = (max(days) - min(days)) or 1.0
+
+    def x_of(day: float) -> float:
+        return left + (day - min(days)) / span * plot_w if len(days) > 1 else left + plot_w / 2
+
+    def y_of(score: float) -> float:
+        return bottom + score / 4 * (top - bottom)
+
+    for score in range(5):
+        y = y_of(score)
+        drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.5))
+        drawing.add(_text(left - 4, y - 3, str(score), anchor="end", colour=MUTED))
+    for day, label in zip(days, day_labels, strict=True):
+        drawing.add(_text(x_of(day), bottom - 12, label, anchor="middle"))
+    for index, line in enumerate(lines):
+        colour = CATEGORY[index % len(CATEGORY)]
+        shape = SHAPES[index % len(SHAPES)]
+        known = [(x_of(d), y_of(v)) for d, v in zip(days, line.values, strict=True) if v is not None]
+        for (x1, y1), (x2, y2) in zip(known, known[1:], strict=False):
+            drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=2.2))
+        for x, y in known:
+            drawing.add(marker(shape, x, y, 3.6, colour))
+        legend_y = top - 6 - index * 14
+        drawing.add(marker(shape, left + plot_w + 16, legend_y + 3, 3.6, colour))
+        last = next((v for v in reversed(line.values) if v is not None), None)
+        value = f" {last:.1f}" if last is not None else ""
+        drawing.add(
+            _text(left + plot_w + 26, legend_y, f"{line.label}{value}", max_width=right - 30)
+        )
+    return drawing

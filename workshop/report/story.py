@@ -26,6 +26,7 @@ from workshop.domain.followup import compare, last_answer
 from workshop.domain.hiring import HiringWarning, check_hiring_plan, live_rule_count
 from workshop.domain.placement import Placement, place
 from workshop.domain.priorities import Priorities, first_project_review, prioritise
+from workshop.domain.progress import progress_of
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.roadmap import Roadmap, RoadmapItem, build_roadmap
 from workshop.domain.session import Action, Answer, Hire, Session
@@ -48,7 +49,7 @@ from workshop.report.blocks import (
 )
 from workshop.report.document import LANDSCAPE, PORTRAIT, Contents, PageBook, SectionHeading
 from workshop.report.fonts import REGULAR
-from workshop.report.sections import ROADMAP_SECTIONS
+from workshop.report.sections import FOLLOW_UP_SECTIONS, ROADMAP_SECTIONS
 from workshop.report.styles import (
     ACCENT,
     CATEGORY,
@@ -1076,10 +1077,74 @@ def framework_note(ctx: Context) -> list[Flowable]:
     return story
 
 
+def progress_section(ctx: Context) -> list[Flowable]:
+    """The journey across workshops: stage and dimension scores on a time axis, actions done."""
+    journey = progress_of(ctx.framework, ctx.session)
+    points = [pt for pt in journey.points if pt.rated]
+    if len(points) < 2:
+        return [note("Only one workshop has ratings so far: progress shows from the next one.")]
+    first_day = points[0].workshop_date
+    chart = charts.progress_chart(
+        [(pt.workshop_date - first_day).days for pt in points],
+        [long_date(pt.workshop_date) for pt in points],
+        [
+            charts.ProgressLine(
+                name, tuple(next(d.score for d in pt.dimensions if d.dimension == dim) for pt in points)
+            )
+            for dim, name in journey.dimension_names
+        ],
+        width=ctx.width,
+    )
+    story: list[Flowable] = [
+        keep(
+            h2("Readiness by dimension, workshop by workshop"),
+            chart,
+            rule_text("Mean score of each dimension over every rated statement (0–4)."),
+        )
+    ]
+    rows = [
+        [
+            long_date(pt.workshop_date),
+            pt.working_on_name,
+            str(pt.stages_reached),
+            str(pt.actions_agreed),
+            str(pt.actions_done),
+        ]
+        for pt in points
+    ]
+    story += h2_before_table("Stage and actions")
+    story.append(
+        table(
+            ["Workshop", "Working on", "Stages reached", "Actions agreed", "Done by the next"],
+            rows,
+            [3, 3, 2.2, 2.2, 2.6],
+            numeric=[2, 3, 4],
+            short=[0, 1],
+            total_width=ctx.width,
+        )
+    )
+    story.append(
+        rule_text(
+            "Actions of the last workshop are those carried to this one; the latest row "
+            "counts what is done so far."
+        )
+    )
+    if journey.moved_most:
+        story.append(h2("The statements that moved most"))
+        story += bullets(
+            [
+                f"{m.text} ({ctx.stage_name(m.stage)}): {m.before:.1f} → {m.after:.1f}"
+                for m in journey.moved_most
+            ]
+        )
+    return story
+
+
 BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
     "summary": summary,
     "today": today,
     "changes": changes,
+    "progress": progress_section,
     "heard": heard,
     "opportunities": opportunities,
     "team": team,
@@ -1100,7 +1165,8 @@ def build_story(
     chosen = [
         (key, title)
         for key, title in ROADMAP_SECTIONS
-        if (sections is None or key in sections) and (key != "changes" or ctx.session.follows_up)
+        if (sections is None or key in sections)
+        and (key not in FOLLOW_UP_SECTIONS or ctx.session.follows_up)
     ]
     story = cover(ctx) + contents(ctx, chosen)
     orientation = PORTRAIT
