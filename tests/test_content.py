@@ -227,6 +227,7 @@ def test_pages_cover_every_question_stage_and_page_type(framework: Framework) ->
         "question",
         "maturity",
         "placement",
+        "progress",
         "matrix",
         "audit",
         "hiring",

@@ -86,3 +86,83 @@ def test_a_follow_up_pdf_has_the_progress_section(framework: Framework) -> None:
         for page in PdfReader(io.BytesIO(build_roadmap_pdf(framework, first))).pages
     )
     assert "Progress across workshops" not in first_text  # a first workshop has no journey
+
+
+def test_the_progress_page_charts_the_demo_series_with_hover_read_outs(
+    qtbot, store, framework: Framework
+) -> None:  # type: ignore[no-untyped-def]
+    from ui_helpers import make_controller
+
+    from workshop.ui.pages.base import page_class
+
+    first, follow_up = build_demo_series(framework)
+    store.create(first)
+    controller = make_controller(store, framework, follow_up)
+    page = framework.page("page_progress")
+    view_class = page_class("progress")
+    assert view_class is not None
+    view = view_class(controller, page)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.refresh()
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.chart.isVisible() and not view.empty_state.isVisible()
+    names = [item.name() for item in view.chart.plotItem.listDataItems()]
+    assert names == [d.name for d in framework.dimensions]
+    assert "working on Exploring" in view.stages_label.text()
+    assert "working on Building" in view.stages_label.text()
+    # Hovering over the second workshop reads out its date and every dimension's score.
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from workshop.ui.widgets.progress_chart import timestamp
+
+    chart = view.chart
+    centre = chart.plotItem.vb.mapViewToScene(QPointF(timestamp(follow_up.workshop_date), 2.0))
+    local = QPointF(chart.mapFromScene(centre))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        QPointF(chart.viewport().mapToGlobal(local.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(chart.viewport(), move)  # the pointer moving over the chart
+    qtbot.waitUntil(lambda: "20 May 2027" in chart.readout)
+    assert "Product: " in chart.readout and "Organisational: " in chart.readout
+
+
+def test_a_first_workshop_says_progress_comes_with_the_follow_up(
+    qtbot, store, framework: Framework
+) -> None:  # type: ignore[no-untyped-def]
+    from ui_helpers import make_controller
+
+    from workshop.ui.pages.base import page_class
+
+    first, _ = build_demo_series(framework)
+    controller = make_controller(store, framework, first)
+    view_class = page_class("progress")
+    assert view_class is not None
+    view = view_class(controller, framework.page("page_progress"))
+    qtbot.addWidget(view)
+    view.refresh()
+    view.show()
+    assert view.empty_state.isVisible() and not view.chart.isVisible()
+
+
+def test_opening_the_app_does_not_import_the_plotting_library() -> None:
+    """pyqtgraph is imported when the progress page opens, never at start-up."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, workshop.ui.app, workshop.ui.pages, workshop.ui.pages.progress; "
+        "print('pyqtgraph' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

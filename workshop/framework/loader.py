@@ -53,6 +53,7 @@ PAGE_TYPES = frozenset(
         "question",
         "maturity",
         "placement",
+        "progress",
         "matrix",
         "audit",
         "hiring",

@@ -11,6 +11,7 @@ from workshop.ui.pages import (  # noqa: F401
     maturity,
     overview,
     placement,
+    progress,
     question,
     roadmap,
 )
