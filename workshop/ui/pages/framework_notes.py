@@ -64,3 +64,45 @@ def advice_only_rules_text(framework: Framework, checked: frozenset[str]) -> str
         for r in framework.hiring_rules
         if not r.retired and r.id not in checked
     )
+
+
+class StageGuidance(QLabel):
+    """A stage's purpose, signals and exit signals; ``show_stage`` follows a changing stage."""
+
+    def __init__(self, stage: Stage | None = None, object_name: str = "stage_guidance") -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.show_stage(stage)
+
+    def show_stage(self, stage: Stage | None) -> None:
+        self.setText(stage_guidance_text(stage) if stage is not None else "")
+        self.setAccessibleName(f"About {stage.name}" if stage is not None else "About the stage")
+        self.setVisible(stage is not None)
+
+
+def stage_of(framework: Framework, stage_id: str) -> Stage | None:
+    return next((s for s in framework.stages if s.id == stage_id), None)
+
+
+class LastAnswer(QLabel):
+    """What the last workshop answered to a wrap-up question (shown again at a follow-up)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("last_answer_label")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def show_answer(self, text: str) -> None:
+        self.setText(f"At the last workshop: {text}" if text.strip() else "")
+        self.setVisible(bool(text.strip()))
+
+
+def advice_only_rules(framework: Framework, checked: frozenset[str]) -> QLabel:
+    """The hiring advice no check can test, under a heading line (communicators, briefing)."""
+    text = advice_only_rules_text(framework, checked)
+    label = named(plain_label(f"Also from the framework:\n{text}" if text else ""),
+                  "advice_only_rules", "Hiring advice to discuss")
+    label.setVisible(bool(text))
+    return label

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.edits import add_item, move_item, remove_item, set_item_field
 from workshop.domain.hiring import (
+    CHECKS,
     HiringWarning,
     check_hiring_plan,
     headcount_by_quarter,
@@ -63,6 +64,7 @@ from workshop.ui.pages.common import (
     quarter_choices,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import advice_only_rules
 from workshop.ui.pages.text import line_editor
 from workshop.ui.widgets.hiring_timeline import (
     HiringTimeline,
@@ -605,6 +607,7 @@ class HiringPage(BasePage):
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self.warnings_layout.setSpacing(unit)
         layout.addWidget(self.warnings_box)
+        layout.addWidget(advice_only_rules(self.framework, frozenset(CHECKS)))
 
         self.timeline_title = self._section("Timeline", "timeline_title")
         layout.addWidget(self.timeline_title)
