@@ -24,7 +24,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/python tools/check_layers.py
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check workshop tests tools benchmarks
 	$(BIN)/mypy
 

@@ -4,6 +4,9 @@
   PySide6 window that also waits for its first painted frame. Target: within 4x.
 - PDF export: the demo and a large session (300 opportunities, 40 hires, 60 actions), against
   ReportLab building a plain single-pass document of the same page count. Target: within 3x.
+- Room vote: 30 phones voting at once; the server's p95 response time against a bare
+  standard-library server, and the audience view's frame time while they vote against the
+  same view idle (see benchmarks/room.py). Targets: within 3x and 2x.
 
 Absolute times vary by machine; the ratios are what we track.
 """
@@ -81,9 +84,17 @@ def bench_export() -> None:
     print(f"  (300 opportunities, 40 hires, 60 actions; target <= 3x: {verdict})")
 
 
+def bench_room() -> None:
+    sys.path.insert(0, str(HERE.parent))
+    from benchmarks.room import report
+
+    report()
+
+
 def main() -> int:
     bench_startup()
     bench_export()
+    bench_room()
     return 0
 
 

@@ -457,7 +457,7 @@ def test_overview_details_participants_and_agenda_are_edited_through_the_store(
             ),
         ),
     )
-    controller.framework = framework
+    controller.service.framework = framework
     view = open_page(qtbot, controller, OVERVIEW_PAGE)
     organisation = view.findChild(QWidget, "organisation_edit")
     assert organisation.text() == "Acme"

@@ -57,3 +57,6 @@ def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     # Migrations run from the installed package: the scripts and their template must ship.
     assert any(n.startswith("workshop/store/migrations/versions/") and n.endswith(".py") for n in names)
     assert "workshop/store/migrations/script.py.mako" in names
+    # The room-vote phone page is served from the installed package.
+    for asset in ("index.html", "phone.js", "phone.css"):
+        assert f"workshop/room/phone/{asset}" in names

@@ -20,6 +20,7 @@ from workshop import __version__
 
 if TYPE_CHECKING:
     from workshop.domain.session import Session
+    from workshop.service import LibraryService
     from workshop.store import Store
 
 EXIT_BAD_INPUT = 2
@@ -78,33 +79,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     return cmd_gui(args, session_id)
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
+def _library(store: Store) -> LibraryService:
     from workshop.framework import load_framework
+    from workshop.service import LibraryService
+
+    return LibraryService(store, load_framework())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
     from workshop.store.demo import build_demo_series
 
     store = _open_store(args)
     try:
-        series = build_demo_series(load_framework())
-        known = {s.id for s in store.list_sessions(include_deleted=True)}
-        for demo in series:
-            # "Creates (or refreshes)": the demo has fixed ids, so a second run replaces them.
-            if demo.id in known:
-                store.purge(demo.id)
-            store.create(demo)
-            _cache_stage(store, demo)
+        library = _library(store)
+        # "Creates (or refreshes)": the demo has fixed ids, so a second run replaces them.
+        ids = [library.refresh_demo(demo) for demo in build_demo_series(library.framework)]
     finally:
         store.close()
     # The latest workshop of the series: it shows the company's progress since the first.
-    print(series[-1].id)
+    print(ids[-1])
     return 0
-
-
-def _cache_stage(store: Store, session: Session) -> None:
-    """Keep the library's "stage reached" column right for sessions made outside the app."""
-    from workshop.domain.placement import place
-    from workshop.framework import load_framework
-
-    store.set_stage_reached(session.id, place(load_framework(), session).working_on)
 
 
 def cmd_sessions_list(args: argparse.Namespace) -> int:
@@ -151,11 +145,10 @@ def cmd_sessions_import(args: argparse.Namespace) -> int:
     session = read_session_file(Path(args.file))  # validated whole before anything is written
     store = _open_store(args)
     try:
-        store.create(session)
-        _cache_stage(store, session)
+        new_id = _library(store).import_session(session)
     finally:
         store.close()
-    print(session.id)
+    print(new_id)
     return 0
 
 
@@ -173,6 +166,42 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
     session = _read_session(args)
     export_actions_csv(session, Path(args.csv))
+    return 0
+
+
+def cmd_room(args: argparse.Namespace) -> int:
+    """A headless room-voting round on one page, until SIGINT/SIGTERM; then the tally."""
+    from workshop.framework import load_framework
+    from workshop.room.headless import parse_listen, serve_until_signalled
+    from workshop.room.outcome import round_for_page, tally_edit
+    from workshop.service import WorkshopService
+
+    host, port = parse_listen(args.listen)
+    framework = load_framework()
+    page = next((p for p in framework.pages if p.id == args.page), None)
+    if page is None:
+        raise CommandError(f"no page {args.page!r}; a maturity-check page or page_matrix")
+    store = _open_store(args)  # held open (and locked) for the round: the tally is not stale
+    try:
+        session = store.load(_resolve_id(store, args.session_id))
+        room = round_for_page(framework, session, page, budget=args.budget)
+
+        def ready(server: object) -> None:
+            url = getattr(server, "url", "")
+            print(f"Join at {url}  code {room.code}", flush=True)
+
+        tally = serve_until_signalled(room, host, port, ready)
+        edit = tally_edit(session, tally)
+        if edit is not None:
+            # Through the workshop service, as every edit: checked, committed, stage cached.
+            service = WorkshopService(session, framework, store)
+            service.apply(edit)
+            service.close()
+            if service.pending:
+                raise CommandError("the tally could not be written to the database")
+        print(f"{tally.ballots} ballot(s); tally written", flush=True)
+    finally:
+        store.close()
     return 0
 
 
@@ -229,6 +258,15 @@ def build_parser() -> argparse.ArgumentParser:
     roadmap.add_argument("--out", required=True, metavar="FILE.pdf")
     roadmap.add_argument("--paper", choices=("a4", "letter"), default="a4")
     roadmap.set_defaults(handler=cmd_roadmap)
+
+    room = commands.add_parser(
+        "room", help="run a room-voting round on one page until Ctrl+C; writes the tally"
+    )
+    room.add_argument("session_id", metavar="ID")
+    room.add_argument("--listen", required=True, metavar="HOST:PORT")
+    room.add_argument("--page", required=True, metavar="PAGE_ID")
+    room.add_argument("--budget", type=int, default=3, metavar="N", help="dots per person (matrix)")
+    room.set_defaults(handler=cmd_room)
 
     actions = commands.add_parser("actions", help="export the actions as CSV")
     actions.add_argument("session_id", metavar="ID")

@@ -46,23 +46,6 @@ from workshop.framework.model import (
     StrategyQuestion,
 )
 
-PAGE_TYPES = frozenset(
-    {
-        "overview",
-        "interviews",
-        "question",
-        "maturity",
-        "placement",
-        "progress",
-        "matrix",
-        "audit",
-        "hiring",
-        "decision",
-        "go_to_market",
-        "actions",
-        "roadmap",
-    }
-)
 DECISION_CATEGORIES = frozenset({"process", "tech_stack", "org_model", "pods", "tooling"})
 INTERVIEW_FUNCTIONS = frozenset({"product", "customer_success", "support", "sales", "client"})
 STATEMENT_SETS = frozenset({"core", "extended"})
@@ -150,10 +133,13 @@ class _Item:
         return value
 
     def ident(self) -> str:
-        value = self.text("id")
+        return self.snake_case("id")
+
+    def snake_case(self, field: str) -> str:
+        value = self.text(field)
         if not value.replace("_", "").isalnum() or not value.islower() or not value[0].isalpha():
             raise self.error(
-                "id", f"must be snake_case (lower-case letters, digits, _), got {value!r}"
+                field, f"must be snake_case (lower-case letters, digits, _), got {value!r}"
             )
         return value
 
@@ -567,7 +553,9 @@ def _checklist(item: _Item) -> ChecklistItem:
 
 
 def _page(item: _Item) -> Page:
-    page_type = item.choice("page_type", PAGE_TYPES)
+    # Which page types exist is the app's business (each is a module in workshop/ui/pages/):
+    # the app checks the content against its registry when it starts (ui/page_types.py).
+    page_type = item.snake_case("page_type")
     return Page(
         id=item.ident(),
         page_type=page_type,

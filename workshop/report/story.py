@@ -32,6 +32,7 @@ from workshop.domain.roadmap import Roadmap, RoadmapItem, build_roadmap
 from workshop.domain.session import Action, Answer, Hire, Session
 from workshop.framework.model import AID_LABEL, Framework
 from workshop.report import charts
+from workshop.report.agreement import agreement_section
 from workshop.report.blocks import (
     bullets,
     cell,
@@ -383,6 +384,7 @@ def today(ctx: Context) -> list[Flowable]:
     else:
         story.append(note("No statement split the room."))
     story.append(rule_text(placement.disagreement_rule))
+    story += agreement_section(ctx)
 
     next_stage = fw.next_stage(placement.working_on) if placement.working_on else None
     target = f"to reach {working}" if not placement.all_reached else f"to stay at {working}"

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from workshop.domain.failures import PermanentSaveFailure, RetryableSaveFailure
+
 
 class StoreError(Exception):
     """The database cannot be used (not a workshop database, unreadable, damaged...)."""
+
+
+class StoreBusy(StoreError, RetryableSaveFailure):
+    """A write did not happen for a reason that may pass: locked, disk full, read-only,
+    an I/O error. The workshop service keeps the edit and tries again."""
+
+
+class WriteRefused(StoreError, PermanentSaveFailure):
+    """The saved workshop has no row where the edit expects one (deleted elsewhere), a
+    constraint refuses the value, or the edit names a field the table lacks: trying again
+    cannot help."""
 
 
 class NewerDatabaseError(StoreError):
     """The database was written by a newer version of the app; it is left untouched."""
 
 
-class SessionNotFound(StoreError, KeyError):
+class SessionNotFound(StoreError, PermanentSaveFailure, KeyError):
     """No (undeleted) session with that id in this database."""
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message

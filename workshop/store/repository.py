@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, delete, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from workshop.domain.edits import AddItem, Edit, MoveItem, RemoveItem, SetField, flatten
 from workshop.domain.session import COLLECTIONS, EDITABLE_FIELDS, Session, utcnow
 from workshop.store import versioning
 from workshop.store.catalog import SessionSummary, read_catalog
 from workshop.store.engine import BEGIN_MODE, make_engine, network_filesystem
-from workshop.store.errors import SessionNotFound, StoreError
+from workshop.store.errors import SessionNotFound, StoreBusy, StoreError, WriteRefused
 from workshop.store.location import resolve_db_path
 from workshop.store.models import COLLECTION_ROWS, SessionRow
 from workshop.store.rows import item_values, session_from_rows, session_values
@@ -102,8 +102,13 @@ class Store:
                 connection.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
                 with connection.begin():
                     yield connection
+        except IntegrityError as error:
+            raise WriteRefused(f"could not save to {self.path}: {_first_line(error)}") from error
         except SQLAlchemyError as error:
-            raise StoreError(f"could not save to {self.path}: {_first_line(error)}") from error
+            # Locked, full, read-only, I/O: worth trying again (the edit is kept meanwhile).
+            raise StoreBusy(f"could not save to {self.path}: {_first_line(error)}") from error
+        except OSError as error:
+            raise StoreBusy(f"could not save to {self.path}: {error.strerror or error}") from error
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -212,7 +217,7 @@ class Store:
                 elif isinstance(primitive, MoveItem):
                     self._move_item(connection, session_id, primitive)
                 else:  # pragma: no cover - flatten() returns only the four kinds
-                    raise StoreError(f"cannot save an edit of type {type(primitive).__name__}")
+                    raise WriteRefused(f"cannot save an edit of type {type(primitive).__name__}")
             touched = connection.execute(
                 update(SESSIONS).where(SESSIONS.c.id == session_id).values(updated_at=utcnow())
             )
@@ -222,12 +227,12 @@ class Store:
     def _set_field(self, connection: Connection, session_id: str, edit: SetField) -> None:
         if edit.collection is None:
             if edit.field not in EDITABLE_FIELDS:
-                raise StoreError(f"the session has no editable field {edit.field!r}")
+                raise WriteRefused(f"the session has no editable field {edit.field!r}")
             statement = update(SESSIONS).where(SESSIONS.c.id == session_id)
         else:
             table = _table(edit.collection)
             if edit.field in ("id", "session_id", "position") or edit.field not in table.c:
-                raise StoreError(f"{edit.collection} items have no field {edit.field!r}")
+                raise WriteRefused(f"{edit.collection} items have no field {edit.field!r}")
             statement = update(table).where(
                 table.c.session_id == session_id, table.c.id == edit.item_id
             )
@@ -282,15 +287,15 @@ class Store:
             raise _missing_item(edit.collection, edit.item_id)
 
 
-def _missing_item(collection: str, item_id: str) -> StoreError:
-    return StoreError(
+def _missing_item(collection: str, item_id: str) -> WriteRefused:
+    return WriteRefused(
         f"the saved workshop has no {collection} item {item_id!r}; nothing was saved"
     )
 
 
 def _table(collection: str) -> Table:
     if collection not in COLLECTIONS:
-        raise StoreError(f"unknown collection {collection!r}")
+        raise WriteRefused(f"unknown collection {collection!r}")
     return ITEM_TABLES[collection]
 
 

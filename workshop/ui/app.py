@@ -106,16 +106,23 @@ class App(QObject):
 
     def open_session(self, session_id: str) -> Any:
         from workshop.ui.controller import SessionController
+        from workshop.ui.page_types import PageTypeError, check_page_types
         from workshop.ui.workshop_window import WorkshopWindow
 
         if self.workshop is not None:
             self.workshop.close()
+        framework = self.framework()
+        try:
+            check_page_types(framework)  # a half-built page type fails here, by name
+        except PageTypeError as error:
+            QMessageBox.critical(self.library, "Cannot open", str(error))
+            return None
         try:
             session = self.store.load(session_id)
         except Exception as error:
             QMessageBox.critical(self.library, "Cannot open", f"Could not open the workshop:\n{error}")
             return None
-        controller = SessionController(session, self.framework(), self.store)
+        controller = SessionController(session, framework, self.store)
         window = WorkshopWindow(controller, self.preferences)
         controller.setParent(window)
         window.closed.connect(self._workshop_closed)

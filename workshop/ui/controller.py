@@ -1,32 +1,38 @@
-"""The session controller: the one way the UI changes a workshop.
+"""The Qt adapter of the workshop service: signals for the views, a QUndoStack for the menus.
 
-Pages never touch the session or the store directly. They build a domain edit and call
-:meth:`SessionController.push`; the controller applies it to the in-memory session, writes
-that one edit to the store at once (one small transaction, ~1 ms), puts it on the undo stack
-and emits :attr:`changed` so every view refreshes from the model. Undo and redo write the
-inverse edit the same way, so the database always matches what is on screen.
+The edit sequence itself lives in :class:`workshop.service.WorkshopService` (check → commit →
+memory → history → notify). This adapter only translates: service events become Qt signals,
+and each undoable edit becomes one :class:`~workshop.ui.undo.EditCommand` on the
+``QUndoStack`` (which the Edit menu, the toolbar and Ctrl+Z use); the command calls the
+service's ``apply``/``undo``/``redo`` plainly.
 
 Text fields do not push per keystroke: they hold their text until typing pauses (see
 ``widgets/bound_text.py``). :meth:`flush` asks them to commit now (Ctrl+S, page change,
 close) — that is the only "save" a user ever needs, and it is never required.
-
-If the store refuses a write (disk full, file gone), the session in memory is kept, the
-edit is queued and retried with the next save, and :attr:`save_failed` says so once.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from workshop.domain.edits import Edit, EditError
+from workshop.domain.edits import Edit
 from workshop.domain.session import Session
-from workshop.domain.validation import InvalidValue
 from workshop.framework.model import Framework
+from workshop.service import (
+    Changed,
+    EditJournal,
+    EditRefused,
+    Event,
+    Refused,
+    Saved,
+    SaveFailed,
+    SessionStore,
+    WorkshopService,
+)
 from workshop.ui.undo import EditCommand
 
 log = logging.getLogger(__name__)
@@ -35,9 +41,12 @@ log = logging.getLogger(__name__)
 class SessionController(QObject):
     #: Emitted with the edit after any apply, undo (with the inverse edit) or redo.
     changed = Signal(object)
+    #: Emitted with the :class:`~workshop.service.Change` (what the edit touched), right
+    #: after ``changed``: views that update one row or marker listen to this.
+    touched = Signal(object)
     #: Status-bar text after a successful write, e.g. "Saved 14:03:12".
     saved = Signal(str)
-    #: A write failed; the message says what happened and that nothing in memory is lost.
+    #: A write failed; the message says what happened and whether the work is kept.
     save_failed = Signal(str)
     #: An edit was refused (stale or invalid); the message is for the status bar.
     refused = Signal(str)
@@ -48,110 +57,101 @@ class SessionController(QObject):
         self,
         session: Session,
         framework: Framework,
-        store: Any,
+        store: SessionStore,
         parent: QObject | None = None,
+        journal: EditJournal | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
-        self.framework = framework
-        self.store = store
+        self.service = WorkshopService(session, framework, store, journal)
+        self.service.subscribe(self._on_event)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("session_undo_stack")
-        self._unsaved: list[Edit] = []
-        self._failing = False
-        self.last_saved: datetime | None = None
+
+    @property
+    def session(self) -> Session:
+        return self.service.session
+
+    @property
+    def framework(self) -> Framework:
+        return self.service.framework
+
+    @property
+    def store(self) -> SessionStore:
+        return self.service.store
+
+    @property
+    def last_saved(self) -> datetime | None:
+        return self.service.last_saved
+
+    # --- service events -> signals ---------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, Changed):
+            self.changed.emit(event.change.edit)
+            self.touched.emit(event.change)
+        elif isinstance(event, Saved):
+            self.saved.emit(f"Saved {event.at:%H:%M:%S}")
+        elif isinstance(event, SaveFailed):
+            self.save_failed.emit(event.message)
+        elif isinstance(event, Refused):
+            self.refused.emit(event.message)
 
     # --- changing the session ------------------------------------------------------------
 
     def push(self, edit: Edit) -> bool:
         """Apply ``edit`` as one undoable step and save it. False if it was refused."""
-        if not self._apply(edit):
+        command = EditCommand(self.service, edit)
+        self.undo_stack.push(command)  # runs command.redo(), which applies the edit
+        if not command.applied:
             return False
-        self.undo_stack.push(EditCommand(self, edit))
+        if command.history_lost:
+            QTimer.singleShot(0, self.undo_stack.clear)
         return True
 
     def record(self, edit: Edit) -> bool:
         """Apply and save ``edit`` without an undo step (e.g. time measured by the timer)."""
-        return self._apply(edit)
-
-    def apply_from_stack(self, edit: Edit) -> None:
-        """Called by undo commands. A step that no longer fits clears the history."""
-        if not self._apply(edit):
-            # The session moved on in a way the history cannot follow (rare: a
-            # non-undoable record touched the same item). Drop the history rather than
-            # leave steps that would fail again; clear it after the stack finishes.
-            QTimer.singleShot(0, self.undo_stack.clear)
+        try:
+            return self.service.apply(edit, undoable=False) is not None
+        except EditRefused:
+            return False
 
     def undo(self) -> None:
         self.flush()  # typing in progress becomes its own step first, then is undone
         self.undo_stack.undo()
+        self._sync_history()
 
     def redo(self) -> None:
         self.flush()
         self.undo_stack.redo()
+        self._sync_history()
 
-    def _apply(self, edit: Edit) -> bool:
-        try:
-            edit.apply(self.session)
-        except (EditError, InvalidValue, KeyError) as error:
-            log.warning("edit refused: %s", error)
-            self.refused.emit(f"Not changed: {error}")
-            return False
-        self._save(edit)
-        self.changed.emit(edit)
-        return True
+    def _sync_history(self) -> None:
+        # A step that no longer fits made the service drop its history; the menus follow.
+        if not self.service.can_undo and not self.service.can_redo and self.undo_stack.count():
+            QTimer.singleShot(0, self.undo_stack.clear)
 
     # --- saving ----------------------------------------------------------------------------
 
-    def _save(self, edit: Edit | None) -> None:
-        if edit is not None:
-            self._unsaved.append(edit)
-        while self._unsaved:
-            try:
-                self.store.apply(self.session.id, self._unsaved[0])
-            except Exception as error:  # any store failure: keep the work in memory
-                log.exception("saving an edit failed")
-                if not self._failing:
-                    self._failing = True
-                    self.save_failed.emit(
-                        "The last change could not be saved to the database:\n"
-                        f"{error}\n\nYour work is kept in the open window and saving "
-                        "will be tried again with the next change."
-                    )
-                return
-            self._unsaved.pop(0)
-        self._failing = False
-        self.last_saved = datetime.now()
-        self.saved.emit(f"Saved {self.last_saved:%H:%M:%S}")
-
     @property
     def has_unsaved(self) -> bool:
-        return bool(self._unsaved)
+        return bool(self.service.pending)
 
     def flush(self) -> None:
         """Commit typing in progress now and retry anything not yet saved."""
         self.flush_requested.emit()
-        if self._unsaved:
-            self._save(None)
+        self.service.flush()
 
     def save_now(self) -> str:
         """Ctrl+S: flush and return the status text to show."""
         self.flush()
-        if self._unsaved:
+        if self.service.pending:
             return "Not saved — see the message about the database"
-        stamp = self.last_saved or datetime.now()
-        self.last_saved = stamp
+        stamp = self.service.last_saved or datetime.now()
         text = f"Saved {stamp:%H:%M:%S}"
         self.saved.emit(text)
         return text
 
     def close(self) -> None:
-        """Flush, and refresh the library's "stage reached" cache for this session."""
-        self.flush()
-        try:
-            from workshop.domain.placement import place
-
-            stage = place(self.framework, self.session).working_on
-            self.store.set_stage_reached(self.session.id, stage)
-        except Exception:  # a cache only: never block closing the workshop
-            log.exception("could not update the stage reached")
+        """Flush, and refresh the library's stage for this workshop."""
+        self.flush_requested.emit()
+        self.service.close()

@@ -43,8 +43,10 @@ from workshop.ui import theme
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
+    from workshop.domain.edits import SetField
     from workshop.domain.session import Session
     from workshop.framework.model import Framework
+    from workshop.service import LibraryService
 
 log = logging.getLogger(__name__)
 
@@ -60,30 +62,32 @@ class _DeleteCommand(QUndoCommand):
         self.library, self.session_id = library, session_id
 
     def redo(self) -> None:
-        self.library.store.delete(self.session_id)
+        self.library.service.delete(self.session_id)
         self.library.refresh()
 
     def undo(self) -> None:
-        self.library.store.restore(self.session_id)
+        self.library.service.restore(self.session_id)
         self.library.refresh(select=self.session_id)
 
 
 class _RenameCommand(QUndoCommand):
-    def __init__(self, library: LibraryWindow, session_id: str, old: str, new: str) -> None:
+    """Pushed after the rename was saved (so a refused title never reaches the stack)."""
+
+    def __init__(self, library: LibraryWindow, session_id: str, edit: SetField) -> None:
         super().__init__("Rename workshop")
-        self.library, self.session_id, self.old, self.new = library, session_id, old, new
-
-    def _set(self, before: str, after: str) -> None:
-        from workshop.domain.edits import SetField
-
-        self.library.store.apply(self.session_id, SetField(None, "", "title", before, after))
-        self.library.refresh(select=self.session_id)
+        self.library, self.session_id, self.edit = library, session_id, edit
+        self._saved_already = True
 
     def redo(self) -> None:
-        self._set(self.old, self.new)
+        if self._saved_already:  # LibraryService.rename saved it just before the push
+            self._saved_already = False
+        else:
+            self.library.service.redo_rename(self.session_id, self.edit)
+        self.library.refresh(select=self.session_id)
 
     def undo(self) -> None:
-        self._set(self.new, self.old)
+        self.library.service.undo_rename(self.session_id, self.edit)
+        self.library.refresh(select=self.session_id)
 
 
 class LibraryWindow(QMainWindow):
@@ -102,6 +106,7 @@ class LibraryWindow(QMainWindow):
         self.store = store
         self._framework_loader = framework_loader
         self._framework: Framework | None = None
+        self._service: LibraryService | None = None
         self.setObjectName("library_window")
         self.setWindowTitle("ML team maturity workshops")
         self.undo_stack = QUndoStack(self)
@@ -185,7 +190,9 @@ class LibraryWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # triggered(bool) would hand `checked` to slots whose first parameter is optional
+        # (a path, a title): call them with no arguments, as the user's click means.
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
@@ -391,28 +398,36 @@ class LibraryWindow(QMainWindow):
         session_id = self.selected_id()
         if session_id is None:
             return None
-        from workshop.domain.followup import make_follow_up
-
         previous = self.store.load(session_id)
         when = self.ask_follow_up_date(previous)
         if when is None:
             return None
-        follow_up = make_follow_up(previous, when, content_version=self.framework.version)
-        if not self._guard(lambda: self._store_new(follow_up), "create the follow-up"):
+        made: list[Session] = []
+        if not self._guard(
+            lambda: made.append(self.service.duplicate_as_follow_up(session_id, when)),
+            "create the follow-up",
+        ):
             return None
+        follow_up = made[0]
         self.refresh(select=follow_up.id)
         self.statusBar().showMessage(
             f"Follow-up of {previous.display_name} created", 5000
         )
         return follow_up.id
 
-    def _store_new(self, session: Session) -> None:
-        """Save a new workshop with its "stage reached" known, so the list shows it at once
-        (an imported or demo workshop arrives already rated)."""
-        from workshop.domain.placement import place
+    @property
+    def service(self) -> LibraryService:
+        """The library's use cases (create, rename, delete...), shared with the CLI."""
+        if self._service is None:
+            from workshop.service import LibraryService
 
-        self.store.create(session)
-        self.store.set_stage_reached(session.id, place(self.framework, session).working_on)
+            self._service = LibraryService(self.store, self.framework)
+        return self._service
+
+    def _store_new(self, session: Session) -> None:
+        """Save a new workshop with its stage known, so the list shows it at once (an
+        imported or demo workshop arrives already rated)."""
+        self.service.create(session)
 
     def ask_follow_up_date(self, previous: Session) -> date | None:
         """The date of the follow-up workshop (today by default, never before the last one)."""
@@ -464,10 +479,19 @@ class LibraryWindow(QMainWindow):
         self.rename(session_id, text) if ok else None
 
     def rename(self, session_id: str, title: str) -> None:
-        session = self.store.load(session_id)
-        title = title.strip()
-        if title and title != session.title:
-            self.undo_stack.push(_RenameCommand(self, session_id, session.title, title))
+        from workshop.service import EditRefused
+
+        try:
+            edit = self.service.rename(session_id, title)
+        except EditRefused as error:
+            QMessageBox.warning(self, "Not renamed", f"The title was not changed:\n{error}")
+            return
+        except Exception as error:
+            log.exception("rename failed")
+            QMessageBox.critical(self, "Not saved", f"Could not rename the workshop:\n{error}")
+            return
+        if edit is not None:
+            self.undo_stack.push(_RenameCommand(self, session_id, edit))
 
     def delete_selected(self) -> None:
         session_id = self.selected_id()
@@ -529,11 +553,8 @@ class LibraryWindow(QMainWindow):
         demo = series[-1]  # the latest workshop: it shows the progress since the first
 
         def replace() -> None:
-            known = {s.id for s in self.store.list_sessions(include_deleted=True)}
-            for session in series:
-                if session.id in known:
-                    self.store.purge(session.id)
-                self._store_new(session)
+            for session in series:  # fixed ids: each replaces its older copy
+                self.service.refresh_demo(session)
 
         if not self._guard(replace, "create the demo workshop"):
             return None

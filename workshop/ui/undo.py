@@ -1,35 +1,39 @@
-"""Undo commands built on the domain's edit operations.
+"""Undo commands: one per undoable edit, calling the workshop service plainly.
 
-A command changes the *session* (the model), never widgets: views refresh from the
-controller's ``changed`` signal. ``QUndoStack.push`` calls ``redo()`` at once; the controller
-has already applied and saved the edit by then (so a refused edit never reaches the stack),
-which is why the first ``redo()`` does nothing.
+A command changes the *session* (through the service), never widgets: views refresh from
+the adapter's signals. ``QUndoStack.push`` calls :meth:`EditCommand.redo` at once, which
+applies the edit for the first time; later redos and undos walk the service's history. A
+refused edit marks the command obsolete, so Qt drops it from the stack.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QUndoCommand
 
 from workshop.domain.edits import Edit
-
-if TYPE_CHECKING:
-    from workshop.ui.controller import SessionController
+from workshop.service import EditRefused, WorkshopService
 
 
 class EditCommand(QUndoCommand):
-    def __init__(self, controller: SessionController, edit: Edit) -> None:
+    def __init__(self, service: WorkshopService, edit: Edit) -> None:
         super().__init__(edit.label or "Edit")
-        self.controller = controller
+        self.service = service
         self.edit = edit
-        self._applied_already = True
+        self.applied = False
+        self.history_lost = False
 
     def redo(self) -> None:
-        if self._applied_already:
-            self._applied_already = False
+        if self.applied:
+            self.history_lost = self.service.redo() is None
             return
-        self.controller.apply_from_stack(self.edit)
+        try:
+            change = self.service.apply(self.edit)
+        except EditRefused:
+            change = None
+        if change is None:
+            self.setObsolete(True)  # refused: Qt removes the command from the stack
+            return
+        self.applied = True
 
     def undo(self) -> None:
-        self.controller.apply_from_stack(self.edit.inverted())
+        self.history_lost = self.service.undo() is None

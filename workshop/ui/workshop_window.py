@@ -122,6 +122,7 @@ class WorkshopWindow(QMainWindow):
         self.setWindowTitle(f"{controller.session.display_name} — ML team maturity workshop")
         self._views: dict[int, QWidget] = {}
         self._presenter: Any = None  # made on first F5
+        self._room_panel: Any = None  # made on first "Room vote…"
         self._stale: set[int] = set()
         self.current = -1
         self.projecting = False
@@ -244,6 +245,13 @@ class WorkshopWindow(QMainWindow):
             "end_present_action", "End presenting", self.stop_presenting, [QKeySequence("Esc")]
         )
         self.end_present_action.setEnabled(False)
+        self.room_vote_action = self._action(
+            "room_vote_action", "Room vote…", self.open_room_vote, [QKeySequence("Ctrl+Shift+R")]
+        )
+        self.room_vote_action.setToolTip(
+            "Room vote (Ctrl+Shift+R): the room votes from their phones on this page, "
+            "anonymously, over this room's own network"
+        )
 
         self.theme_actions = QActionGroup(self)
         for t in theme.THEMES.values():
@@ -262,7 +270,8 @@ class WorkshopWindow(QMainWindow):
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menus.addMenu("&View")
-        view_menu.addActions([self.present_action, self.end_present_action])
+        view_menu.addActions([self.present_action, self.end_present_action,
+                              self.room_vote_action])
         view_menu.addSeparator()
         view_menu.addAction(self.page_list_action)
         view_menu.addActions([self.projecting_action, self.zoom_in_action, self.zoom_out_action,
@@ -285,6 +294,7 @@ class WorkshopWindow(QMainWindow):
         toolbar.addWidget(self.projecting_indicator)
         toolbar.addSeparator()
         toolbar.addAction(self.present_action)
+        toolbar.addAction(self.room_vote_action)
         toolbar.addSeparator()
         self.theme_button = QToolButton(self)
         self.theme_button.setText("Theme")
@@ -361,6 +371,8 @@ class WorkshopWindow(QMainWindow):
             return
         self._flush_page()
         self.presenter.start(page.id)
+        if self._room_panel is not None:
+            self._room_panel.presenting_started(self.presenter.view)
         self.end_present_action.setEnabled(True)
         self.present_action.setEnabled(False)
         self.statusBar().showMessage("Presenting — Esc ends it", 5000)
@@ -376,6 +388,24 @@ class WorkshopWindow(QMainWindow):
     @property
     def presenting(self) -> bool:
         return self._presenter is not None and bool(self._presenter.is_active)
+
+    def open_room_vote(self) -> None:
+        """The room-vote panel for this page (or for the round that is running)."""
+        from workshop.ui.room.panel import RoomPanel
+
+        if self._room_panel is None:
+            self._room_panel = RoomPanel(self.controller, self)
+            self._room_panel.live.state_changed.connect(self._update_room_action)
+        self._flush_page()
+        self._room_panel.open_for(self.current_page)
+
+    def _update_room_action(self, *_args: object) -> None:
+        running = self._room_panel is not None and self._room_panel.live.running
+        page = self.current_page
+        from workshop.room.outcome import ROUND_PAGE_TYPES
+
+        votable = page is not None and page.page_type in ROUND_PAGE_TYPES
+        self.room_vote_action.setEnabled(running or votable)
 
     def export_roadmap(self) -> None:
         from workshop.ui.export_dialog import RoadmapExportFlow
@@ -432,6 +462,7 @@ class WorkshopWindow(QMainWindow):
         self.side_panel.show_page(stop.page, view.guidance())  # type: ignore[attr-defined]
         self.timer_widget.set_section(None if stop.section_id == OTHER_SECTION else stop.section_id)
         self._update_navigator()
+        self._update_room_action()
         if self.presenting:
             self.presenter.show_page(stop.page.id)
 
@@ -544,6 +575,8 @@ class WorkshopWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_presenting()
         self._flush_page()
+        if self._room_panel is not None:
+            self._room_panel.shutdown()  # the server stops with the workshop
         self.timer_widget.shutdown()
         self.controller.close()
         self.preferences.sync()

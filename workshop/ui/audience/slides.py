@@ -21,6 +21,7 @@ from datetime import date
 
 from workshop.domain.placement import place
 from workshop.domain.priorities import prioritise
+from workshop.domain.progress import progress_of
 from workshop.domain.public_view import public_view
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Action, Session
@@ -364,6 +365,32 @@ def _placement(framework: Framework, session: Session, page: Page) -> Slide:
     )
 
 
+@builder("progress")
+def _progress(framework: Framework, session: Session, page: Page) -> Slide:
+    """The journey this workshop knows: where the room stood last time and today."""
+    journey = progress_of(framework, session)
+    points = [p for p in journey.points if p.rated]
+    rows = tuple(
+        Row(
+            text=f"{long_date(p.workshop_date)}: working on {p.working_on_name}",
+            detail=f"{p.actions_done} of {p.actions_agreed} actions done",
+            value=score_text(
+                sum(d.score for d in p.dimensions if d.score is not None)
+                / max(1, sum(1 for d in p.dimensions if d.score is not None))
+            ),
+            value_note="mean score",
+        )
+        for p in points
+    )
+    empty = "Progress shows from the first follow-up workshop."
+    return Slide(
+        page.id,
+        "Progress across workshops",
+        page.title,
+        (RowList(rows if len(rows) >= 2 else (), empty=empty),),
+    )
+
+
 @builder("matrix")
 def _matrix(framework: Framework, session: Session, page: Page) -> Slide:
     priorities = prioritise(framework, session)
@@ -530,4 +557,29 @@ def _actions(framework: Framework, session: Session, page: Page) -> Slide:
     return _list_slide(
         framework, page, "who does what, by when", rows,
         empty="No actions yet.", more="actions", more_one="action",
+    )
+
+
+@builder("roadmap")
+def _roadmap(framework: Framework, session: Session, page: Page) -> Slide:
+    """The plan by quarter: one row per quarter of the window, what lands in it."""
+    from workshop.domain.roadmap import build_roadmap
+
+    roadmap = build_roadmap(framework, session)
+    rows = []
+    for quarter, label in zip(roadmap.quarters, roadmap.quarter_labels, strict=True):
+        items = [item for lane in roadmap.lanes for item in lane.in_quarter(quarter)]
+        if not items:
+            continue
+        rows.append(
+            Row(
+                text=label,
+                detail=" · ".join(item.title for item in items),
+                value=str(len(items)),
+                value_note="item" if len(items) == 1 else "items",
+            )
+        )
+    return _list_slide(
+        framework, page, "the plan by quarter", rows,
+        empty="Nothing is scheduled yet.", more="quarters", more_one="quarter",
     )

@@ -289,6 +289,7 @@ def _today() -> QDate:
 @register
 class ActionsPage(BasePage):
     page_type = "actions"
+    report_sections = ("actions",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

@@ -443,6 +443,7 @@ class AuditGroup(QFrame):
 @register
 class AuditPage(BasePage):
     page_type = "audit"
+    report_sections = ("opportunities",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

@@ -1,7 +1,10 @@
 """The page framework: a page *type* is one module; page *instances* come from the content.
 
 Each page type subclasses :class:`PageView`, sets ``page_type`` to the value used in the
-content's ``pages`` table, and registers itself with :func:`register`. The workshop window
+content's ``pages`` table and ``report_sections`` to the roadmap PDF sections that print what
+the page captures, and registers itself with :func:`register`. Its audience slide is built by
+the function registered for the same page type in ``ui/audience/slides.py``;
+``ui/page_types.py`` checks at start-up that every page type has all three parts. The workshop window
 builds a view per content page on demand and calls :meth:`PageView.refresh` whenever the
 session changes (an edit, an undo, a redo), so a view never keeps its own copy of the data:
 widgets are filled from ``self.controller.session`` and every change goes out as an edit
@@ -42,6 +45,8 @@ def registered_page_types() -> frozenset[str]:
 
 class PageView(QWidget):
     page_type: ClassVar[str] = ""
+    #: Ids from ``workshop.report.sections.ROADMAP_SECTIONS`` that print this page's content.
+    report_sections: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(parent)

@@ -369,6 +369,7 @@ class TopicView(QFrame):
 @register
 class DecisionPage(BasePage):
     page_type = "decision"
+    report_sections = ("ways_of_working", "team")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

@@ -191,6 +191,7 @@ class GoToMarketCard(QFrame):
 @register
 class GoToMarketPage(BasePage):
     page_type = "go_to_market"
+    report_sections = ("ways_of_working",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

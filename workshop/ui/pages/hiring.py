@@ -465,6 +465,7 @@ class WarningCard(QFrame):
 @register
 class HiringPage(BasePage):
     page_type = "hiring"
+    report_sections = ("team", "roadmap")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

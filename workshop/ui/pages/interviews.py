@@ -179,6 +179,7 @@ class InterviewCard(QFrame):
 @register
 class InterviewsPage(BasePage):
     page_type = "interviews"
+    report_sections = ("heard",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

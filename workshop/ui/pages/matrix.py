@@ -413,6 +413,7 @@ class VoteCell(QWidget):
 @register
 class MatrixPage(BasePage):
     page_type = "matrix"
+    report_sections = ("opportunities", "roadmap")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

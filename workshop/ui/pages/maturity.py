@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.domain.agreement import AGREEMENT_RULE, agreement
 from workshop.domain.edits import Batch, set_keyed_field
 from workshop.domain.placement import StatementScore, place
 from workshop.domain.session import SCORES, Rating
@@ -164,7 +165,14 @@ class StatementRow(QFrame):
         grid.addWidget(self.count_panel, 3, 1, 1, 2)
 
         self.spread_chart = named(SpreadHistogram(), "spread_chart", "Show of hands")
-        grid.addWidget(self.spread_chart, 0, 2, 3, 1, Qt.AlignmentFlag.AlignTop)
+        # Under the spread: n, median, IQR and consensus (workshop.domain.agreement).
+        self.agreement_label = page.muted(named(plain_label(), "agreement_label", "Agreement"))
+        self.agreement_label.setToolTip(AGREEMENT_RULE)
+        spread_column = QVBoxLayout()
+        spread_column.addWidget(self.spread_chart)
+        spread_column.addWidget(self.agreement_label)
+        spread_column.addStretch(1)
+        grid.addLayout(spread_column, 0, 2, 3, 1)
 
         self.anchor_label = page.muted(named(plain_label(), "anchor_label", "What the score means"))
         grid.addWidget(self.anchor_label, 5, 1, 1, 2)
@@ -194,6 +202,7 @@ class StatementRow(QFrame):
         self.count_panel.setVisible(counting)
         self.spread_chart.set_counts(counts)
         self.spread_chart.setVisible(has_counts)
+        self.show_agreement(counts)
         anchor = ""
         if has_counts:
             mean = scored.score if scored and scored.score is not None else 0.0
@@ -217,6 +226,14 @@ class StatementRow(QFrame):
             self.disagreement_tag.setToolTip(
                 f"Votes are {scored.spread} points apart: worth a discussion."
             )
+
+    def show_agreement(self, counts: tuple[int, ...]) -> None:
+        figures = agreement(counts)
+        text = figures.in_words().replace("n ", "n ", 1).replace(" · IQR", "\nIQR", 1)
+        if figures.disagreement:
+            text += "\n⚠ Low consensus"
+        self.agreement_label.setText(text)
+        self.agreement_label.setVisible(figures.n > 0)
 
     def set_current(self, current: bool) -> None:
         if self.property("current") != current:
@@ -257,6 +274,7 @@ class StatementRow(QFrame):
 @register
 class MaturityPage(BasePage):
     page_type = "maturity"
+    report_sections = ("today", "changes")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

@@ -141,6 +141,7 @@ class ItemTable(QTableWidget):
 @register
 class OverviewPage(BasePage):
     page_type = "overview"
+    report_sections = ("summary",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

@@ -53,6 +53,7 @@ def _score(value: float | None) -> str:
 @register
 class PlacementPage(BasePage):
     page_type = "placement"
+    report_sections = ("today", "changes")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

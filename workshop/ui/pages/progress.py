@@ -40,6 +40,7 @@ def long_date(day: object) -> str:
 @register
 class ProgressPage(BasePage):
     page_type = "progress"
+    report_sections = ("progress",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

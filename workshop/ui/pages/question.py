@@ -43,6 +43,7 @@ STATUS_TAGS = {
 @register
 class QuestionPage(BasePage):
     page_type = "question"
+    report_sections = ("heard",)
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)

@@ -269,6 +269,7 @@ class RoadmapGrid(QWidget):
 @register
 class RoadmapPage(BasePage):
     page_type = "roadmap"
+    report_sections = ("summary", "roadmap")
 
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
