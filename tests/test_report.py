@@ -388,3 +388,14 @@ def test_sessions_in_same_process_do_not_share_state(framework: Framework, demo:
     texts = pages_text(build_roadmap_pdf(framework, other))
     assert "Another Org" in texts[0]
     assert "No opportunities were brainstormed yet." in " ".join(" ".join(texts).split())
+
+
+def test_the_pdf_is_dated_by_the_workshop_last_edit(framework: Framework) -> None:
+    from workshop.store.demo import build_demo_series
+
+    first, _ = build_demo_series(framework)
+    pdf = build_roadmap_pdf(framework, first)
+    made = PdfReader(io.BytesIO(pdf)).metadata.creation_date
+    assert made is not None
+    assert made.replace(tzinfo=None) == first.updated_at.replace(tzinfo=None)
+    assert build_roadmap_pdf(framework, first) == pdf  # same workshop, same bytes

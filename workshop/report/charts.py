@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.report.fonts import BOLD, REGULAR
 from workshop.report.styles import CATEGORY, MUTED, RULE, TEXT, tint
@@ -262,8 +263,9 @@ def matrix_chart(
             cy = cy0 - (n // columns) * pitch
             fill = tint(CATEGORY[point.quadrant % len(CATEGORY)], 0.6)
             d.add(marker(SHAPES[point.quadrant % 4], cx, cy, r, fill))
-            if point.label and r >= 2 * mm:
-                size = min(7.5, r * 1.5)
+            if point.label and r >= 2.2 * mm:
+                # Never under 8 pt: the numbers must survive print (ranks are in the table too).
+                size = min(8.5, max(8.0, r * 1.5))
                 d.add(
                     _text(cx, cy - size * 0.36, point.label, size=size, font=BOLD, anchor="middle")
                 )
@@ -286,7 +288,9 @@ def timeline_chart(
 ) -> Drawing:
     """One line per planned hire: a labelled block in its target quarter, then a thin line
     to the right edge for "in the team from then on"."""
-    label_w = 46 * mm
+    # The label column fits the longest role name (within limits), so names are not cut.
+    longest = max((stringWidth(plain(r.label, REGULAR), REGULAR, 8.5) for r in rows), default=0)
+    label_w = min(max(longest + 3 * mm, 46 * mm), 80 * mm)
     row_h = 7 * mm
     head = 10 * mm
     height = head + row_h * len(rows) + 1 * mm
@@ -345,7 +349,7 @@ def timeline_chart(
                 x + col_w / 2,
                 mid - 2.5,
                 row.tag,
-                size=7,
+                size=8,
                 anchor="middle",
                 max_width=block_w - 1.5 * mm,
             )
