@@ -86,3 +86,12 @@ def test_wrap_up_answer_round_trip_ui_store_pdf_and_the_follow_up(
     assert again.last_answer.isVisible()
     assert again.last_answer.text() == "At the last workshop: Dana, the COO"
     assert again.answer_edit.toPlainText() == ""  # this workshop answers afresh
+
+
+def test_decision_cards_say_where_each_option_comes_from(
+    qtbot, store, framework: Framework
+) -> None:  # type: ignore[no-untyped-def]
+    view = open_page(qtbot, make_controller(store, framework, Session()), "page_decision_org_model")
+    shown = visible_texts(view)
+    assert "Option: Framework · Scaling / org models · trade-offs: Framework" in shown
+    assert "trade-offs: Facilitation aid" in shown  # the hybrid's pros and cons are ours
