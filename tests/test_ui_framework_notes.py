@@ -95,3 +95,15 @@ def test_decision_cards_say_where_each_option_comes_from(
     shown = visible_texts(view)
     assert "Option: Framework · Scaling / org models · trade-offs: Framework" in shown
     assert "trade-offs: Facilitation aid" in shown  # the hybrid's pros and cons are ours
+
+
+def test_the_room_sees_last_time_s_wrap_up_answer_at_a_follow_up(framework: Framework) -> None:
+    from workshop.store.demo import build_demo_series
+    from workshop.ui.audience.slides import build_slide
+
+    first, follow_up = build_demo_series(framework)
+    slide = build_slide(framework, follow_up, framework.page("page_q_wrap_main_block"))
+    texts = slide.texts()
+    assert follow_up.answer("q_wrap_main_block").text in texts
+    assert f"At the last workshop: {first.answer('q_wrap_main_block').text}" in texts
+    assert "wrap-up" in slide.caption

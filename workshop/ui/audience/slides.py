@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from workshop.domain.followup import last_answer
 from workshop.domain.placement import place
 from workshop.domain.priorities import prioritise
 from workshop.domain.progress import progress_of
@@ -290,12 +291,14 @@ def _question(framework: Framework, session: Session, page: Page) -> Slide:
     prompt = question.prompt if question else page.title
     answer = session.answer(page.ref)
     # Only the prompt and the room's answer: the facilitator's hint stays on the laptop.
-    return Slide(
-        page.id,
-        _caption(framework, page, "strategy question"),
-        prompt,
-        (Paragraph(answer.text.strip(), max_lines=9, empty="The room's answer will appear here."),),
-    )
+    blocks: list[Block] = [
+        Paragraph(answer.text.strip(), max_lines=9, empty="The room's answer will appear here.")
+    ]
+    before = last_answer(session, page.ref).strip()  # a wrap-up question at a follow-up
+    if before:
+        blocks.append(Paragraph(f"At the last workshop: {before}", max_lines=3))
+    kind = "wrap-up" if question is not None and question.wrap_up else "strategy question"
+    return Slide(page.id, _caption(framework, page, kind), prompt, tuple(blocks))
 
 
 @builder("maturity")
