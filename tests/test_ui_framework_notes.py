@@ -106,4 +106,4 @@ def test_the_room_sees_last_time_s_wrap_up_answer_at_a_follow_up(framework: Fram
     texts = slide.texts()
     assert follow_up.answer("q_wrap_main_block").text in texts
     assert f"At the last workshop: {first.answer('q_wrap_main_block').text}" in texts
-    assert "wrap-up" in slide.caption
+    assert slide.caption == "Wrap-up"
