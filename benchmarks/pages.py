@@ -56,8 +56,8 @@ class Bench:
     """A store holding the large sample, and fresh workshop windows on it."""
 
     def __init__(self, folder: Path) -> None:
+        from benchmarks.samples import large_session
         from workshop.framework import load_framework
-        from workshop.report.samples import large_session
         from workshop.store import open_store
 
         self.framework = load_framework()

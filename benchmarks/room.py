@@ -153,9 +153,9 @@ def bench_room() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from workshop.domain.demo import build_demo
     from workshop.framework import load_framework
     from workshop.store import open_store
+    from workshop.store.demo import build_demo
     from workshop.ui.audience.view import AudienceView
     from workshop.ui.controller import SessionController
     from workshop.ui.room.audience_overlay import attach_overlay

@@ -24,6 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# Run as a script (`python benchmarks/run.py`): make `benchmarks.*` importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 HERE = Path(__file__).resolve().parent
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ENV = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
@@ -72,7 +75,7 @@ def bench_startup() -> None:
 
 
 def bench_export() -> None:
-    from workshop.report.bench import bench_export as run
+    from benchmarks.export_bench import bench_export as run
 
     r = run()
     print("PDF export (best of 5, same run)")

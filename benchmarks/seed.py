@@ -11,10 +11,10 @@ ORGANISATIONS = ("Northwind", "Contoso", "Fabrikam", "Initech", "Globex", "Umbre
 
 
 def seed(db: Path, count: int) -> None:
-    from workshop.domain.demo import build_demo
     from workshop.domain.placement import place
     from workshop.framework import load_framework
     from workshop.store import open_store
+    from workshop.store.demo import build_demo
 
     framework = load_framework()
     demo = build_demo(framework)

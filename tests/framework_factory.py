@@ -7,6 +7,7 @@ content whose every number is known, so they build it here from the content data
 from __future__ import annotations
 
 from workshop.framework.model import (
+    ChecklistItem,
     DecisionOption,
     DecisionTopic,
     Dimension,
@@ -140,6 +141,8 @@ def make_framework(
     decisions: tuple[DecisionTopic, ...] = (),
     value_threshold: float = 3.0,
     cost_threshold: float = 3.0,
+    first_project_criteria: tuple[ChecklistItem, ...] = (),
+    first_project_risks: tuple[ChecklistItem, ...] = (),
 ) -> Framework:
     """Five stages, four dimensions; one core statement per cell unless told otherwise."""
     return Framework(
@@ -160,9 +163,19 @@ def make_framework(
         hiring_rules=hiring_rules,
         decisions=decisions,
         matrix=matrix(value_threshold, cost_threshold),
-        first_project_criteria=(),
-        first_project_risks=(),
+        first_project_criteria=first_project_criteria,
+        first_project_risks=first_project_risks,
         go_to_market=(),
         pages=(),
         presets=(),
+    )
+
+
+def checklist_item(item_id: str, text: str = "", *, aid: bool = False) -> ChecklistItem:
+    return ChecklistItem(
+        id=item_id,
+        stage="exploring",
+        text=text or item_id,
+        detail=f"detail of {item_id}",
+        provenance=AID if aid else FRAMEWORK,
     )

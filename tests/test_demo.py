@@ -1,16 +1,23 @@
-"""The demo workshop fills every part of a session, is valid, and is the same every time."""
+"""The demo workshops fill every part of a session, are valid, and are the same every time.
+
+The demo is data (``resources/demo/*.json``, portable session files): a first workshop and
+its follow-up six months later, so a new user sees the progress across a series.
+"""
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 import pytest
 
-from workshop.domain.demo import DEMO_DATE, build_demo
+from workshop.domain.followup import compare, last_answer
+from workshop.domain.priorities import first_project_review
 from workshop.domain.quarters import is_quarter
 from workshop.domain.session import COLLECTIONS, Session
 from workshop.domain.validation import check_session
 from workshop.framework.model import Framework
+from workshop.store.demo import build_demo, build_demo_follow_up, build_demo_series
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +39,7 @@ def test_demo_fills_every_collection_of_a_first_workshop(demo: Session) -> None:
 
 
 def test_demo_workshop_details(framework: Framework, demo: Session) -> None:
-    assert demo.workshop_date == DEMO_DATE
+    assert demo.workshop_date == date(2026, 11, 12)
     assert demo.organisation and demo.title and demo.facilitator
     assert demo.sponsor and demo.sponsor_role
     assert demo.executive_summary and demo.recommendations
@@ -69,11 +76,21 @@ def test_agenda_follows_the_half_day_preset(framework: Framework, demo: Session)
 
 
 def test_every_strategy_question_is_answered(framework: Framework, demo: Session) -> None:
-    for question in framework.questions:
+    strategy = [q for q in framework.questions if not q.wrap_up]
+    for question in strategy:
         assert demo.answer(question.id).text, question.id
-    assert {demo.answer(q.id).status for q in framework.questions} >= {"discussed", "open"}
-    known = {q.id for q in framework.questions} | {g.id for g in framework.go_to_market}
-    assert {a.id for a in demo.answers} <= known
+    assert {demo.answer(q.id).status for q in strategy} >= {"discussed", "open"}
+    # The wrap-up questions of the half-day agenda are answered too.
+    agenda_pages = {page for section in demo.agenda for page in section.page_ids}
+    for question in framework.wrap_up_questions:
+        if f"page_{question.id}" in agenda_pages:
+            assert demo.answer(question.id).text, question.id
+    known = (
+        {q.id for q in framework.questions}
+        | {g.id for g in framework.go_to_market}
+        | {c.id for c in framework.first_project_criteria}
+    )
+    assert {a.id.split("@")[0] for a in demo.answers} <= known
 
 
 def test_core_statements_rated_with_scores_counts_and_disagreement(
@@ -142,3 +159,26 @@ def test_demo_is_deterministic(framework: Framework, demo: Session) -> None:
     again = build_demo(framework)
     assert again == demo
     assert again is not demo
+
+
+def test_the_demo_first_project_has_ticks_and_its_data_in_place(
+    framework: Framework, demo: Session
+) -> None:
+    review = first_project_review(framework, demo)
+    assert review is not None and not review.risky
+    assert 3 <= review.met_count < len(review.criteria)
+
+
+def test_the_follow_up_shows_progress_since_the_first_workshop(framework: Framework) -> None:
+    first, follow_up = build_demo_series(framework)
+    assert build_demo_follow_up(framework) == follow_up
+    check_session(follow_up)
+    assert follow_up.follows_up == first.id and follow_up.baseline_date == first.workshop_date
+    assert follow_up.workshop_date > first.workshop_date
+    assert follow_up.baseline_ratings == first.ratings
+    change = compare(framework, follow_up.baseline_ratings, follow_up)
+    assert change.has_baseline and change.improved
+    assert change.carried.done >= 1 and change.carried.still_open >= 1
+    # What the room answered to the closing questions last time is there to be read again.
+    assert last_answer(follow_up, "q_wrap_main_block") == first.answer("q_wrap_main_block").text
+    assert follow_up.answer("q_wrap_main_block").text != first.answer("q_wrap_main_block").text

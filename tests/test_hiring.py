@@ -7,16 +7,21 @@ from dataclasses import replace
 from framework_factory import DIMENSION_IDS, hiring_rule, make_framework, role
 
 from workshop.domain.hiring import (
+    RULE_ADVANCED_LEADS,
     RULE_DATA_ENGINEERING,
     RULE_GENERALISTS_EARLY,
+    RULE_HEAD_OF_DATA_SCIENCE,
     RULE_INTERNAL_ASSIGNMENT,
     RULE_PM_FIRST,
+    RULE_POD_BALANCE,
+    RULE_POD_PRODUCT,
     RULE_SENIOR_SCIENTIST,
     RULE_TWO_TECHNICAL,
     check_hiring_plan,
     headcount_by_quarter,
+    recommended_hire,
 )
-from workshop.domain.session import Hire, Rating, Session
+from workshop.domain.session import Hire, Opportunity, Rating, Session
 
 ROLES = (
     role("role_pm_ml", "exploring", "Product manager with ML experience"),
@@ -25,6 +30,12 @@ ROLES = (
     role("role_data_engineer", "building", "Data engineer"),
     role("role_qa_engineer", "building", "QA engineer"),
     role("role_pod_scientist", "scaling", "Pod scientist"),
+    role("role_pod_engineer", "scaling", "Pod engineer"),
+    role("role_pod_product", "scaling", "Pod product person"),
+    role("role_ml_architect", "building", "ML architect"),
+    role("role_lead_engineer", "advanced", "Lead engineer"),
+    role("role_lead_pm", "advanced", "Lead product manager"),
+    role("role_head_data_science", "advanced", "Head of data science"),
 )
 RULES = tuple(
     hiring_rule(rule_id, f"Title of {rule_id}")
@@ -36,8 +47,11 @@ RULES = tuple(
         RULE_DATA_ENGINEERING,
         RULE_TWO_TECHNICAL,
         RULE_INTERNAL_ASSIGNMENT,
+        RULE_POD_PRODUCT,
+        RULE_POD_BALANCE,
+        RULE_ADVANCED_LEADS,
     )
-)
+) + (replace(hiring_rule(RULE_HEAD_OF_DATA_SCIENCE), advisory=True),)
 FRAMEWORK = make_framework(roles=ROLES, hiring_rules=RULES)
 
 PM = Hire(id="pm", role_id="role_pm_ml", ml_experience=True, target_quarter="2027-Q1")
@@ -132,8 +146,12 @@ def test_scientist_without_data_engineering_needs_a_data_engineer_by_then() -> N
 def test_specialised_roles_before_the_first_team() -> None:
     qa = Hire(id="qa", role_id="role_qa_engineer", target_quarter="2026-Q4")
     pods = Hire(id="pod", role_id="role_pod_scientist", target_quarter="2027-Q2")
-    # The QA engineer comes before everyone, so before the product manager too.
-    assert warnings_for(PM, SCIENTIST, ENGINEER, qa, pods) == [
+    # The QA engineer comes before everyone, so before the product manager too. (The lone pod
+    # scientist also has pod warnings, tested below.)
+    first_team_rules = {RULE_PM_FIRST, RULE_GENERALISTS_EARLY}
+    assert [
+        w for w in warnings_for(PM, SCIENTIST, ENGINEER, qa, pods) if w[0] in first_team_rules
+    ] == [
         (RULE_PM_FIRST, ("pm", "qa")),
         (RULE_GENERALISTS_EARLY, ("qa",)),
     ]
@@ -143,7 +161,8 @@ def test_specialised_roles_before_the_first_team() -> None:
     generalists = [w for w in found if w.rule_id == RULE_GENERALISTS_EARLY]
     assert [(w.message, w.hire_ids) for w in generalists] == [
         (
-            "Specialised roles are planned with no first team: Pod scientist, QA engineer.",
+            "Specialised roles are planned with no first team: Pod scientist (Q2 2027), "
+            "QA engineer (no quarter).",
             ("pod", "qa"),
         )
     ]
@@ -226,3 +245,124 @@ def test_the_shipped_content_has_the_rules_and_roles_the_checks_read() -> None:
         ROLE_KINDS[r.id] for r in content.roles if r.stage == "exploring" and r.id in ROLE_KINDS
     }
     assert first_team >= {"product", "scientist", "engineer"}
+
+
+# --- the rules after the first team -------------------------------------------------------
+
+REACHED_EXPLORING = [
+    Rating(id=f"{stage}.{d}", score=3)
+    for stage in ("getting_started", "exploring")
+    for d in DIMENSION_IDS
+]
+REACHED_BUILDING = [
+    Rating(id=f"{stage}.{d}", score=3)
+    for stage in ("getting_started", "exploring", "building")
+    for d in DIMENSION_IDS
+]
+REACHED_SCALING = [
+    Rating(id=f"{stage}.{d}", score=3)
+    for stage in ("getting_started", "exploring", "building", "scaling")
+    for d in DIMENSION_IDS
+]
+
+
+def test_specialists_wait_for_the_first_project_to_ship() -> None:
+    data_engineer = Hire(id="de", role_id="role_data_engineer", target_quarter="2027-Q2")
+    architect = Hire(id="arch", role_id="role_ml_architect", target_quarter="2027-Q2")
+    first = Opportunity(id="o", title="Churn alerts", first_project=True, target_quarter="2027-Q3")
+    # Same quarter as the first scientist: before the first project's quarter, so flagged.
+    found = check_hiring_plan(
+        FRAMEWORK,
+        Session(hires=[PM, SCIENTIST, ENGINEER, data_engineer, architect], opportunities=[first]),
+    )
+    assert [(w.rule_id, w.hire_ids) for w in found] == [(RULE_GENERALISTS_EARLY, ("de", "arch"))]
+    assert found[0].message == (
+        "Specialised roles join before the first project (Churn alerts, Q3 2027) has shipped: "
+        "Data engineer (Q2 2027), ML architect (Q2 2027)."
+    )
+    # After the first project's quarter: fine, also once the first team has formed.
+    later = [replace(h, target_quarter="2027-Q4") for h in (data_engineer, architect)]
+    assert warnings_for(PM, SCIENTIST, ENGINEER, *later, opportunities=[first]) == []
+    assert warnings_for(
+        *later, data_engineer, opportunities=[first], ratings=REACHED_EXPLORING
+    ) == [(RULE_GENERALISTS_EARLY, ("de",))]
+    # No dated first project: the first team's start is the reference, its quarter included.
+    assert warnings_for(
+        PM, SCIENTIST, ENGINEER, replace(data_engineer, target_quarter="2027-Q1")
+    ) == [(RULE_GENERALISTS_EARLY, ("de",))]
+
+
+def test_every_pod_has_a_product_person() -> None:
+    scientists = Hire(id="ps", role_id="role_pod_scientist", headcount=4, target_quarter="2028-Q1")
+    engineers = Hire(id="pe", role_id="role_pod_engineer", headcount=2, target_quarter="2028-Q1")
+    one_product = Hire(id="pp", role_id="role_pod_product", target_quarter="2028-Q1")
+    found = check_hiring_plan(
+        FRAMEWORK, Session(hires=[scientists, engineers, one_product], ratings=REACHED_BUILDING)
+    )
+    assert [(w.rule_id, w.hire_ids) for w in found] == [(RULE_POD_PRODUCT, ("ps", "pe", "pp"))]
+    assert found[0].message == (
+        "Pods planned for Q1 2028 (2 pods by their scientists) have 1 product people; "
+        "every pod needs one."
+    )
+    two_product = replace(one_product, headcount=2)
+    assert warnings_for(scientists, engineers, two_product, ratings=REACHED_BUILDING) == []
+
+
+def test_scientists_and_engineers_in_balance_within_pods() -> None:
+    scientists = Hire(id="ps", role_id="role_pod_scientist", headcount=4, target_quarter="2028-Q1")
+    engineer = Hire(id="pe", role_id="role_pod_engineer", target_quarter="2028-Q1")
+    product = Hire(id="pp", role_id="role_pod_product", headcount=2, target_quarter="2028-Q1")
+    assert warnings_for(scientists, engineer, product, ratings=REACHED_BUILDING) == [
+        (RULE_POD_BALANCE, ("ps", "pe"))
+    ]
+    balanced = replace(engineer, headcount=2)
+    assert warnings_for(scientists, balanced, product, ratings=REACHED_BUILDING) == []
+
+
+def test_advanced_needs_leads_and_suggests_a_head_of_data_science() -> None:
+    lead_engineer = Hire(id="le", role_id="role_lead_engineer", target_quarter="2029-Q1")
+    lead_pm = Hire(id="lp", role_id="role_lead_pm", target_quarter="2029-Q1")
+    head = Hire(id="hd", role_id="role_head_data_science", target_quarter="2029-Q2")
+    # Not in view while the organisation neither works on nor aims for Advanced.
+    assert warnings_for(lead_engineer, ratings=REACHED_BUILDING) == []
+    found = check_hiring_plan(FRAMEWORK, Session(hires=[lead_engineer], ratings=REACHED_SCALING))
+    assert [(w.rule_id, w.advisory) for w in found] == [
+        (RULE_ADVANCED_LEADS, False),
+        (RULE_HEAD_OF_DATA_SCIENCE, True),
+    ]
+    assert found[0].message == (
+        "The plan works towards Advanced without lead product manager across the sub-teams."
+    )
+    # Aiming for Advanced counts as well; with all three planned nothing is left.
+    assert (
+        warnings_for(
+            lead_engineer, lead_pm, head, ratings=REACHED_EXPLORING, target_stage="advanced"
+        )
+        == []
+    )
+
+
+def test_adding_exactly_the_recommended_roles_raises_no_pm_or_scientist_warning() -> None:
+    from workshop.framework import load_framework
+
+    content = load_framework()
+    pm = replace(recommended_hire(content.role("role_pm_ml"), "pm"), target_quarter="2027-Q1")
+    scientist = replace(
+        recommended_hire(content.role("role_ml_scientist"), "sci"), target_quarter="2027-Q1"
+    )
+    engineer = replace(
+        recommended_hire(content.role("role_ml_engineer"), "eng"), target_quarter="2027-Q1"
+    )
+    assert check_hiring_plan(content, Session(hires=[pm, scientist, engineer])) == []
+    # Only the PM: nothing wrong with the PM itself; the first team simply is not complete.
+    alone = {w.rule_id for w in check_hiring_plan(content, Session(hires=[pm]))}
+    assert RULE_PM_FIRST not in alone
+
+
+def test_each_pm_path_the_framework_allows_passes_the_pm_rule() -> None:
+    internal_pm = replace(PM, mode="internal", ml_experience=False)
+    assert RULE_PM_FIRST not in {r for r, _ in warnings_for(internal_pm, SCIENTIST, ENGINEER)}
+    # The internal path still carries its reminder: a mentor or training.
+    assert (RULE_INTERNAL_ASSIGNMENT, ("pm",)) in warnings_for(internal_pm, SCIENTIST, ENGINEER)
+    # A senior scientist acting as PM for a while.
+    assert warnings_for(SCIENTIST, ENGINEER) == []

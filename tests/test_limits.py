@@ -76,7 +76,7 @@ def test_a_collection_over_its_cap_is_refused_by_import_and_by_an_edit() -> None
 
 
 def test_the_large_sample_fits_the_caps_comfortably(framework: Framework) -> None:
-    from workshop.report.samples import large_session
+    from benchmarks.samples import large_session
 
     session = large_session(framework)
     check_session(session)

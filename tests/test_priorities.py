@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from framework_factory import make_framework
+from framework_factory import checklist_item, make_framework
 
-from workshop.domain.priorities import prioritise
-from workshop.domain.session import DataAuditItem, Opportunity, Session
+from workshop.domain.priorities import (
+    criterion_tick_id,
+    first_project_review,
+    prioritise,
+)
+from workshop.domain.session import Answer, DataAuditItem, Opportunity, Session
 
 
 def opportunity(opportunity_id: str, **fields: object) -> Opportunity:
@@ -71,7 +75,7 @@ def test_ranking_by_value_over_cost_weighted_by_confidence() -> None:
     ]
 
 
-def test_exact_ties_are_broken_by_votes_then_data_then_title_then_id() -> None:
+def test_exact_ties_are_broken_by_value_then_votes_then_data_then_title_then_id() -> None:
     session = Session(
         opportunities=[
             # 4/3 × 0.6 and 2/2 × 0.8 are both exactly 0.8 (in floats they differ).
@@ -83,9 +87,26 @@ def test_exact_ties_are_broken_by_votes_then_data_then_title_then_id() -> None:
             opportunity("x5", value=2, cost=2, confidence=3, votes=1, title="Alpha"),
         ]
     )
-    # x2 has the most votes; x3 is ready; among unknown readiness titles sort without case
-    # ("alpha" = "Alpha" → id x5 before x6, then "Zeta"); missing data comes last.
-    assert ranked_ids(session) == ["x2", "x3", "x5", "x6", "x1", "x4"]
+    # x1 has the highest value; then x2 has the most votes; x3 is ready; among unknown
+    # readiness titles sort without case ("alpha" = "Alpha" → id x5 before x6); missing
+    # data comes last.
+    assert ranked_ids(session) == ["x1", "x2", "x3", "x5", "x6", "x4"]
+
+
+def test_a_quick_win_never_ranks_below_a_fill_in_of_equal_score() -> None:
+    # value 4 / cost 2 (a quick win) and value 2 / cost 1 (a fill-in) score the same; the
+    # fill-in has more votes and ready data, yet the higher value comes first.
+    session = Session(
+        opportunities=[
+            opportunity("fill", value=2, cost=1, votes=9, data_readiness="ready", title="A"),
+            opportunity("quick", value=4, cost=2, title="Z"),
+        ]
+    )
+    priorities = prioritise(make_framework(value_threshold=3.0), session)
+    assert [(r.opportunity_id, r.quadrant, r.score) for r in priorities.ranked] == [
+        ("quick", "quick_wins", 1.6),
+        ("fill", "fill_ins", 1.6),
+    ]
 
 
 def test_blocked_until_the_data_is_in_place() -> None:
@@ -155,3 +176,82 @@ def test_quadrant_groups_list_opportunities_in_rank_order_and_first_project() ->
     assert quick.advice == "do first"
     assert priorities.first_project is not None
     assert priorities.first_project.opportunity_id == "fast"
+
+
+# --- the first project --------------------------------------------------------------------
+
+CRITERIA = (
+    checklist_item("fp_one_use_case", "One use case"),
+    checklist_item("fp_short_timeframe", "Short timeframe"),
+    checklist_item("fp_data_ready", "Data in place", aid=True),
+)
+RISKS = (checklist_item("risk_messy_data", "Messy data"),)
+FIRST_FRAMEWORK = make_framework(first_project_criteria=CRITERIA, first_project_risks=RISKS)
+
+
+def test_no_review_without_a_first_project() -> None:
+    assert first_project_review(FIRST_FRAMEWORK, Session(opportunities=[opportunity("a")])) is None
+
+
+def test_ticks_belong_to_the_chosen_opportunity() -> None:
+    a = opportunity("a", value=5, cost=1, first_project=True)
+    b = opportunity("b", value=4, cost=1)
+    ticks = [Answer(id=criterion_tick_id("fp_one_use_case", "a"), status="discussed")]
+    review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[a, b], answers=ticks))
+    assert review is not None
+    assert [(c.criterion.id, c.met) for c in review.criteria] == [
+        ("fp_one_use_case", True),
+        ("fp_short_timeframe", False),
+        ("fp_data_ready", True),
+    ]
+    # Choosing the other opportunity starts from a clean checklist.
+    switched = Session(
+        opportunities=[
+            Opportunity(**{**a.__dict__, "first_project": False}),
+            Opportunity(**{**b.__dict__, "first_project": True}),
+        ],
+        answers=ticks,
+    )
+    review = first_project_review(FIRST_FRAMEWORK, switched)
+    assert review is not None and review.opportunity_id == "b"
+    assert [c.met for c in review.criteria if not c.from_audit] == [False, False]
+
+
+def test_a_tick_saved_before_ticks_had_an_opportunity_counts_for_the_first_project() -> None:
+    a = opportunity("a", first_project=True)
+    legacy = [Answer(id="fp_short_timeframe", status="discussed")]
+    review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[a], answers=legacy))
+    assert review is not None
+    assert [c.criterion.id for c in review.criteria if c.met and not c.from_audit] == [
+        "fp_short_timeframe"
+    ]
+
+
+def test_data_in_place_is_read_from_the_audit_blockers() -> None:
+    a = opportunity("a", first_project=True)
+    blocker = DataAuditItem(
+        id="d1", opportunity_id="a", data_needed="Ticket history", status="missing",
+        blocks_start=True,
+    )
+    review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[a], audit=[blocker]))
+    assert review is not None
+    data = next(c for c in review.criteria if c.from_audit)
+    assert not data.met
+    assert data.why == "Ticket history must be in place first (missing)."
+    assert review.data_blockers == ("Ticket history must be in place first (missing).",)
+    available = DataAuditItem(**{**blocker.__dict__, "status": "available"})
+    review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[a], audit=[available]))
+    assert review is not None and next(c for c in review.criteria if c.from_audit).met
+
+
+def test_a_costly_first_project_is_flagged_with_the_framework_risks() -> None:
+    for value, quadrant in ((5, "Big bets"), (1, "Money pits")):
+        costly = opportunity("a", value=value, cost=4, first_project=True)
+        review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[costly]))
+        assert review is not None and review.risky
+        assert review.risk_flags[0].startswith(f"It is a {quadrant} choice with cost 4 of 5")
+        assert "can take longer" in review.risk_flags[0]
+        assert [r.id for r in review.risks] == ["risk_messy_data"]
+    cheap = opportunity("a", value=5, cost=1, first_project=True)
+    review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[cheap]))
+    assert review is not None and not review.risky

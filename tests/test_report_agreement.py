@@ -8,10 +8,10 @@ import io
 from pypdf import PdfReader
 
 from workshop.domain.agreement import agreement
-from workshop.domain.demo import build_demo
 from workshop.domain.session import Rating
 from workshop.framework.model import Framework
 from workshop.report import build_roadmap_pdf
+from workshop.store.demo import build_demo
 
 
 def text_of(pdf: bytes) -> str:

@@ -18,16 +18,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from workshop.domain.demo import build_demo
+from benchmarks.samples import ARABIC_PARAGRAPH, HEBREW_PARAGRAPH
 from workshop.domain.session import Action, Answer, Session
 from workshop.framework.model import Framework
 from workshop.report import blocks, build_roadmap_pdf
 from workshop.report.blocks import cell, p
 from workshop.report.fonts import REGULAR
 from workshop.report.rtl import FlowingText, wrap_logical
-from workshop.report.samples import ARABIC_PARAGRAPH, HEBREW_PARAGRAPH
 from workshop.report.styles import BODY_SIZE, MARGIN, SMALL_SIZE, styles
 from workshop.report.text import base_is_rtl, para
+from workshop.store.demo import build_demo
 
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 PAGE_RIGHT = A4[0] - MARGIN  # where the body text column ends on a portrait page

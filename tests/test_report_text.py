@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph
 
+from benchmarks.samples import LONG_WORD
 from workshop.domain.session import Action, Session
 from workshop.report import ReportError, export_actions_csv
 from workshop.report.blocks import cell
 from workshop.report.fonts import REGULAR, covered
-from workshop.report.samples import LONG_WORD
 from workshop.report.styles import styles
 from workshop.report.text import fit, para, plain
 

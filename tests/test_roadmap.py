@@ -259,13 +259,13 @@ def test_every_decision_category_in_the_content_has_a_lane() -> None:
 
 def test_every_reasoning_step_on_the_shipped_content_and_the_demo() -> None:
     """The demo workshop runs through placement, priorities, hiring, roadmap and follow-up."""
-    from workshop.domain.demo import build_demo
     from workshop.domain.followup import compare, make_follow_up
     from workshop.domain.hiring import check_hiring_plan, headcount_by_quarter
     from workshop.domain.placement import place
     from workshop.domain.priorities import prioritise
     from workshop.domain.validation import check_session
     from workshop.framework import load_framework
+    from workshop.store.demo import build_demo
 
     content = load_framework()
     demo = build_demo(content)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from room_client import Phone
 
-from workshop.domain.demo import build_demo
 from workshop.framework.model import Framework
 from workshop.room.outcome import round_for_page, tally_edit
 from workshop.room.round import DOTS, RATING, BallotItem, JoinThrottle, Round
 from workshop.room.server import CSP, MAX_BODY, RoomServer
+from workshop.store.demo import build_demo
 
 STATEMENTS = [BallotItem(f"s{i}", f"Statement {i}", ("a", "b", "c", "d", "e")) for i in range(3)]
 

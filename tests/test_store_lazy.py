@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workshop.domain.demo import build_demo
 from workshop.framework import load_framework
 from workshop.store import open_store
+from workshop.store.demo import build_demo
 from workshop.store.lazy import LazyStore, open_store_lazily
 
 

@@ -14,9 +14,9 @@ import pytest
 from test_trust_ui import HOLDER
 from trust_helpers import companions, digest, mode
 
-from workshop.domain.demo import build_demo
 from workshop.framework import load_framework
 from workshop.store import backups, open_store
+from workshop.store.demo import build_demo
 
 
 def cli(*args: str, db: Path, umask: int | None = None) -> subprocess.CompletedProcess[str]:

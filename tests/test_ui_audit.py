@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 import workshop.ui.pages.audit  # noqa: F401  (registers the page type)
-from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item
 from workshop.domain.priorities import prioritise
 from workshop.domain.session import DataAuditItem, Opportunity, Session, new_id
 from workshop.framework.model import Framework, Page
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.audit import BLOCKED_TEXT, AuditGroup, AuditItemCard, AuditPage
 from workshop.ui.pages.base import page_class

@@ -17,11 +17,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 import workshop.ui.pages.decision  # noqa: F401  (registers the page type)
-from workshop.domain.demo import build_demo
 from workshop.domain.quarters import Quarter
 from workshop.domain.session import Decision, Session
 from workshop.framework.model import Framework, Page
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.decision import DecisionPage, TopicView

@@ -25,12 +25,12 @@ from PySide6.QtCore import QLocale, Qt, QThread, QUrl
 from PySide6.QtWidgets import QApplication
 
 import workshop.report
-from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item
 from workshop.domain.session import Action, Session, new_id
 from workshop.framework.model import Framework
 from workshop.report import ROADMAP_SECTIONS, ReportError, build_roadmap_pdf
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui import export_dialog
 from workshop.ui.controller import SessionController
 from workshop.ui.export_dialog import ExportDialog, RoadmapExportFlow
@@ -106,8 +106,8 @@ def test_export_through_the_dialog_writes_the_cli_pdf_off_the_ui_thread(
 
     flow, dialog = open_dialog(qtbot, window)
     assert dialog.windowTitle() == "Export roadmap"
-    # Every section is offered and ticked, except "changes": the demo is not a follow-up.
-    offered = {sid for sid, _ in ROADMAP_SECTIONS} - {"changes"}
+    # Every section is offered and ticked, except the follow-up ones: the demo is a first workshop.
+    offered = {sid for sid, _ in ROADMAP_SECTIONS} - {"changes", "progress"}
     assert set(dialog.section_boxes) == offered
     assert all(box.isChecked() for box in dialog.section_boxes.values())
     dialog.set_paper("letter")

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 import workshop.ui.pages.go_to_market  # noqa: F401  (registers the page type)
-from workshop.domain.demo import build_demo
 from workshop.domain.session import Session
 from workshop.framework.model import Framework, Page
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.go_to_market import GoToMarketPage

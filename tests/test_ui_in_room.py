@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from workshop.domain.demo import build_demo
 from workshop.framework import load_framework
 from workshop.store import Store, open_store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.navigator import page_order
 from workshop.ui.preferences import Preferences

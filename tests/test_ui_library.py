@@ -285,13 +285,15 @@ def test_open_demo_creates_it_once_and_opens_it(qtbot, library, store):
     first = library.open_demo()
     second = library.open_demo()  # refreshed, not duplicated
     assert first == second
-    assert [s.id for s in store.list_sessions()] == [first]
+    # The first workshop and its follow-up, once each; the follow-up (newest) is opened.
+    listed = store.list_sessions()
+    assert len(listed) == 2 and listed[0].id == first
     assert library.opened == [first, second]
     # The list says where the demo stands without opening it first.
-    assert store.list_sessions()[0].stage_reached == "exploring"
+    assert [s.stage_reached for s in listed] == ["building", "exploring"]
     library.refresh(select=first)
     row = library.proxy.mapFromSource(library.model.index(0, 0)).row()
-    assert library.proxy.index(row, 3).data() == "Exploring"
+    assert library.proxy.index(row, 3).data() == "Building"
 
 
 def test_enter_opens_the_selected_workshop(qtbot, library, store):

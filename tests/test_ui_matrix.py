@@ -13,9 +13,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 import workshop.ui.pages.matrix  # noqa: F401  (registers the page type)
-from workshop.domain.demo import build_demo
-from workshop.domain.priorities import prioritise
+from workshop.domain.priorities import CRITERION_DATA_IN_PLACE, criterion_tick_id, prioritise
 from workshop.domain.session import DataAuditItem, Opportunity, Session
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.base import page_class
 from workshop.ui.pages.matrix import BLOCKED, CHOICES_ROLE, COLUMN, EMPTY_TEXT, MatrixPage
@@ -352,22 +352,45 @@ def test_first_project_is_exclusive_in_one_step(qtbot, store, framework):
     assert view.first_name.text().startswith("★ First project: #1 Alpha")
 
 
-def test_first_project_checklist_ticks_are_stored_as_answers(qtbot, store, framework):
+def test_first_project_checklist_ticks_belong_to_the_chosen_opportunity(qtbot, store, framework):
     controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True)))
+        Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True),
+        Opportunity(id="b", title="Beta", value=4, cost=1)))
     view = open_matrix(qtbot, controller)
     assert view.first_box.isVisible() and not view.first_empty.isVisible()
     criterion = framework.first_project_criteria[0]
     box = view.criteria_boxes[criterion.id]
     assert box.text() == criterion.text and not box.isChecked()
     box.click()
-    assert stored(store, controller).answer(criterion.id).status == "discussed"
+    assert stored(store, controller).answer(criterion_tick_id(criterion.id, "a")).status == (
+        "discussed"
+    )
     for risk in framework.first_project_risks:
         assert f"⚠ {risk.text}" in visible_texts(view)
     assert "No success measure yet" in view.first_measure.text()
-    controller.undo()
-    assert stored(store, controller).answer(criterion.id).status == "open"
+    # "Data in place" is read from the data audit: shown ticked, not clickable.
+    data_box = view.criteria_boxes[CRITERION_DATA_IN_PLACE]
+    assert data_box.isChecked() and not data_box.isEnabled()
+    # Another first project starts from a clean checklist; going back finds the tick again.
+    view.select("b")
+    view.detail_first.click()
     assert not box.isChecked()
+    view.select("a")
+    view.detail_first.click()
+    assert box.isChecked()
+    controller.undo()
+    controller.undo()
+    controller.undo()
+    assert stored(store, controller).answer(criterion_tick_id(criterion.id, "a")).status == "open"
+    assert not box.isChecked()
+
+
+def test_a_costly_first_project_is_flagged_with_the_risks(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=5, cost=5, first_project=True)))
+    view = open_matrix(qtbot, controller)
+    assert view.checklist.risk_flag.isVisible()
+    assert "Big bets choice with cost 5 of 5" in view.checklist.risk_flag.text()
 
 
 def test_blocked_by_data_is_tagged_with_its_reasons(qtbot, store, framework):

@@ -21,11 +21,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
-from workshop.domain.demo import build_demo
 from workshop.domain.edits import Batch, set_keyed_field
 from workshop.domain.session import Session
 from workshop.framework.model import Framework
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.audience.view import AudienceView
 from workshop.ui.controller import SessionController
 from workshop.ui.presenter import Presenter, choose_screen
@@ -344,7 +344,7 @@ import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 app = QApplication([])
-from workshop.domain.demo import build_demo
+from workshop.store.demo import build_demo
 from workshop.framework import load_framework
 from workshop.store import open_store
 from workshop.ui.controller import SessionController

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
-from workshop.domain.demo import build_demo
 from workshop.domain.edits import add_item, set_item_field
 from workshop.domain.quarters import Quarter, quarter_range
 from workshop.domain.session import Action, Session, new_id
 from workshop.framework.model import Framework
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.export_dialog import RoadmapExportFlow
 from workshop.ui.pages.base import page_class

@@ -11,9 +11,9 @@ from room_client import Phone
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
-from workshop.domain.demo import build_demo
 from workshop.framework.model import Framework
 from workshop.store import Store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.preferences import Preferences
 from workshop.ui.workshop_window import WorkshopWindow

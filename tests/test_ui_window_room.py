@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from workshop.domain.demo import build_demo
 from workshop.framework import load_framework
 from workshop.store import open_store
+from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.preferences import Preferences
 from workshop.ui.workshop_window import WorkshopWindow

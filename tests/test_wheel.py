@@ -54,6 +54,10 @@ def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     assert any(n.startswith("workshop/resources/framework/") and n.endswith(".toml") for n in names)
     assert any(n.startswith("workshop/resources/fonts/") for n in names)
     assert any(n.startswith("workshop/resources/schema/") for n in names)
+    # The demo workshops are data files; the sample sessions of tests and benchmarks stay out.
+    assert "workshop/resources/demo/01-first-workshop.json" in names
+    assert not [n for n in names if n.endswith(("/samples.py", "/bench.py", "/demo.py"))
+                and not n.startswith("workshop/store/")]
     # Migrations run from the installed package: the scripts and their template must ship.
     assert any(n.startswith("workshop/store/migrations/versions/") and n.endswith(".py") for n in names)
     assert "workshop/store/migrations/script.py.mako" in names

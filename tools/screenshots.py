@@ -37,9 +37,9 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
-    from workshop.domain.demo import build_demo
     from workshop.framework import load_framework
     from workshop.store import open_store
+    from workshop.store.demo import build_demo
     from workshop.ui.app import App, make_application
     from workshop.ui.preferences import Preferences
     from workshop.ui.theme import apply_theme

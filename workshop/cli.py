@@ -107,22 +107,24 @@ def _library(store: Store) -> LibraryService:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from workshop.domain.demo import build_demo
     from workshop.framework import load_framework
+    from workshop.store.demo import build_demo_series
     from workshop.store.location import resolve_db_path
     from workshop.store.lock import refuse_if_open
 
-    demo = build_demo(load_framework())
+    series = build_demo_series(load_framework())
     # Replacing the demo under a window that shows it would lose what is typed there.
-    refuse_if_open(resolve_db_path(args.db).absolute(), demo.id, "refresh the demo")
+    for demo in series:
+        refuse_if_open(resolve_db_path(args.db).absolute(), demo.id, "refresh the demo")
     store = _open_store(args)
     try:
         library = _library(store)
-        # "Creates (or refreshes)": the demo has a fixed id, so a second run replaces it.
-        demo_id = library.refresh_demo(demo)
+        # "Creates (or refreshes)": the demo has fixed ids, so a second run replaces them.
+        ids = [library.refresh_demo(demo) for demo in series]
     finally:
         store.close()
-    print(demo_id)
+    # The latest workshop of the series: it shows the company's progress since the first.
+    print(ids[-1])
     return 0
 
 

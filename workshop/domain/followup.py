@@ -20,6 +20,21 @@ from workshop.vocab import OPEN_ACTION_STATUSES
 
 # Statuses of an action that is not finished: these are carried to the follow-up.
 FOLLOW_UP_SUFFIX = " — follow-up"
+# Wrap-up questions (the framework's closing questions) share this id prefix in the content;
+# their answers are carried to a follow-up as "<question id>@last", shown beside the new ones.
+WRAP_UP_PREFIX = "q_wrap_"
+LAST_ANSWER_SUFFIX = "@last"
+
+
+def last_answer_id(question_id: str) -> str:
+    """The answer id holding what the last workshop answered to a wrap-up question."""
+    return f"{question_id}{LAST_ANSWER_SUFFIX}"
+
+
+def last_answer(session: Session, question_id: str) -> str:
+    """What the last workshop answered to ``question_id`` ("" when nothing was carried)."""
+    found = session.find("answers", last_answer_id(question_id))
+    return str(found.text) if found is not None else ""
 
 
 def _difference(before: float | None, after: float | None) -> float | None:
@@ -189,9 +204,10 @@ def make_follow_up(
     Copied (with new ids): participants, opportunities, the data audit (its links to
     opportunities follow the new ids), the hiring plan, decisions, the agenda (times spent
     reset) and the actions still open (``carried_from`` names the old action). The last
-    workshop's ratings become the baseline. Not copied: answers, ratings, interviews, page
-    notes and progress, the executive summary and recommendations: those belong to the new
-    workshop. ``content_version`` defaults to the previous session's; pass the content the
+    workshop's ratings become the baseline, and its answers to the wrap-up questions are
+    carried as "last time" answers (see :func:`last_answer`). Not copied: other answers,
+    ratings, interviews, page notes and progress, the executive summary and recommendations:
+    those belong to the new workshop. ``content_version`` defaults to the previous session's; pass the content the
     new workshop runs with.
     """
     opportunity_ids = {o.id: new_id() for o in previous.opportunities}
@@ -231,6 +247,11 @@ def make_follow_up(
             dataclasses.replace(a, id=new_id(), carried_from=a.id)
             for a in previous.actions
             if a.status in OPEN_ACTION_STATUSES
+        ],
+        answers=[
+            dataclasses.replace(a, id=last_answer_id(a.id))
+            for a in previous.answers
+            if a.id.startswith(WRAP_UP_PREFIX) and "@" not in a.id and a.text.strip()
         ],
         baseline_ratings=list(previous.ratings),
     )

@@ -9,11 +9,20 @@ Roles are recognised by their content id (ids are stable: never reused or remove
 custom role (no role id) is shown in the plan but not counted as product or technical,
 because its title is free text in any language.
 
-The first-team rules (product manager first, two technical members, a senior scientist, data
-engineering) are about forming the first ML team, so they are checked only while the
-organisation has not yet reached the stage at which the framework forms that team
-(:data:`FIRST_TEAM_STAGE`, from the maturity check). A company already past it is planning
-pods or leaders, and those warnings would be noise.
+The checks follow the framework's whole hiring path, not only the first team:
+
+- the first-team rules (product manager first, two technical members, a senior scientist,
+  data engineering) are about forming the first ML team, so they are checked only while the
+  organisation has not yet reached the stage at which the framework forms that team
+  (:data:`FIRST_TEAM_STAGE`, from the maturity check);
+- specialised roles come after the first full cycle of ML product development, so they are
+  checked against the first project's target quarter (or, with no dated first project, the
+  first team's start) until the organisation reaches :data:`FIRST_CYCLE_STAGE`;
+- pods (Scaling) each need a product person and a balance of scientists and engineers;
+- at Advanced (the target stage, or the stage being worked on) a lead engineer and a lead
+  product manager work across sub-teams, and a head of data science is worth considering.
+  That last one is *advisory*: the framework says "consider", so the content marks the rule
+  ``advisory`` and the room sees it as something to consider, never as a gate.
 """
 
 from __future__ import annotations
@@ -33,9 +42,28 @@ RULE_SENIOR_SCIENTIST = "hr_senior_scientist"
 RULE_DATA_ENGINEERING = "hr_data_engineering"
 RULE_GENERALISTS_EARLY = "hr_generalists_early"
 RULE_INTERNAL_ASSIGNMENT = "hr_internal_assignment"
+RULE_POD_PRODUCT = "hr_pod_product"
+RULE_POD_BALANCE = "hr_pod_balance"
+RULE_ADVANCED_LEADS = "hr_advanced_leads"
+RULE_HEAD_OF_DATA_SCIENCE = "hr_head_data_science"
 
 # The stage at which the framework forms the first ML team.
 FIRST_TEAM_STAGE = "exploring"
+# The stage reached once a first full cycle of ML product development has shipped: from
+# then on specialised hires are expected.
+FIRST_CYCLE_STAGE = "building"
+# Leadership roles are checked when the organisation works on or aims for this stage.
+ADVANCED_STAGE = "advanced"
+
+# Pod roles, the leadership roles of the Advanced stage (content ids).
+POD_SCIENTIST = "role_pod_scientist"
+POD_ENGINEER = "role_pod_engineer"
+POD_PRODUCT = "role_pod_product"
+LEAD_ENGINEER = "role_lead_engineer"
+LEAD_PM = "role_lead_pm"
+HEAD_OF_DATA_SCIENCE = "role_head_data_science"
+# "A couple of scientists" per pod: how many scientists one pod is counted for.
+SCIENTISTS_PER_POD = 2
 
 # What a role is, for the checks. Keyed by role id in the content.
 KIND_PRODUCT = "product"
@@ -69,6 +97,7 @@ class HiringWarning:
     message: str  # what in this plan contradicts it
     reason: str  # why the framework says so (from the content)
     hire_ids: tuple[str, ...]  # the hires concerned (may be empty: "nobody planned")
+    advisory: bool = False  # the framework says "consider": shown as advice, not a problem
 
 
 @dataclass(frozen=True)
@@ -147,9 +176,19 @@ class _Plan:
     first_team: list[Hire]  # hires of roles brought in at the first-team stage or earlier
     later_stage: list[Hire]  # hires of roles the framework brings in after it
     first_team_pending: bool
+    first_cycle_pending: bool  # no full cycle of ML product development shipped yet
+    first_project_quarter: Quarter | None  # target quarter of the chosen first project
+    first_project_title: str
+    advanced_in_view: bool  # working on or aiming for Advanced
 
 
 def _check_pm_first(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
+    """PM before the technical hires; a *hired* PM has first-hand ML experience.
+
+    The framework allows three paths: hire a PM with ML experience, assign someone from
+    inside (who may need a mentor or training: the internal-assignment rule says so), or let
+    a senior scientist take on the role for a while. Each one passes this rule.
+    """
     if not plan.first_team_pending:
         return []
     product = [h for h in plan.hires if role_kind(h) == KIND_PRODUCT]
@@ -244,26 +283,42 @@ def _check_data_engineering(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _check_generalists_early(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
-    if not plan.first_team_pending or not plan.later_stage:
+    """Specialised roles only after the first full cycle has shipped.
+
+    The reference is the first project's target quarter: a specialist planned in that
+    quarter or before it joins before the first cycle is complete. With no dated first
+    project, the first team's start is the reference (a specialist in the same quarter as
+    the first scientist still comes before any cycle could ship).
+    """
+    if not plan.first_cycle_pending or not plan.later_stage:
         return []
     first_team_start = min(
         (q for h in plan.first_team if (q := _quarter(h)) is not None), default=None
     )
-    if not plan.first_team:
+    reference = plan.first_project_quarter or first_team_start
+    if not plan.first_team and plan.first_project_quarter is None:
+        if not plan.first_team_pending:
+            return []  # the first team exists already, outside this plan: nothing to compare
         too_early = plan.later_stage  # specialists, and no first team at all
-    elif first_team_start is None:
+    elif reference is None:
         return []  # nothing to compare with
     else:
         too_early = [
-            h for h in plan.later_stage if (q := _quarter(h)) is not None and q < first_team_start
+            h for h in plan.later_stage if (q := _quarter(h)) is not None and q <= reference
         ]
     if not too_early:
         return []
-    names = ", ".join(_name(h, plan.roles) for h in too_early)
-    if not plan.first_team:
+    names = ", ".join(f"{_name(h, plan.roles)} ({_label(h)})" for h in too_early)
+    if not plan.first_team and plan.first_project_quarter is None:
         message = f"Specialised roles are planned with no first team: {names}."
+    elif plan.first_project_quarter is not None:
+        title = plan.first_project_title or "the first project"
+        message = (
+            f"Specialised roles join before the first project ({title}, "
+            f"{plan.first_project_quarter.label}) has shipped: {names}."
+        )
     else:
-        message = f"Specialised roles are planned before the first team: {names}."
+        message = f"Specialised roles join with or before the first team: {names}."
     return [(message, _ids(too_early))]
 
 
@@ -279,6 +334,101 @@ def _check_internal_assignment(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]
     ]
 
 
+def _pod_waves(plan: _Plan) -> list[tuple[str, list[Hire]]]:
+    """Pod hires grouped by target quarter: each quarter's pod hires form that quarter's pods.
+
+    The plan has no "pod" field, so a quarter is the unit: pods are spun up together, and
+    the hires planned for them in one quarter are read as one wave. Undated pod hires form
+    one wave of their own.
+    """
+    waves: dict[str, list[Hire]] = {}
+    for hire in plan.hires:
+        if hire.role_id in (POD_SCIENTIST, POD_ENGINEER, POD_PRODUCT):
+            waves.setdefault(_label(hire), []).append(hire)
+    return list(waves.items())
+
+
+def _headcount(hires: list[Hire], role_id: str) -> int:
+    return sum(h.headcount for h in hires if h.role_id == role_id)
+
+
+def _pods(scientists: int, engineers: int) -> int:
+    """How many pods a wave staffs: a couple of scientists each (at least one pod)."""
+    return max(1, -(-scientists // SCIENTISTS_PER_POD), 1 if engineers else 0)
+
+
+def _check_pod_product(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for label, wave in _pod_waves(plan):
+        scientists = _headcount(wave, POD_SCIENTIST)
+        engineers = _headcount(wave, POD_ENGINEER)
+        if not scientists and not engineers:
+            continue
+        pods = _pods(scientists, engineers)
+        product = _headcount(wave, POD_PRODUCT)
+        if product < pods:
+            has = "no product person" if product == 0 else f"{product} product people"
+            found.append(
+                (
+                    f"Pods planned for {label} ({pods} pod{'s' if pods > 1 else ''} by their "
+                    f"scientists) have {has}; every pod needs one.",
+                    _ids(wave),
+                )
+            )
+    return found
+
+
+def _check_pod_balance(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
+    """One or two engineers per pod of a couple of scientists; neither side twice the other."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for label, wave in _pod_waves(plan):
+        scientists = _headcount(wave, POD_SCIENTIST)
+        engineers = _headcount(wave, POD_ENGINEER)
+        if not scientists and not engineers:
+            continue
+        if scientists > 2 * engineers or engineers > 2 * scientists:
+            found.append(
+                (
+                    f"Pods planned for {label} have {scientists} scientist"
+                    f"{'s' if scientists != 1 else ''} and {engineers} engineer"
+                    f"{'s' if engineers != 1 else ''}: balance the two.",
+                    _ids([h for h in wave if h.role_id != POD_PRODUCT]),
+                )
+            )
+    return found
+
+
+def _check_advanced_leads(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
+    if not plan.advanced_in_view:
+        return []
+    planned = {h.role_id for h in plan.hires}
+    missing = [
+        plan.roles[role_id].name if role_id in plan.roles else role_id
+        for role_id in (LEAD_ENGINEER, LEAD_PM)
+        if role_id not in planned
+    ]
+    if not missing:
+        return []
+    return [
+        (
+            f"The plan works towards Advanced without {' or '.join(missing).lower()} "
+            "across the sub-teams.",
+            (),
+        )
+    ]
+
+
+def _check_head_of_data_science(plan: _Plan) -> list[tuple[str, tuple[str, ...]]]:
+    if not plan.advanced_in_view or any(h.role_id == HEAD_OF_DATA_SCIENCE for h in plan.hires):
+        return []
+    return [
+        (
+            "Consider a head of data science to keep practice consistent between sub-teams.",
+            (),
+        )
+    ]
+
+
 CHECKS: dict[str, Callable[[_Plan], list[tuple[str, tuple[str, ...]]]]] = {
     RULE_PM_FIRST: _check_pm_first,
     RULE_TWO_TECHNICAL: _check_two_technical,
@@ -286,6 +436,10 @@ CHECKS: dict[str, Callable[[_Plan], list[tuple[str, tuple[str, ...]]]]] = {
     RULE_DATA_ENGINEERING: _check_data_engineering,
     RULE_GENERALISTS_EARLY: _check_generalists_early,
     RULE_INTERNAL_ASSIGNMENT: _check_internal_assignment,
+    RULE_POD_PRODUCT: _check_pod_product,
+    RULE_POD_BALANCE: _check_pod_balance,
+    RULE_ADVANCED_LEADS: _check_advanced_leads,
+    RULE_HEAD_OF_DATA_SCIENCE: _check_head_of_data_science,
 }
 
 
@@ -304,6 +458,15 @@ def check_hiring_plan(framework: Framework, session: Session) -> list[HiringWarn
         role = roles.get(hire.role_id)
         return _stage_order(framework, role.stage) if role else None
 
+    placement = place(framework, session)
+    first = next((o for o in session.opportunities if o.first_project), None)
+    first_quarter = (
+        Quarter.parse(first.target_quarter)
+        if first is not None and is_quarter(first.target_quarter)
+        else None
+    )
+    working_order = _stage_order(framework, placement.working_on)
+    aim_order = max(working_order, _stage_order(framework, session.target_stage))
     plan = _Plan(
         hires=hires,
         roles=roles,
@@ -313,7 +476,11 @@ def check_hiring_plan(framework: Framework, session: Session) -> list[HiringWarn
         later_stage=[
             h for h in hires if (o := stage_order(h)) is not None and o > first_team_order
         ],
-        first_team_pending=FIRST_TEAM_STAGE not in place(framework, session).reached,
+        first_team_pending=FIRST_TEAM_STAGE not in placement.reached,
+        first_cycle_pending=FIRST_CYCLE_STAGE not in placement.reached,
+        first_project_quarter=first_quarter,
+        first_project_title=first.title if first is not None else "",
+        advanced_in_view=aim_order >= _stage_order(framework, ADVANCED_STAGE) > 0,
     )
     warnings: list[HiringWarning] = []
     for rule in _live_rules(framework):
@@ -328,6 +495,7 @@ def check_hiring_plan(framework: Framework, session: Session) -> list[HiringWarn
                     message=message,
                     reason=rule.reason,
                     hire_ids=hire_ids,
+                    advisory=rule.advisory,
                 )
             )
     return warnings
@@ -335,6 +503,29 @@ def check_hiring_plan(framework: Framework, session: Session) -> list[HiringWarn
 
 def _live_rules(framework: Framework) -> list[HiringRule]:
     return [r for r in framework.hiring_rules if not r.retired]
+
+
+def live_rule_count(framework: Framework) -> int:
+    """How many of the content's hiring rules the plan is checked against (for the report)."""
+    return sum(1 for r in _live_rules(framework) if r.id in CHECKS)
+
+
+def recommended_hire(role: Role, hire_id: str, title: str = "") -> Hire:
+    """A hire of ``role`` as the framework recommends it (the content's ``recommended``).
+
+    Adding a role from the catalogue uses this, so adding exactly what the framework
+    recommends (a PM with ML experience, a senior scientist able to do data engineering)
+    raises no warning about that hire.
+    """
+    return Hire(
+        id=hire_id,
+        role_id=role.id,
+        title=title,
+        mode=role.recommended_mode,
+        seniority=role.recommended_seniority,
+        ml_experience=role.recommended_ml_experience,
+        data_engineering=role.recommended_data_engineering,
+    )
 
 
 # --- headcount ----------------------------------------------------------------------------

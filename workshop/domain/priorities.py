@@ -3,6 +3,12 @@
 The ranking is meant to be argued over in the room, so it is deliberately simple and its
 rule is returned as text with the result. Scores are computed with exact fractions, so two
 opportunities with the same inputs always tie and the tie-breaks decide, never float noise.
+
+The first project gets its own review (:func:`first_project_review`): the framework's
+criteria ticked *for that opportunity* (a tick is an :class:`Answer` keyed by criterion and
+opportunity, so choosing another first project starts from a clean checklist), "data in
+place" read from the data audit rather than ticked, and the framework's risks flagged when
+the choice is costly (a Big bet or a Money pit).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from workshop.domain.session import DataAuditItem, Opportunity, Session
-from workshop.framework.model import Framework
+from workshop.framework.model import ChecklistItem, Framework, Origin
 from workshop.vocab import DataReadiness
 
 # Confidence 1..5 scales the value/cost ratio by 0.6 .. 1.0: an idea the room is unsure
@@ -29,7 +35,8 @@ DATA_READINESS_ORDER: dict[str, int] = {
 
 RANKING_RULE = (
     "Priority score = value ÷ cost, scaled by the room's confidence (×0.6 at confidence 1 up "
-    "to ×1.0 at confidence 5). Higher scores rank first; equal scores are ordered by more "
+    "to ×1.0 at confidence 5). Higher scores rank first; equal scores are ordered by higher "
+    "value (so a quick win never falls below a fill-in of the same score), then by more "
     "votes, then by data readiness (ready, partial, unknown, missing), then alphabetically "
     "by title, and identical titles by their fixed internal id."
 )
@@ -102,9 +109,10 @@ def priority_score(opportunity: Opportunity) -> Fraction:
     return Fraction(opportunity.value, cost) * weight
 
 
-def _rank_key(opportunity: Opportunity) -> tuple[Fraction, int, int, str, str]:
+def _rank_key(opportunity: Opportunity) -> tuple[Fraction, int, int, int, str, str]:
     return (
         -priority_score(opportunity),
+        -opportunity.value,
         -opportunity.votes,
         DATA_READINESS_ORDER.get(opportunity.data_readiness, len(DATA_READINESS_ORDER)),
         opportunity.title.casefold(),
@@ -194,4 +202,116 @@ def prioritise(framework: Framework, session: Session) -> Priorities:
         quadrants=groups,
         value_threshold=matrix.value_threshold,
         cost_threshold=matrix.cost_threshold,
+    )
+
+
+# --- the first project --------------------------------------------------------------------
+
+# The first-project criterion answered by the data audit instead of a tick.
+CRITERION_DATA_IN_PLACE = "fp_data_ready"
+TICK_SEPARATOR = "@"
+
+
+def criterion_tick_id(criterion_id: str, opportunity_id: str) -> str:
+    """The answer id that holds one criterion's tick for one opportunity."""
+    return f"{criterion_id}{TICK_SEPARATOR}{opportunity_id}"
+
+
+def criterion_ticked(session: Session, criterion_id: str, opportunity_id: str) -> bool:
+    """Whether the room ticked ``criterion_id`` for ``opportunity_id``.
+
+    Sessions saved before ticks belonged to an opportunity keep theirs under the criterion's
+    own id; such a tick counts for whichever opportunity is the first project.
+    """
+    keyed = session.find("answers", criterion_tick_id(criterion_id, opportunity_id))
+    if keyed is not None:
+        return bool(keyed.status == "discussed")
+    legacy = session.find("answers", criterion_id)
+    first = next((o for o in session.opportunities if o.first_project), None)
+    return (
+        legacy is not None
+        and legacy.status == "discussed"
+        and first is not None
+        and first.id == opportunity_id
+    )
+
+
+@dataclass(frozen=True)
+class CriterionCheck:
+    criterion: ChecklistItem
+    met: bool
+    from_audit: bool  # answered by the data audit, not ticked by the room
+    why: str  # for audit-answered criteria: what the audit says
+
+    @property
+    def restates_framework(self) -> bool:
+        return self.criterion.provenance.origin is Origin.FRAMEWORK
+
+
+@dataclass(frozen=True)
+class FirstProjectReview:
+    opportunity_id: str
+    title: str
+    rank: int
+    quadrant_name: str
+    success_measure: str
+    criteria: tuple[CriterionCheck, ...]  # live criteria, content order
+    data_blockers: tuple[str, ...]  # what must be in place first (plain sentences)
+    risk_flags: tuple[str, ...]  # why this choice carries the framework's risks
+    risks: tuple[ChecklistItem, ...]  # the framework's risks of an over-ambitious project
+
+    @property
+    def risky(self) -> bool:
+        return bool(self.risk_flags)
+
+    @property
+    def met_count(self) -> int:
+        return sum(1 for c in self.criteria if c.met)
+
+
+def first_project_review(
+    framework: Framework, session: Session, priorities: Priorities | None = None
+) -> FirstProjectReview | None:
+    """The chosen first project checked against the framework, or None when none is chosen."""
+    priorities = priorities or prioritise(framework, session)
+    entry = priorities.first_project
+    if entry is None:
+        return None
+    opportunity = session.find("opportunities", entry.opportunity_id)
+    blocked = next(
+        (b for b in priorities.blocked if b.opportunity_id == entry.opportunity_id), None
+    )
+    blockers = blocked.reasons if blocked is not None else ()
+    checks: list[CriterionCheck] = []
+    for criterion in framework.first_project_criteria:
+        if criterion.retired:
+            continue
+        if criterion.id == CRITERION_DATA_IN_PLACE:
+            why = (
+                " ".join(blockers)
+                if blockers
+                else "The data audit shows nothing blocking the start."
+            )
+            checks.append(CriterionCheck(criterion, not blockers, True, why))
+        else:
+            ticked = criterion_ticked(session, criterion.id, entry.opportunity_id)
+            checks.append(CriterionCheck(criterion, ticked, False, ""))
+    flags: list[str] = []
+    if entry.high_cost:
+        where = f"a {entry.quadrant_name} choice" if entry.quadrant_name else "a costly choice"
+        flags.append(
+            f"It is {where} with cost {entry.cost} of 5: the framework warns that an "
+            "over-ambitious first project can take longer to reach the market, or fail."
+        )
+    live_risks = tuple(r for r in framework.first_project_risks if not r.retired)
+    return FirstProjectReview(
+        opportunity_id=entry.opportunity_id,
+        title=entry.title,
+        rank=entry.rank,
+        quadrant_name=entry.quadrant_name,
+        success_measure=opportunity.success_measure.strip() if opportunity is not None else "",
+        criteria=tuple(checks),
+        data_blockers=blockers,
+        risk_flags=tuple(flags),
+        risks=live_risks,
     )

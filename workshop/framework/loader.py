@@ -34,6 +34,7 @@ from workshop.framework.model import (
     Matrix,
     Origin,
     Page,
+    Principle,
     Provenance,
     Quadrant,
     Role,
@@ -44,7 +45,7 @@ from workshop.framework.model import (
     StrategyQuestion,
 )
 from workshop.paths import framework_folder, resources_folder
-from workshop.vocab import InterviewFunction, StatementSet
+from workshop.vocab import HireMode, InterviewFunction, Seniority, StatementSet
 
 DECISION_CATEGORIES = frozenset({"process", "tech_stack", "org_model", "pods", "tooling"})
 INTERVIEW_FUNCTIONS = frozenset(InterviewFunction.values())
@@ -69,6 +70,7 @@ _LIST_KEYS = frozenset(
         "go_to_market",
         "pages",
         "presets",
+        "principles",
     }
 )
 _SINGLE_KEYS = frozenset({"version", "source", "matrix"})
@@ -313,6 +315,17 @@ def _build(raw: _Raw) -> Framework:
         go_to_market=raw.items("go_to_market", "go-to-market item", _checklist),
         pages=raw.items("pages", "page", _page),
         presets=raw.items("presets", "preset", _preset),
+        principles=raw.items("principles", "principle", _principle),
+    )
+
+
+def _principle(item: _Item) -> Principle:
+    return Principle(
+        id=item.ident(),
+        title=item.text("title"),
+        text=item.text("text"),
+        provenance=item.provenance(),
+        retired=item.boolean("retired", False),
     )
 
 
@@ -339,13 +352,18 @@ def _dimension(item: _Item) -> Dimension:
 
 
 def _question(item: _Item) -> StrategyQuestion:
+    wrap_up = item.boolean("wrap_up", False)
+    stage = item.text("stage", "" if wrap_up else None, allow_empty=wrap_up)
+    if wrap_up and stage:
+        raise item.error("stage", "must be empty for a wrap-up question (it ends the workshop)")
     return StrategyQuestion(
         id=item.ident(),
-        stage=item.text("stage"),
+        stage=stage,
         prompt=item.text("prompt"),
         hint=item.text("hint"),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
+        wrap_up=wrap_up,
     )
 
 
@@ -389,7 +407,18 @@ def _role(item: _Item) -> Role:
         emerging=item.boolean("emerging", False),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
+        recommended_mode=_choice_or(item, "recommended_mode", HireMode.values(), "hire"),
+        recommended_seniority=_choice_or(
+            item, "recommended_seniority", Seniority.values(), "mid"
+        ),
+        recommended_ml_experience=item.boolean("recommended_ml_experience", False),
+        recommended_data_engineering=item.boolean("recommended_data_engineering", False),
     )
+
+
+def _choice_or(item: _Item, field: str, allowed: tuple[str, ...], default: str) -> str:
+    """An optional field that, when present, must be one of ``allowed``."""
+    return item.choice(field, allowed) if field in item.data else default
 
 
 def _hiring_rule(item: _Item) -> HiringRule:
@@ -400,6 +429,7 @@ def _hiring_rule(item: _Item) -> HiringRule:
         reason=item.text("reason"),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
+        advisory=item.boolean("advisory", False),
     )
 
 
@@ -417,6 +447,8 @@ def _decision(item: _Item) -> DecisionTopic:
                 pros=option.texts("pros"),
                 cons=option.texts("cons"),
                 retired=option.boolean("retired", False),
+                provenance=option.provenance(),
+                tradeoffs_provenance=_tradeoffs_provenance(option),
             )
         )
         option.finish()
@@ -431,6 +463,15 @@ def _decision(item: _Item) -> DecisionTopic:
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
     )
+
+
+def _tradeoffs_provenance(option: _Item) -> Provenance:
+    """Where an option's trade-off, pros and cons come from (``tradeoffs_origin``)."""
+    origin = Origin(option.choice("tradeoffs_origin", (o.value for o in Origin)))
+    source_part = option.text("tradeoffs_source_part", "")
+    if origin is Origin.FRAMEWORK and not source_part:
+        raise option.error("tradeoffs_source_part", "is missing: name the part restated")
+    return Provenance(origin=origin, source_part=source_part)
 
 
 def _rubric(item: _Item, field: str) -> tuple[RubricLevel, ...]:
@@ -452,6 +493,10 @@ def _matrix(raw: _Raw) -> Matrix:
     cost_rubric = _rubric(item, "cost_rubric")
     value_threshold = item.number("value_threshold")
     cost_threshold = item.number("cost_threshold")
+    rubric_provenance = Provenance(
+        Origin(item.choice("rubric_origin", (o.value for o in Origin))),
+        item.text("rubric_source_part", ""),
+    )
     for field, threshold in (
         ("value_threshold", value_threshold),
         ("cost_threshold", cost_threshold),
@@ -473,6 +518,7 @@ def _matrix(raw: _Raw) -> Matrix:
         quadrants=quadrants,
         value_threshold=value_threshold,
         cost_threshold=cost_threshold,
+        rubric_provenance=rubric_provenance,
     )
 
 
@@ -577,6 +623,7 @@ def _check_references(framework: Framework, raw: _Raw) -> None:
         ("go_to_market", "go-to-market item", framework.go_to_market),
         ("pages", "page", framework.pages),
         ("presets", "preset", framework.presets),
+        ("principles", "principle", framework.principles),
     ]
     for key, label, items in plain:
         claim((item.id, origin(key, i), label) for i, item in enumerate(items))
@@ -620,6 +667,8 @@ def _check_references(framework: Framework, raw: _Raw) -> None:
     ]
     for key, label, items in staged:
         for i, item in enumerate(items):
+            if key == "questions" and item.wrap_up:
+                continue  # a wrap-up question belongs to no stage (checked when read)
             must_be_stage(key, label, i, item.id, item.stage)
 
     for i, statement in enumerate(framework.statements):

@@ -23,6 +23,21 @@ class Provenance:
     # For FRAMEWORK items: the part of the source text restated, e.g. "Exploring / first hires".
     source_part: str = ""
 
+    @property
+    def is_aid(self) -> bool:
+        return self.origin is Origin.FACILITATION
+
+    @property
+    def label(self) -> str:
+        """How the app and the PDF mark the item: the same words on every surface."""
+        if self.is_aid:
+            return AID_LABEL
+        return f"Framework · {self.source_part}" if self.source_part else "Framework"
+
+
+# The mark on every item that is a facilitation aid rather than the framework's own advice.
+AID_LABEL = "Facilitation aid"
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -47,9 +62,23 @@ class Dimension:
 @dataclass(frozen=True)
 class StrategyQuestion:
     id: str
-    stage: str
+    stage: str  # "" for a wrap-up question, which belongs to no stage
     prompt: str
     hint: str  # facilitator hint: private, hidden when projecting
+    provenance: Provenance
+    retired: bool = False
+    # A closing question for the organisation, asked at the end of the workshop and shown
+    # again at a follow-up (the framework ends with such questions).
+    wrap_up: bool = False
+
+
+@dataclass(frozen=True)
+class Principle:
+    """A framework-level principle that runs through every stage."""
+
+    id: str
+    title: str
+    text: str
     provenance: Provenance
     retired: bool = False
 
@@ -90,6 +119,11 @@ class Role:
     emerging: bool  # a placeholder for emerging roles (Advanced)
     provenance: Provenance
     retired: bool = False
+    # How the framework recommends filling the role: a new hire from the catalogue starts so.
+    recommended_mode: str = "hire"
+    recommended_seniority: str = "mid"
+    recommended_ml_experience: bool = False
+    recommended_data_engineering: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +136,8 @@ class HiringRule:
     reason: str
     provenance: Provenance
     retired: bool = False
+    # The framework says "consider" rather than "do": shown as advice, never as a problem.
+    advisory: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +148,10 @@ class DecisionOption:
     pros: tuple[str, ...]
     cons: tuple[str, ...]
     retired: bool = False
+    # Whether the option itself is named by the framework, and separately whether its
+    # trade-off, pros and cons restate the framework or are our own summary for the room.
+    provenance: Provenance = Provenance(Origin.FACILITATION)
+    tradeoffs_provenance: Provenance = Provenance(Origin.FACILITATION)
 
 
 @dataclass(frozen=True)
@@ -154,6 +194,8 @@ class Matrix:
     # value >= threshold is "high value"; cost >= threshold is "high cost" (scale 1..5)
     value_threshold: float
     cost_threshold: float
+    # The framework asks for a value/cost matrix; the scoring rubrics are our aid.
+    rubric_provenance: Provenance = Provenance(Origin.FACILITATION)
 
     def quadrant(self, high_value: bool, high_cost: bool) -> Quadrant:
         return next(
@@ -230,6 +272,12 @@ class Framework:
     go_to_market: tuple[ChecklistItem, ...]
     pages: tuple[Page, ...]
     presets: tuple[AgendaPreset, ...]
+    principles: tuple[Principle, ...] = ()
+
+    @property
+    def wrap_up_questions(self) -> tuple[StrategyQuestion, ...]:
+        """The live closing questions, in content order."""
+        return tuple(q for q in self.questions if q.wrap_up and not q.retired)
 
     # Lookups by id. Ids are unique across the whole content (checked when loading).
     def stage(self, stage_id: str) -> Stage:

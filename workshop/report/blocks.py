@@ -160,12 +160,24 @@ def table(
         colWidths=col_widths,
         repeatRows=1,
         splitByRow=1,
-        splitInRow=1,
+        # Only a tall row may split across a page (else it would leave most of a page
+        # empty); a row of a few lines moves whole to the next page, readable in one piece.
+        splitInRow=1 if any(_tall(value) for row in rows for value in row) else 0,
         hAlign="LEFT",
         style=TableStyle(commands),
     )
     result.spaceAfter = UNIT * 1.5
     return result
+
+
+TALL_CELL = 600  # characters: about a third of a page in a table cell
+
+
+def _tall(value: str | Flowable) -> bool:
+    if isinstance(value, str):
+        return len(value) > TALL_CELL
+    text = value.getPlainText() if hasattr(value, "getPlainText") else ""
+    return len(text) > TALL_CELL
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.report.fonts import BOLD, REGULAR
 from workshop.report.styles import CATEGORY, MUTED, RULE, TEXT, tint
@@ -262,8 +263,9 @@ def matrix_chart(
             cy = cy0 - (n // columns) * pitch
             fill = tint(CATEGORY[point.quadrant % len(CATEGORY)], 0.6)
             d.add(marker(SHAPES[point.quadrant % 4], cx, cy, r, fill))
-            if point.label and r >= 2 * mm:
-                size = min(7.5, r * 1.5)
+            if point.label and r >= 2.2 * mm:
+                # Never under 8 pt: the numbers must survive print (ranks are in the table too).
+                size = min(8.5, max(8.0, r * 1.5))
                 d.add(
                     _text(cx, cy - size * 0.36, point.label, size=size, font=BOLD, anchor="middle")
                 )
@@ -286,7 +288,9 @@ def timeline_chart(
 ) -> Drawing:
     """One line per planned hire: a labelled block in its target quarter, then a thin line
     to the right edge for "in the team from then on"."""
-    label_w = 46 * mm
+    # The label column fits the longest role name (within limits), so names are not cut.
+    longest = max((stringWidth(plain(r.label, REGULAR), REGULAR, 8.5) for r in rows), default=0)
+    label_w = min(max(longest + 3 * mm, 46 * mm), 80 * mm)
     row_h = 7 * mm
     head = 10 * mm
     height = head + row_h * len(rows) + 1 * mm
@@ -345,9 +349,67 @@ def timeline_chart(
                 x + col_w / 2,
                 mid - 2.5,
                 row.tag,
-                size=7,
+                size=8,
                 anchor="middle",
                 max_width=block_w - 1.5 * mm,
             )
         )
     return d
+
+
+# --- progress over a series of workshops (a time-axis line chart) ----------------------------
+
+
+@dataclass(frozen=True)
+class ProgressLine:
+    label: str
+    values: tuple[float | None, ...]  # one per point, 0..4 (None: not rated then)
+
+
+def progress_chart(
+    days: Sequence[float],
+    day_labels: Sequence[str],
+    lines: Sequence[ProgressLine],
+    *,
+    width: float,
+    height: float = 62 * mm,
+) -> Drawing:
+    """Scores 0-4 on a time axis: one line per dimension, each with its own marker shape.
+
+    ``days`` are positions on the time axis (days since any fixed day), so workshops months
+    apart sit months apart. The legend names every line beside its shape: colour alone
+    never carries the meaning.
+    """
+    drawing = _drawing(width, height)
+    left, right, bottom, top = 22, 120, 18, height - 8
+    plot_w = width - left - right
+    span = (max(days) - min(days)) or 1.0
+
+    def x_of(day: float) -> float:
+        return left + (day - min(days)) / span * plot_w if len(days) > 1 else left + plot_w / 2
+
+    def y_of(score: float) -> float:
+        return bottom + score / 4 * (top - bottom)
+
+    for score in range(5):
+        y = y_of(score)
+        drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.5))
+        drawing.add(_text(left - 4, y - 3, str(score), anchor="end", colour=MUTED))
+    for day, label in zip(days, day_labels, strict=True):
+        drawing.add(_text(x_of(day), bottom - 12, label, anchor="middle"))
+    for index, line in enumerate(lines):
+        colour = CATEGORY[index % len(CATEGORY)]
+        shape = SHAPES[index % len(SHAPES)]
+        known = [(x_of(d), y_of(v)) for d, v in zip(days, line.values, strict=True) if v is not None]
+        for (x1, y1), (x2, y2) in zip(known, known[1:], strict=False):
+            drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=2.2))
+        for x, y in known:
+            drawing.add(marker(shape, x, y, 3.6, colour))
+        legend_y = top - 6 - index * 14
+        drawing.add(marker(shape, left + plot_w + 16, legend_y + 3, 3.6, colour))
+        last = next((v for v in reversed(line.values) if v is not None), None)
+        value = f" {last:.1f}" if last is not None else ""
+        drawing.add(
+            _text(left + plot_w + 26, legend_y, f"{line.label}{value}", max_width=right - 30)
+        )
+    return drawing

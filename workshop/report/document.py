@@ -14,12 +14,15 @@ for a large session that doubles the export time. We lay out once instead:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -93,12 +96,27 @@ class Contents(Flowable):
         pass
 
 
-def make_canvas_class(book: PageBook) -> type[Canvas]:
+def _stamp(made_at: datetime) -> TimeStamp:
+    """ReportLab's time stamp set to ``made_at`` (UTC): the PDF's creation date."""
+    stamp = TimeStamp(invariant=True)
+    moment = made_at.astimezone(UTC) if made_at.tzinfo else made_at.replace(tzinfo=UTC)
+    stamp.t = moment.timestamp()
+    stamp.lt = time.gmtime(stamp.t)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+def make_canvas_class(book: PageBook, made_at: datetime | None = None) -> type[Canvas]:
+    """The canvas class of one export; ``made_at`` (the workshop's last edit) dates the PDF,
+    so the same workshop exported twice gives the same bytes and a true creation date."""
+
     class NumberedCanvas(Canvas):
         """Keeps finished pages until save(), then adds the footer and contents numbers."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            if made_at is not None:
+                self._doc._timeStamp = _stamp(made_at)
             self._held_pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop.domain.public_view import public_view
 from workshop.domain.session import Session
 from workshop.framework.model import Framework
 from workshop.report.atomic import write_atomically
@@ -40,6 +41,8 @@ def build_roadmap_pdf(
         unknown = ", ".join(sorted(sections - SECTION_IDS))
         raise ReportError(f"Unknown roadmap section(s): {unknown}.")
     register_fonts()
+    # The report reads the session only through the public view: nothing private is printed.
+    session = public_view(session, framework).session
 
     def report(fraction: float) -> None:
         if progress is not None:
@@ -81,7 +84,7 @@ def build_roadmap_pdf(
     )
     story = build_story(ctx, sections, lambda f: report(_STORY_SHARE * f))
     total[0] = max(len(story), 1)
-    document.build(story, canvasmaker=make_canvas_class(book))
+    document.build(story, canvasmaker=make_canvas_class(book, session.updated_at))
     report(1.0)
     return buffer.getvalue()
 

@@ -1,7 +1,8 @@
 """The sections of the roadmap PDF, in print order (no ReportLab here: the export dialog
 imports this to offer leaving sections out without paying for ReportLab at start-up).
 
-The cover and the contents are always printed. "changes" only appears for a follow-up.
+The cover and the contents are always printed. "changes" and "progress" only appear for a
+follow-up.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ ROADMAP_SECTIONS: tuple[tuple[str, str], ...] = (
     ("summary", "Executive summary"),
     ("today", "Where you are today"),
     ("changes", "What changed since the last workshop"),
+    ("progress", "Progress across workshops"),
     ("heard", "What we heard"),
     ("opportunities", "Opportunities"),
     ("team", "The team"),
@@ -20,3 +22,6 @@ ROADMAP_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 SECTION_IDS: frozenset[str] = frozenset(section_id for section_id, _ in ROADMAP_SECTIONS)
+
+# Sections printed only when the workshop follows up an earlier one.
+FOLLOW_UP_SECTIONS: frozenset[str] = frozenset({"changes", "progress"})

@@ -22,14 +22,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from workshop.domain.followup import compare
-from workshop.domain.hiring import HiringWarning, check_hiring_plan
+from workshop.domain.followup import compare, last_answer
+from workshop.domain.hiring import HiringWarning, check_hiring_plan, live_rule_count
 from workshop.domain.placement import Placement, place
-from workshop.domain.priorities import Priorities, prioritise
+from workshop.domain.priorities import Priorities, first_project_review, prioritise
+from workshop.domain.progress import progress_of
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.roadmap import Roadmap, RoadmapItem, build_roadmap
-from workshop.domain.session import Action, Hire, Session
-from workshop.framework.model import Framework
+from workshop.domain.session import Action, Answer, Hire, Session
+from workshop.framework.model import AID_LABEL, Framework
 from workshop.report import charts
 from workshop.report.agreement import agreement_section
 from workshop.report.blocks import (
@@ -49,7 +50,7 @@ from workshop.report.blocks import (
 )
 from workshop.report.document import LANDSCAPE, PORTRAIT, Contents, PageBook, SectionHeading
 from workshop.report.fonts import REGULAR
-from workshop.report.sections import ROADMAP_SECTIONS
+from workshop.report.sections import FOLLOW_UP_SECTIONS, ROADMAP_SECTIONS
 from workshop.report.styles import (
     ACCENT,
     CATEGORY,
@@ -62,7 +63,14 @@ from workshop.report.styles import (
     tint,
 )
 from workshop.report.text import para
-from workshop.vocab import ActionKind, ActionStatus, AuditStatus, DataReadiness, Seniority
+from workshop.vocab import (
+    ActionKind,
+    ActionStatus,
+    AnswerStatus,
+    AuditStatus,
+    DataReadiness,
+    Seniority,
+)
 
 # The value/cost matrix labels this many of the top-ranked opportunities with their rank;
 # beyond that, labels would overlap and help nobody.
@@ -499,11 +507,27 @@ def heard(ctx: Context) -> list[Flowable]:
                 story += labelled(q.prompt, answers[q.id].text)
     else:
         story.append(note("No strategy questions were answered."))
-    gtm = [g for g in fw.go_to_market if g.id in answers]
-    if gtm:
-        story.append(h2("Go-to-market"))
-        for item in gtm:
-            story += labelled(item.text, answers[item.id].text)
+    story += _wrap_up(ctx, answers)
+    return story
+
+
+def _wrap_up(ctx: Context, answers: dict[str, Answer]) -> list[Flowable]:
+    """The framework's closing questions: this workshop's answers, and last time's."""
+    session = ctx.session
+    asked = [
+        q
+        for q in ctx.framework.wrap_up_questions
+        if q.id in answers or last_answer(session, q.id).strip()
+    ]
+    if not asked:
+        return []
+    story: list[Flowable] = [h2("Wrap-up: the organisation in its own words")]
+    for question in asked:
+        now = answers[question.id].text if question.id in answers else "Not answered this time."
+        before = last_answer(session, question.id).strip()
+        if before:
+            now = f"{now}\n\nAt the last workshop: {before}"
+        story += labelled(question.prompt, now)
     return story
 
 
@@ -548,6 +572,13 @@ def opportunities(ctx: Context) -> list[Flowable]:
             total_width=ctx.width,
         )
     )
+    if fw.matrix.rubric_provenance.is_aid or any(q.provenance.is_aid for q in quadrants):
+        story.append(
+            rule_text(
+                "The framework asks for a value/cost matrix; the quadrant names and advice "
+                f"and the scoring rubrics are a {AID_LABEL.lower()}."
+            )
+        )
 
     story += h2_before_table("Priorities")
     rows = []
@@ -659,10 +690,42 @@ def opportunities(ctx: Context) -> list[Flowable]:
             story.append(
                 note("No success measure agreed yet: agree one before the project starts.")
             )
-        criteria = [c for c in fw.first_project_criteria if not c.retired]
-        if criteria:
-            story.append(h3("What the framework asks of a first project"))
-            story += bullets([c.text for c in criteria])
+        story += _first_project_review(ctx)
+    return story
+
+
+def _first_project_review(ctx: Context) -> list[Flowable]:
+    """The framework's criteria with the room's ticks, data from the audit, and the risks."""
+    review = first_project_review(ctx.framework, ctx.session, ctx.priorities)
+    if review is None:
+        return []
+    story: list[Flowable] = [h3("What the framework asks of a first project")]
+    lines = []
+    for check in review.criteria:
+        mark = "✓" if check.met else "✗"
+        how = " (from the data audit)" if check.from_audit else ""
+        aid = f" [{AID_LABEL.lower()}]" if check.criterion.provenance.is_aid else ""
+        state = "met" if check.met else "not yet"
+        lines.append(f"{mark} {check.criterion.text}{aid}: {state}{how}")
+    story += [p(line) for line in lines]
+    story.append(
+        rule_text(
+            f"{review.met_count} of {len(review.criteria)} met. Ticks are the room's judgement "
+            "for this opportunity; data in place is read from the audit's blocking items."
+        )
+    )
+    if review.data_blockers:
+        story += labelled("Data still to put in place", " ".join(review.data_blockers))
+    flag = (
+        markup("<b>" + para(" ".join(review.risk_flags)) + "</b>")
+        if review.risky
+        else p("Not a high-cost choice; the risks below are the ones to keep watching.",
+               styles().muted)
+    )
+    risks = bullets([f"{r.text}: {r.detail}" for r in review.risks])
+    # The heading stays with its first lines: never alone at the foot of a page.
+    story.append(keep(h3("Risks of an over-ambitious first project"), flag, *risks[:1]))
+    story += risks[1:]
     return story
 
 
@@ -732,21 +795,21 @@ def team(ctx: Context) -> list[Flowable]:
                 Seniority.label_of(h.seniority),
                 str(h.headcount),
                 quarter_label(h.target_quarter) if h.target_quarter else "Not scheduled",
-                h.notes or "",
             ]
             for h in hires
         ]
         story += h2_before_table("Roles, seniority and timing")
         story.append(
             table(
-                ["Role", "How", "Seniority", "People", "Quarter", "Notes"],
+                ["Role", "How", "Seniority", "People", "Quarter"],
                 table_rows,
-                [3, 1.8, 1.5, 1.3, 1.9, 4],
+                [4.2, 2.2, 1.9, 1.5, 2.4],
                 numeric=[3],
                 short=[1, 2, 4],
                 total_width=ctx.width,
             )
         )
+        story += _role_purposes(ctx)
         story += _hiring_warnings(ctx)
 
     story.append(h2("Organisation model"))
@@ -759,17 +822,39 @@ def team(ctx: Context) -> list[Flowable]:
     return story
 
 
+def _role_purposes(ctx: Context) -> list[Flowable]:
+    """Each planned role's purpose and the framework's advice on it (what a senior hire brings)."""
+    roles = {r.id: r for r in ctx.framework.roles}
+    planned = []
+    for hire in ctx.session.hires:
+        role = roles.get(hire.role_id)
+        if role is not None and role not in planned:
+            planned.append(role)
+    if not planned:
+        return []
+    story: list[Flowable] = [h3("What each role is for")]
+    for role in planned:
+        story += labelled(role.name, f"{role.purpose} {role.advice}")
+    return story
+
+
 def _hiring_warnings(ctx: Context) -> list[Flowable]:
     warnings = check_hiring_plan(ctx.framework, ctx.session)
+    rules = live_rule_count(ctx.framework)
     if not warnings:
-        return []
+        return [rule_text(f"Checked against {rules} hiring rules of the framework: no warnings.")]
     story: list[Flowable] = [h2("Where the plan departs from the framework")]
+    story.append(
+        rule_text(f"Checked against {rules} hiring rules of the framework; items marked "
+                  "“to consider” are the framework's suggestions, not problems.")
+    )
     # One heading per rule, however many hires it concerns, so the list stays readable.
     by_rule: dict[str, list[HiringWarning]] = {}
     for warning in warnings:
         by_rule.setdefault(warning.rule_id, []).append(warning)
     for group in by_rule.values():
-        story.append(h3(group[0].rule_title))
+        prefix = "To consider: " if group[0].advisory else ""
+        story.append(h3(prefix + group[0].rule_title))
         if group[0].reason:
             story.append(p(group[0].reason, styles().muted))
         story += bullets([w.message for w in group])
@@ -791,6 +876,16 @@ def _decision(ctx: Context, decision: object) -> list[Flowable]:
         story.append(markup(f"Chosen: <b>{para(option.name)}</b> — {para(option.tradeoff)}"))
     else:
         story.append(note("Not decided yet."))
+    if topic is not None:
+        story.append(p(f"Framework guidance: {topic.guidance}", styles().muted))
+        considered = [
+            f"{o.name}: {o.tradeoff}"
+            + ("" if o.tradeoffs_provenance.origin.value == "framework" else f" [{AID_LABEL.lower()}]")
+            for o in topic.options
+            if not o.retired
+        ]
+        story.append(p("Options considered:", styles().muted))
+        story += bullets(considered)
     rationale = getattr(decision, "rationale", "")
     if rationale.strip():
         story += labelled("Why", rationale)
@@ -810,11 +905,28 @@ def ways_of_working(ctx: Context) -> list[Flowable]:
     decisions = [
         d for d in ctx.session.decisions if _category(ctx, d.topic_id) not in ("org_model", "pods")
     ]
+    story: list[Flowable] = _go_to_market(ctx)
     if not decisions:
-        return [note("No decisions on process, tech stack or tooling were recorded.")]
-    story: list[Flowable] = []
+        story.append(note("No decisions on process, tech stack or tooling were recorded."))
     for decision in decisions:
         story += _decision(ctx, decision)
+    return story
+
+
+GTM_STATUS = dict(AnswerStatus.choices())
+
+
+def _go_to_market(ctx: Context) -> list[Flowable]:
+    """Every go-to-market item of the framework, with where the room stands on it."""
+    items = [g for g in ctx.framework.go_to_market if not g.retired]
+    if not items:
+        return []
+    story: list[Flowable] = [h2("Go-to-market")]
+    for item in items:
+        answer = ctx.session.answer(item.id)
+        status = GTM_STATUS.get(answer.status, answer.status)
+        # Paragraphs, not a table: an answer of any length prints whole and flows over pages.
+        story += labelled(f"{item.text} — {status}", answer.text.strip() or "—")
     return story
 
 
@@ -960,13 +1072,81 @@ def framework_note(ctx: Context) -> list[Flowable]:
         story.append(p(source.note))
     stages = " → ".join(s.name for s in sorted(fw.stages, key=lambda s: s.order))
     story.append(p(f"The five stages: {stages}."))
+    principles = [pr for pr in fw.principles if not pr.retired]
+    if principles:
+        story.append(h2("Principles that run through the framework"))
+        for principle in principles:
+            story += labelled(principle.title, principle.text)
     story.append(
         p(
             f"Workshop content version {ctx.session.content_version or fw.version}. "
-            "Every question, statement and role in the content says whether it restates "
-            "the framework or is an aid added to run the workshop."
+            "Every item in the content says whether it restates the framework or is an aid "
+            f"added to run the workshop; this report marks the aids “{AID_LABEL.lower()}”."
         )
     )
+    return story
+
+
+def progress_section(ctx: Context) -> list[Flowable]:
+    """The journey across workshops: stage and dimension scores on a time axis, actions done."""
+    journey = progress_of(ctx.framework, ctx.session)
+    points = [pt for pt in journey.points if pt.rated]
+    if len(points) < 2:
+        return [note("Only one workshop has ratings so far: progress shows from the next one.")]
+    first_day = points[0].workshop_date
+    chart = charts.progress_chart(
+        [(pt.workshop_date - first_day).days for pt in points],
+        [long_date(pt.workshop_date) for pt in points],
+        [
+            charts.ProgressLine(
+                name, tuple(next(d.score for d in pt.dimensions if d.dimension == dim) for pt in points)
+            )
+            for dim, name in journey.dimension_names
+        ],
+        width=ctx.width,
+    )
+    story: list[Flowable] = [
+        keep(
+            h2("Readiness by dimension, workshop by workshop"),
+            chart,
+            rule_text("Mean score of each dimension over every rated statement (0–4)."),
+        )
+    ]
+    rows = [
+        [
+            long_date(pt.workshop_date),
+            pt.working_on_name,
+            str(pt.stages_reached),
+            str(pt.actions_agreed),
+            str(pt.actions_done),
+        ]
+        for pt in points
+    ]
+    story += h2_before_table("Stage and actions")
+    story.append(
+        table(
+            ["Workshop", "Working on", "Stages reached", "Actions agreed", "Done by the next"],
+            rows,
+            [3, 3, 2.2, 2.2, 2.6],
+            numeric=[2, 3, 4],
+            short=[0, 1],
+            total_width=ctx.width,
+        )
+    )
+    story.append(
+        rule_text(
+            "Actions of the last workshop are those carried to this one; the latest row "
+            "counts what is done so far."
+        )
+    )
+    if journey.moved_most:
+        story.append(h2("The statements that moved most"))
+        story += bullets(
+            [
+                f"{m.text} ({ctx.stage_name(m.stage)}): {m.before:.1f} → {m.after:.1f}"
+                for m in journey.moved_most
+            ]
+        )
     return story
 
 
@@ -974,6 +1154,7 @@ BUILDERS: dict[str, Callable[[Context], list[Flowable]]] = {
     "summary": summary,
     "today": today,
     "changes": changes,
+    "progress": progress_section,
     "heard": heard,
     "opportunities": opportunities,
     "team": team,
@@ -994,7 +1175,8 @@ def build_story(
     chosen = [
         (key, title)
         for key, title in ROADMAP_SECTIONS
-        if (sections is None or key in sections) and (key != "changes" or ctx.session.follows_up)
+        if (sections is None or key in sections)
+        and (key not in FOLLOW_UP_SECTIONS or ctx.session.follows_up)
     ]
     story = cover(ctx) + contents(ctx, chosen)
     orientation = PORTRAIT

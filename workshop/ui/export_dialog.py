@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.report import ROADMAP_SECTIONS, ReportError, export_actions_csv
+from workshop.report.sections import FOLLOW_UP_SECTIONS
 from workshop.ui import preferences, theme
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ class ExportDialog(QDialog):
         box_layout = QVBoxLayout(box)
         self.section_boxes: dict[str, QCheckBox] = {}
         for section_id, title in ROADMAP_SECTIONS:
-            if section_id == "changes" and not session.follows_up:
+            if section_id in FOLLOW_UP_SECTIONS and not session.follows_up:
                 continue  # only a follow-up has a "since the last workshop" to report
             check = QCheckBox(title, box)
             check.setObjectName(f"section_{section_id}")

@@ -619,11 +619,16 @@ class LibraryWindow(QMainWindow):
 
     def open_demo(self) -> str | None:
         """Create (or refresh) the demo workshop, then open it."""
-        from workshop.domain.demo import build_demo
+        from workshop.store.demo import build_demo_series
 
-        demo = build_demo(self.framework)
+        series = build_demo_series(self.framework)
+        demo = series[-1]  # the latest workshop: it shows the progress since the first
 
-        if not self._guard(lambda: self.service.refresh_demo(demo), "create the demo workshop"):
+        def replace() -> None:
+            for session in series:  # fixed ids: each replaces its older copy
+                self.service.refresh_demo(session)
+
+        if not self._guard(replace, "create the demo workshop"):
             return None
         self.refresh(select=demo.id)
         self.open_requested.emit(demo.id)

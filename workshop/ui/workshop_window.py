@@ -56,6 +56,7 @@ PLANNED_PAGES = {
     "question": "a strategy question, its hint and the room's answer",
     "maturity": "the maturity statements of a stage, rated by the room 0–4 or by show of hands",
     "placement": "the stage reached, per-dimension scores, disagreement and what is missing",
+    "progress": "the journey across workshops: scores per dimension over time, actions done",
     "matrix": "the value/cost matrix of the opportunities and their ranked list",
     "audit": "the data audit: whether the data supports each opportunity",
     "hiring": "the hiring plan by stage and quarter, checked against the framework",

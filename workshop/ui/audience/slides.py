@@ -19,8 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from workshop.domain.followup import last_answer
 from workshop.domain.placement import place
 from workshop.domain.priorities import prioritise
+from workshop.domain.progress import progress_of
+from workshop.domain.public_view import public_view
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Action, Session
 from workshop.framework.model import Framework, Page
@@ -224,9 +227,9 @@ def builder(page_type: str) -> Callable[[Builder], Builder]:
 
 
 def build_slide(framework: Framework, session: Session, page: Page) -> Slide:
-    """The public content of ``page`` as the room should see it."""
+    """The public content of ``page`` as the room should see it (from the public view)."""
     build = BUILDERS.get(page.page_type, _title_only)
-    return build(framework, session, page)
+    return build(framework, public_view(session, framework).session, page)
 
 
 def _title_only(framework: Framework, session: Session, page: Page) -> Slide:
@@ -289,12 +292,14 @@ def _question(framework: Framework, session: Session, page: Page) -> Slide:
     prompt = question.prompt if question else page.title
     answer = session.answer(page.ref)
     # Only the prompt and the room's answer: the facilitator's hint stays on the laptop.
-    return Slide(
-        page.id,
-        _caption(framework, page, "strategy question"),
-        prompt,
-        (Paragraph(answer.text.strip(), max_lines=9, empty="The room's answer will appear here."),),
-    )
+    blocks: list[Block] = [
+        Paragraph(answer.text.strip(), max_lines=9, empty="The room's answer will appear here.")
+    ]
+    before = last_answer(session, page.ref).strip()  # a wrap-up question at a follow-up
+    if before:
+        blocks.append(Paragraph(f"At the last workshop: {before}", max_lines=3))
+    kind = "wrap-up" if question is not None and question.wrap_up else "strategy question"
+    return Slide(page.id, _caption(framework, page, kind), prompt, tuple(blocks))
 
 
 @builder("maturity")
@@ -361,6 +366,32 @@ def _placement(framework: Framework, session: Session, page: Page) -> Slide:
         blocks.append(Notice(f"{WARNING_ICON} The room disagrees on {n} {statements}"))
     return Slide(
         page.id, f"{working} · scores per dimension" if working else "", page.title, tuple(blocks)
+    )
+
+
+@builder("progress")
+def _progress(framework: Framework, session: Session, page: Page) -> Slide:
+    """The journey this workshop knows: where the room stood last time and today."""
+    journey = progress_of(framework, session)
+    points = [p for p in journey.points if p.rated]
+    rows = tuple(
+        Row(
+            text=f"{long_date(p.workshop_date)}: working on {p.working_on_name}",
+            detail=f"{p.actions_done} of {p.actions_agreed} actions done",
+            value=score_text(
+                sum(d.score for d in p.dimensions if d.score is not None)
+                / max(1, sum(1 for d in p.dimensions if d.score is not None))
+            ),
+            value_note="mean score",
+        )
+        for p in points
+    )
+    empty = "Progress shows from the first follow-up workshop."
+    return Slide(
+        page.id,
+        "Progress across workshops",
+        page.title,
+        (RowList(rows if len(rows) >= 2 else (), empty=empty),),
     )
 
 

@@ -50,6 +50,7 @@ from workshop.ui.pages.common import (
     plain_label,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import StageGuidance
 from workshop.ui.widgets.placement_chart import SpreadHistogram
 
 if TYPE_CHECKING:
@@ -327,6 +328,7 @@ class MaturityPage(BasePage):
         self.help_label = self.muted(named(plain_label(), "help_label", "How to rate"))
         self.scaled(self.help_label, SECONDARY)
         layout.addWidget(self.mark_private(self.help_label))
+        layout.addWidget(StageGuidance(self.stage))  # the framework's own words on the stage
         layout.addWidget(self.message)
 
         self.scroll = scroll_area("statements_scroll", "Statements")

@@ -48,6 +48,7 @@ from workshop.ui.pages.common import (
     qdate,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import principles_box, principles_text
 from workshop.ui.pages.text import line_editor
 from workshop.ui.widgets.date_edit import DateEdit
 from workshop.vocab import StatementSet
@@ -278,10 +279,15 @@ class OverviewPage(BasePage):
             empty_layout.addWidget(button)
             self.preset_buttons.append(button)
         layout.addWidget(self.agenda_empty)
+        layout.addWidget(principles_box(self.framework))
         layout.addStretch(1)
         self.refresh()
 
     # --- reading -------------------------------------------------------------------------
+
+    def guidance(self) -> str:
+        """The page's guidance, then the principles that run through the framework."""
+        return f"{self.page.guidance}\n\n{principles_text(self.framework)}"
 
     def refresh(self) -> None:
         with self.filling():

@@ -37,6 +37,7 @@ from workshop.ui.pages.common import (
     plain_label,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import StageGuidance, stage_of
 from workshop.ui.pages.maturity import counts_in_words
 from workshop.ui.widgets.placement_chart import Bar, DimensionBarChart
 
@@ -87,6 +88,8 @@ class PlacementPage(BasePage):
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(unit)
         layout.addWidget(self.content)
+        self.stage_guidance = StageGuidance()  # the stage being worked on, in the framework's words
+        layout.addWidget(self.stage_guidance)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -177,6 +180,7 @@ class PlacementPage(BasePage):
             session = self.controller.session
             placement = place(self.framework, session)
             self.placement = placement
+            self.stage_guidance.show_stage(stage_of(self.framework, placement.working_on))
             change = self.baseline()
             self.before = change.before if change is not None else None
             self.change_label.setText(change.summary if change is not None else "")

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from workshop.domain.edits import add_item, set_keyed_field
+from workshop.domain.followup import last_answer
 from workshop.domain.session import Action, new_id
 from workshop.ui.pages.base import register
 from workshop.ui.pages.common import (
@@ -25,6 +26,7 @@ from workshop.ui.pages.common import (
     named,
     plain_label,
 )
+from workshop.ui.pages.framework_notes import LastAnswer
 from workshop.ui.pages.text import text_editor
 from workshop.vocab import AnswerStatus
 
@@ -111,6 +113,8 @@ class QuestionPage(BasePage):
         action_row.addWidget(self.sent_label, 1)
         action_row.addWidget(self.send_button)
         layout.addLayout(action_row)
+        self.last_answer = LastAnswer()  # a wrap-up question at a follow-up: last time's answer
+        layout.addWidget(self.last_answer)
         layout.addWidget(self.message)
 
         self.missing = named(
@@ -146,6 +150,7 @@ class QuestionPage(BasePage):
             self.discussed_button.setChecked(answer.status == "discussed")
             self.skipped_button.setChecked(answer.status == "skipped")
             self._update_send_label()
+            self.last_answer.show_answer(last_answer(self.controller.session, self.question_id))
 
     def guidance(self) -> str:
         return self.page.guidance

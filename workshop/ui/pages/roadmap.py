@@ -51,6 +51,7 @@ from workshop.ui.pages.common import (
     plain_label,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import StageGuidance, stage_of
 from workshop.ui.pages.text import text_editor
 
 if TYPE_CHECKING:
@@ -337,6 +338,8 @@ class RoadmapPage(BasePage):
         self.lists_layout.setSpacing(unit)
         layout.addWidget(self.lists)
         layout.addWidget(self._board_texts(unit))
+        self.stage_guidance = StageGuidance()  # the stage the roadmap aims for
+        layout.addWidget(self.stage_guidance)
         layout.addStretch(1)
 
         self.refresh()
@@ -376,6 +379,8 @@ class RoadmapPage(BasePage):
         with self.filling():
             roadmap = build_roadmap(self.framework, self.controller.session)
             self.roadmap = roadmap
+            aim = self.controller.session.target_stage  # the stage the roadmap aims for
+            self.stage_guidance.show_stage(stage_of(self.framework, aim))
             self._drop_dynamic()
             first, last = roadmap.quarter_labels[0], roadmap.quarter_labels[-1]
             self.window_label.setText(

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.ui.theme import half_line
+from workshop.ui.theme import half_line, set_role
 
 if TYPE_CHECKING:
     from workshop.framework.model import DecisionOption
@@ -192,6 +192,13 @@ class OptionCard(QFrame):
         self.tradeoff_label.setObjectName("option_tradeoff")
         self.tradeoff_label.setAccessibleName(f"Trade-off: {option.tradeoff}")
         layout.addWidget(self.tradeoff_label)
+        # Where the option and its trade-offs come from (the same words as the report).
+        self.provenance_label = WrapLabel(
+            f"Option: {option.provenance.label} · trade-offs: {option.tradeoffs_provenance.label}"
+        )
+        self.provenance_label.setObjectName("option_provenance")
+        set_role(self.provenance_label, "muted")
+        layout.addWidget(self.provenance_label)
 
         # Pros and cons: hidden until asked for, so a row of cards stays short.
         self.details = QWidget()

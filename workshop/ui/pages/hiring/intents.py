@@ -4,12 +4,21 @@ gesture changes nothing, so no empty step reaches the undo stack."""
 from __future__ import annotations
 
 from workshop.domain.edits import Edit, add_item, move_item, remove_item, set_item_field
+from workshop.domain.hiring import recommended_hire
 from workshop.domain.session import Hire, Session, new_id
+from workshop.framework.model import Role
 
 
-def add_hire(session: Session, role_id: str, title: str) -> tuple[Edit, str]:
-    """One hire at the end of the plan, and its id."""
-    hire = Hire(id=new_id(), role_id=role_id, title=title, target_quarter="")
+def add_hire(
+    session: Session, role_id: str, title: str, role: Role | None = None
+) -> tuple[Edit, str]:
+    """One hire at the end of the plan, and its id. A catalogue ``role`` is added as the
+    framework recommends it, so adding exactly that raises no warning about the hire."""
+    hire = (
+        recommended_hire(role, new_id(), title)
+        if role is not None
+        else Hire(id=new_id(), role_id=role_id, title=title, target_quarter="")
+    )
     return add_item(session, "hires", hire, label=f"Add {title} to the plan"), hire.id
 
 

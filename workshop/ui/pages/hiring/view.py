@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.hiring import HiringWarning, headcount_by_quarter
+from workshop.domain.hiring import CHECKS, HiringWarning, headcount_by_quarter
 from workshop.domain.quarters import is_quarter
 from workshop.domain.session import Hire
 from workshop.framework.model import Role
@@ -55,6 +55,7 @@ from workshop.ui.pages.common import (
     quarter_choices,
     scroll_area,
 )
+from workshop.ui.pages.framework_notes import advice_only_rules
 from workshop.ui.pages.hiring import intents
 from workshop.ui.pages.hiring.model import ID_ROLE, HireDelegate, HiresModel, PlanTable
 from workshop.ui.pages.hiring.state import (
@@ -207,7 +208,13 @@ class WarningCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(unit, unit, unit, unit)
         layout.setSpacing(max(2, unit // 2))
-        self.tag = named(Tag(f"⚠ {warning.rule_title}", "warning"), "warning_tag", "Rule")
+        self.tag = named(
+            Tag(f"ℹ To consider: {warning.rule_title}", "neutral")
+            if warning.advisory  # the framework says "consider": advice, not a problem
+            else Tag(f"⚠ {warning.rule_title}", "warning"),
+            "warning_tag",
+            "Rule",
+        )
         layout.addWidget(self.tag)
         self.message_label = named(plain_label(warning.message), "warning_message", "What")
         # It quotes titles: a 200-character word is cut at the edge, not widening the page.
@@ -412,6 +419,7 @@ class HiringPage(BasePage):
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self.warnings_layout.setSpacing(unit)
         layout.addWidget(self.warnings_box)
+        layout.addWidget(advice_only_rules(self.framework, frozenset(CHECKS)))
 
         self.timeline_title = self._section("Timeline", "timeline_title")
         layout.addWidget(self.timeline_title)
@@ -645,7 +653,9 @@ class HiringPage(BasePage):
 
     def add_hire(self, role_id: str, title: str) -> bool:
         """Add one hire to the end of the plan (one edit) and select it in the plan."""
-        edit, hire_id = intents.add_hire(self.controller.session, role_id, title)
+        edit, hire_id = intents.add_hire(
+            self.controller.session, role_id, title, self.roles.get(role_id)
+        )
         if not self.push(edit):
             return False
         self.select_row(hire_id)

@@ -1,8 +1,9 @@
 """The first project's checklist: the framework's criteria as ticks, and its risks.
 
-Kept on its own so that how a tick is stored can change in one place: today each tick is the
-:class:`~workshop.domain.session.Answer` keyed by the criterion's id, status "discussed" when
-ticked. :func:`tick_edit` and :func:`ticked` are the only two functions that know it.
+Kept on its own so that how a tick is stored lives in one place: a tick belongs to the chosen
+first project (the :class:`~workshop.domain.session.Answer` keyed by
+``criterion_tick_id(criterion, opportunity)``, status "discussed" when ticked). "Data in
+place" is not ticked by the room: the data audit answers it.
 """
 
 from __future__ import annotations
@@ -12,23 +13,23 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workshop.domain.edits import Edit, set_keyed_field
+from workshop.domain.priorities import FirstProjectReview, criterion_tick_id, criterion_ticked
 from workshop.domain.session import Session
 from workshop.framework.model import Framework
 from workshop.ui.pages.common import SECONDARY, em, named, plain_label
+from workshop.ui.pages.framework_notes import criterion_label
 
 BODY_BOLD_SIZE = 1.0  # the checklist headings: body size, bold
 
 
-def ticked(session: Session, criterion_id: str) -> bool:
-    return session.answer(criterion_id).status == "discussed"
-
-
 def tick_edit(session: Session, criterion_id: str, checked: bool) -> Edit | None:
-    """The edit that ticks (or unticks) one criterion; None when it is already so."""
-    if ticked(session, criterion_id) == checked:
+    """The edit that ticks (or unticks) one criterion for the chosen first project; None
+    when it is already so or no first project is chosen."""
+    first = next((o for o in session.opportunities if o.first_project), None)
+    if first is None or criterion_ticked(session, criterion_id, first.id) == checked:
         return None
-    return set_keyed_field(session, "answers", criterion_id, "status",
-                           "discussed" if checked else "open",
+    return set_keyed_field(session, "answers", criterion_tick_id(criterion_id, first.id),
+                           "status", "discussed" if checked else "open",
                            label="Tick first-project criterion")
 
 
@@ -57,7 +58,8 @@ class FirstProjectChecklist(QWidget):
         for criterion in framework.first_project_criteria:
             if criterion.retired:
                 continue
-            box = named(QCheckBox(criterion.text), f"criterion_{criterion.id}", criterion.text)
+            shown = criterion_label(criterion)
+            box = named(QCheckBox(shown), f"criterion_{criterion.id}", criterion.text)
             box.setToolTip(criterion.detail)
             box.toggled.connect(lambda checked, cid=criterion.id: on_tick(cid, checked))
             criteria.addWidget(box)
@@ -74,6 +76,10 @@ class FirstProjectChecklist(QWidget):
         head = plain_label("Risks of an over-ambitious first project")
         style(head, BODY_BOLD_SIZE, True)
         risks.addWidget(head)
+        self.risk_flag = named(plain_label(), "first_risk_flag", "This choice carries the risks")
+        style(self.risk_flag, BODY_BOLD_SIZE, True)
+        self.risk_flag.hide()
+        risks.addWidget(self.risk_flag)
         self.risk_labels: list[QLabel] = []
         for risk in framework.first_project_risks:
             if risk.retired:
@@ -88,8 +94,17 @@ class FirstProjectChecklist(QWidget):
         risks.addStretch(1)
         row.addLayout(risks, 1)
 
-    def show_ticks(self, session: Session) -> None:
+    def show_ticks(self, review: FirstProjectReview | None) -> None:
+        checks = {c.criterion.id: c for c in review.criteria} if review is not None else {}
         for criterion_id, box in self.boxes.items():
-            checked = ticked(session, criterion_id)
+            check = checks.get(criterion_id)
+            checked = check is not None and check.met
             if box.isChecked() != checked:
                 box.setChecked(checked)
+            answered_by_audit = check is not None and check.from_audit
+            box.setEnabled(not answered_by_audit)
+            if answered_by_audit and check is not None:
+                box.setToolTip(check.why)
+        flags = " ".join(review.risk_flags) if review is not None else ""
+        self.risk_flag.setText(f"⚠ {flags}" if flags else "")
+        self.risk_flag.setVisible(bool(flags))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop.domain.priorities import prioritise
+from workshop.domain.priorities import FirstProjectReview, first_project_review, prioritise
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Opportunity, Session
 from workshop.framework.model import Framework
@@ -121,6 +121,8 @@ class MatrixState:
     blocked_rule: str
     legend: tuple[LegendEntry, ...]
     first_project: FirstProject | None
+    # The chosen first project checked against the framework (ticks, audit, risks).
+    review: FirstProjectReview | None = None
     by_id: dict[str, OpportunityRow] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +162,7 @@ def matrix_state(framework: Framework, session: Session) -> MatrixState:
         blocked_rule=priorities.blocked_rule,
         legend=legend,
         first_project=_first_project(first) if first is not None else None,
+        review=first_project_review(framework, session, priorities),
     )
 
 

@@ -463,7 +463,7 @@ class MatrixPage(BasePage):
         touched = touched_by(edit)
         if concerns(touched, WATCHED):
             self._show(matrix_state(self.framework, self.controller.session),
-                       ticks=concerns(touched, ("answers",)))
+                       ticks=concerns(touched, WATCHED))  # audit and cost count too
 
     def _show(self, state: MatrixState, *, first: bool = False, ticks: bool = True) -> None:
         with self.filling():
@@ -651,7 +651,7 @@ class MatrixPage(BasePage):
         if self.first_measure.text() != first.measure:
             self.first_measure.setText(first.measure)
         if ticks:
-            self.checklist.show_ticks(self.controller.session)
+            self.checklist.show_ticks(state.review)
 
     # --- selection -------------------------------------------------------------------------
 

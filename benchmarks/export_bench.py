@@ -17,9 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
+from benchmarks.samples import large_session
 from workshop.report.fonts import REGULAR, register_fonts
 from workshop.report.roadmap_pdf import build_roadmap_pdf
-from workshop.report.samples import large_session
 from workshop.report.styles import MARGIN
 
 _PLAIN_TEXT = (
@@ -76,8 +76,8 @@ def _paragraphs_for(pages: int, per_page: float) -> int:
 
 def bench_export(runs: int = 5) -> dict[str, float]:
     """Seconds for each export (best of ``runs``) and the ratios to the plain document."""
-    from workshop.domain.demo import build_demo
     from workshop.framework import load_framework
+    from workshop.store.demo import build_demo
 
     framework = load_framework()
     demo = build_demo(framework)
@@ -108,6 +108,6 @@ def bench_export(runs: int = 5) -> dict[str, float]:
     }
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python -m benchmarks.export_bench
     for key, value in bench_export().items():
         print(f"{key}: {value}")

@@ -1,5 +1,7 @@
 """Sessions for testing and benchmarking the report: a hostile one and a large one.
 
+Test-only code: kept out of the installed package (tests import it from the repository root).
+
 Both are deterministic (fixed ids, dates and texts), so two exports can be compared byte
 for byte. They use the content's ids, so they stay valid as the content grows.
 """
