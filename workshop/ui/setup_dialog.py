@@ -168,7 +168,8 @@ class SetupDialog(QDialog):
         row = self.add_participant()
         self.participants.setCurrentCell(row, 0)
         self.participants.setFocus()
-        self.participants.editItem(self.participants.item(row, 0))
+        if (cell := self.participants.item(row, 0)) is not None:
+            self.participants.editItem(cell)
 
     def remove_selected_participant(self) -> None:
         row = self.participants.currentRow()

@@ -444,8 +444,8 @@ class WorkshopWindow(QMainWindow):
         if before is not None and before != self.projecting:
             self.set_projecting(before)
         self._projecting_before_present = None
-        if self.isVisible():
-            self._focus_page(self.page_stack.currentWidget())
+        if self.isVisible() and (page := self.page_stack.currentWidget()) is not None:
+            self._focus_page(page)
 
     def _step(self, step: int) -> None:
         self.next_page() if step > 0 else self.previous_page()

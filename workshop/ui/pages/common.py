@@ -134,6 +134,8 @@ def clear_layout(layout: QLayout) -> None:
     """Empty ``layout`` for a rebuild: its widgets are deleted, nested layouts emptied too."""
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:  # count() said there was one; nothing to empty otherwise
+            break
         widget = item.widget()
         if widget is not None:
             widget.setParent(None)
@@ -164,6 +166,8 @@ def _laid_out_widgets(layout: QLayout | None) -> Iterator[QWidget]:
         return
     for index in range(layout.count()):
         item = layout.itemAt(index)
+        if item is None:
+            continue
         if (widget := item.widget()) is not None:
             yield widget
         elif (inner := item.layout()) is not None:

@@ -196,14 +196,14 @@ class InterviewsPage(BasePage):
         layout.addWidget(intro)
         layout.addWidget(self.message)
 
-        self.scroll = scroll_area("interviews_scroll", "Interviews")
+        self.scroll_view = scroll_area("interviews_scroll", "Interviews")
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(unit)
         self.list_layout.addStretch(1)
-        self.scroll.setWidget(self.list_widget)
-        layout.addWidget(self.scroll, 100)
+        self.scroll_view.setWidget(self.list_widget)
+        layout.addWidget(self.scroll_view, 100)
         self.empty_state = named(
             EmptyState(f"No interviews yet — press “Add interview” ({ADD_KEY_TEXT}) for "
                        "each person you spoke to before the workshop."),
@@ -244,7 +244,7 @@ class InterviewsPage(BasePage):
                     f"No interviews yet — press “Add interview” ({ADD_KEY_TEXT}) for "
                     "each person you spoke to before the workshop."
                 )
-            self.scroll.setVisible(bool(shown))
+            self.scroll_view.setVisible(bool(shown))
             self.show_new_children(self.list_widget)
 
     def set_projecting(self, projecting: bool) -> None:
@@ -265,7 +265,7 @@ class InterviewsPage(BasePage):
         if self.push(add_item(session, "interviews", interview, label="Add interview")):
             card = self.cards[interview.id]
             card.person_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(card)
+            self.scroll_view.ensureWidgetVisible(card)
 
     def remove_interview(self, interview_id: str) -> None:
         session = self.controller.session

@@ -331,13 +331,13 @@ class MaturityPage(BasePage):
         layout.addWidget(StageGuidance(self.stage))  # the framework's own words on the stage
         layout.addWidget(self.message)
 
-        self.scroll = scroll_area("statements_scroll", "Statements")
+        self.scroll_view = scroll_area("statements_scroll", "Statements")
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(unit)
-        self.scroll.setWidget(self.list_widget)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_view.setWidget(self.list_widget)
+        layout.addWidget(self.scroll_view, 1)
         self.empty_state = named(EmptyState(""), "empty_state", "No statements")
         layout.addWidget(self.empty_state)
 
@@ -385,7 +385,7 @@ class MaturityPage(BasePage):
                 "Choose the extended set on the overview page for a full day, "
                 "or move on to the next page."
             )
-            self.scroll.setVisible(bool(statements))
+            self.scroll_view.setVisible(bool(statements))
             self.help_label.setText(
                 "Select a statement and press 0–4 to record the room's score; ↑/↓ move, "
                 "Backspace clears."
@@ -425,7 +425,7 @@ class MaturityPage(BasePage):
         )
         if row is None:
             return super().focus_target()
-        self.scroll.ensureWidgetVisible(row)
+        self.scroll_view.ensureWidgetVisible(row)
         return row
 
     def row(self, statement_id: str) -> StatementRow:
@@ -482,7 +482,7 @@ class MaturityPage(BasePage):
         if 0 <= index < len(self.rows):
             target = self.rows[index]
             target.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(target)
+            self.scroll_view.ensureWidgetVisible(target)
 
     def _set_counting(self, counting: bool) -> None:
         self.counting = counting

@@ -133,7 +133,8 @@ class ItemTable(QTableWidget):
         row = self._ids.index(item_id)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setCurrentCell(row, 0)
-        self.editItem(self.item(row, 0))
+        if (cell := self.item(row, 0)) is not None:
+            self.editItem(cell)
 
 
 @register

@@ -62,10 +62,10 @@ class PlacementPage(BasePage):
         self._chosen_stage = ""  # "" follows the stage being worked on
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll_area("placement_scroll", "Placement")
-        outer.addWidget(self.scroll)
+        self.scroll_view = scroll_area("placement_scroll", "Placement")
+        outer.addWidget(self.scroll_view)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_view.setWidget(body)
         layout = self.page_layout(body)
         unit = round(em(self))
 

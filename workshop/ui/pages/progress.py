@@ -48,12 +48,12 @@ class ProgressPage(BasePage):
         self.journey: Progress | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll_area("progress_scroll", "Progress")
+        self.scroll_view = scroll_area("progress_scroll", "Progress")
         # A page to read: the arrow keys and PgUp/PgDn scroll it, so it takes the keyboard.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        outer.addWidget(self.scroll)
+        self.scroll_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        outer.addWidget(self.scroll_view)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_view.setWidget(body)
         layout = self.page_layout(body)
         self.title_label = named(plain_label("Progress across workshops"), "title_label")
         self.scaled(self.title_label, TITLE, bold=True)
@@ -87,7 +87,7 @@ class ProgressPage(BasePage):
         layout.addStretch(1)
 
     def focus_target(self) -> QWidget | None:
-        return self.scroll
+        return self.scroll_view
 
     def _series(self) -> list[Session]:
         """This workshop and the earlier ones of its series that this database holds."""

@@ -314,10 +314,10 @@ class RoadmapPage(BasePage):
         head_layout.addWidget(self.message)
         outer.addWidget(header)
 
-        self.scroll = scroll_area("roadmap_scroll", "Roadmap")
-        outer.addWidget(self.scroll, 1)
+        self.scroll_view = scroll_area("roadmap_scroll", "Roadmap")
+        outer.addWidget(self.scroll_view, 1)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_view.setWidget(body)
         layout = self.page_layout(body)
         layout.setContentsMargins(unit * 2, 0, unit * 2, unit * 2)
 
