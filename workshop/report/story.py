@@ -620,7 +620,7 @@ def opportunities(ctx: Context) -> list[Flowable]:
             ],
             rows,
             # In millimetres; the title takes what is left of the 170 mm of an A4 page.
-            [9, 52, 19, 12, 10, 11, 12, 12, 17, 16],
+            [9, 50, 19, 12, 10, 13, 12, 12, 17, 16],
             numeric=[0, 3, 4, 5, 6, 7],
             short=[2, 8, 9],
             total_width=ctx.width,
