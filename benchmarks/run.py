@@ -4,6 +4,9 @@
   PySide6 window that also waits for its first painted frame. Target: within 4x.
 - PDF export: the demo and a large session (300 opportunities, 40 hires, 60 actions), against
   ReportLab building a plain single-pass document of the same page count. Target: within 3x.
+- Pages (``pages.py``), with the same large session in a 1920x1080 window: the first show of
+  every page, one edit's screen update on the heavy pages, and the matrix drag step against
+  painting as many bare markers in the same run. Goals are printed with each figure.
 - Room vote: 30 phones voting at once; the server's p95 response time against a bare
   standard-library server, and the audience view's frame time while they vote against the
   same view idle (see benchmarks/room.py). Targets: within 3x and 2x.
@@ -84,6 +87,12 @@ def bench_export() -> None:
     print(f"  (300 opportunities, 40 hires, 60 actions; target <= 3x: {verdict})")
 
 
+def bench_pages() -> None:
+    """In its own process: the page figures need a QApplication of their own."""
+    subprocess.run([sys.executable, str(HERE / "pages.py")], env=ENV, check=True,
+                   stderr=subprocess.DEVNULL)
+
+
 def bench_room() -> None:
     sys.path.insert(0, str(HERE.parent))
     from benchmarks.room import report
@@ -94,6 +103,7 @@ def bench_room() -> None:
 def main() -> int:
     bench_startup()
     bench_export()
+    bench_pages()
     bench_room()
     return 0
 

@@ -26,6 +26,7 @@ def _isolate_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("WORKSHOP_DB", str(home / "workshop.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the app's log
     # Only a test module that imported Qt can read preferences: the domain tests never
     # import it, and importing it here would slow them down and blur the layer checks.
     qtcore = sys.modules.get("PySide6.QtCore")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,8 +16,10 @@ from workshop.framework import ContentError, load_framework, load_framework_from
 from workshop.framework.model import Framework, Origin
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# The framework's source text sits in shared/ beside the checkout (in development and in CI).
+# The framework's source text sits in shared/ beside the checkout on development machines only;
+# every clone carries its fingerprint (tests/data/, written by tools/seed_fingerprint.py).
 SEED_FOLDER = REPO_ROOT.parent / "shared" / "seed"
+FINGERPRINT_TOOL = REPO_ROOT / "tools" / "seed_fingerprint.py"
 CONTENT_FOLDER = REPO_ROOT / "resources" / "framework"
 
 STAGES = ["getting_started", "exploring", "building", "scaling", "advanced"]
@@ -349,8 +353,13 @@ def test_shipped_resources_are_found_through_the_package() -> None:
 # --- our own words --------------------------------------------------------------------------
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
+def _fingerprint_tool() -> ModuleType:
+    """tools/seed_fingerprint.py, loaded by path (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("seed_fingerprint", FINGERPRINT_TOOL)
+    assert spec is not None and spec.loader is not None, f"missing {FINGERPRINT_TOOL}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -364,20 +373,44 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(entry)
 
 
+def _copied_run(tool: ModuleType, text: str, source_runs: set[str]) -> str | None:
+    """The first run of eight words of ``text`` whose hash is in ``source_runs``, if any."""
+    words = tool.words(text)
+    for i in range(len(words) - OVERLAP_WORDS + 1):
+        if tool.run_hash(words[i : i + OVERLAP_WORDS]) in source_runs:
+            return " ".join(words[i : i + OVERLAP_WORDS])
+    return None
+
+
 def test_content_is_in_our_own_words() -> None:
-    seed_files = sorted(SEED_FOLDER.glob("*.txt"))
-    assert seed_files, f"the framework's source text is expected in {SEED_FOLDER}"
-    seed = _words(" ".join(path.read_text(encoding="utf-8") for path in seed_files))
-    runs = {tuple(seed[i : i + OVERLAP_WORDS]) for i in range(len(seed) - OVERLAP_WORDS + 1)}
+    # The shipped fingerprint (hashes of the source's 8-word runs) stands in for the source
+    # text, which only development machines have: the check runs on every clone.
+    tool = _fingerprint_tool()
+    assert tool.RUN_WORDS == OVERLAP_WORDS
+    source_runs = tool.read_fingerprint()
+    assert len(source_runs) > 1000, "the fingerprint of the source text is (nearly) empty"
+    if SEED_FOLDER.is_dir():
+        # Where the source text is present, a stale fingerprint is caught too.
+        assert source_runs == tool.run_hashes(tool.seed_text(SEED_FOLDER)), (
+            "tests/data/seed_fingerprint.txt is stale: run python tools/seed_fingerprint.py"
+        )
     copied = []
     for path in sorted(CONTENT_FOLDER.glob("*.toml")):
         for text in _strings(tomllib.loads(path.read_text(encoding="utf-8"))):
-            words = _words(text)
-            for i in range(len(words) - OVERLAP_WORDS + 1):
-                if tuple(words[i : i + OVERLAP_WORDS]) in runs:
-                    copied.append(f"{path.name}: …{' '.join(words[i : i + OVERLAP_WORDS])}…")
-                    break
+            run = _copied_run(tool, text, source_runs)
+            if run is not None:
+                copied.append(f"{path.name}: …{run}…")
     assert not copied, "text copied from the source:\n" + "\n".join(copied)
+
+
+def test_own_words_check_catches_a_copied_run() -> None:
+    """The fingerprint check refuses a sentence lifted from the source (proves it can fail)."""
+    tool = _fingerprint_tool()
+    source = "Teams that ship models weekly tend to keep a single owner for each data set."
+    fingerprint = tool.run_hashes(source)
+    ours = "In our words: Teams that ship models weekly tend to KEEP a single owner here."
+    assert _copied_run(tool, ours, fingerprint) == "teams that ship models weekly tend to keep"
+    assert _copied_run(tool, "Teams shipping weekly keep one owner per data set.", fingerprint) is None
 
 
 # --- broken files ---------------------------------------------------------------------------

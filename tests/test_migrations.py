@@ -117,8 +117,9 @@ def test_second_migration_keeps_every_child_row_and_takes_a_backup(tmp_path: Pat
     assert {t: sorted(query(path, f"SELECT * FROM {t}"), key=repr) for t in CHILD_TABLES} == rows_before
     assert query(path, "PRAGMA foreign_key_check") == []
 
-    backups = [p for p in tmp_path.iterdir() if ".backup-" in p.name]
-    assert len(backups) == 1 and backups[0].name.startswith(f"workshop.sqlite3.backup-{FIRST}-")
+    backups = sorted((tmp_path / "workshop.sqlite3.backups").glob("*.before-upgrade.sqlite3"))
+    assert len(backups) == 1
+    assert oct(backups[0].stat().st_mode & 0o777) == "0o600"
     assert query(backups[0], "SELECT version_num FROM alembic_version") == [(FIRST,)]
     assert query(backups[0], "SELECT COUNT(*) FROM answers") == [(counts_before["answers"],)]
 
@@ -181,4 +182,4 @@ def test_a_newer_database_in_use_by_another_program_is_still_not_written(tmp_pat
         open_store(path)
     assert digest(path) == before
     holder.close()
-    assert not [p for p in tmp_path.iterdir() if ".backup-" in p.name]
+    assert not (tmp_path / "workshop.sqlite3.backups").exists()

@@ -1,8 +1,8 @@
 """Portable session files: lossless round trips, a published schema, and every bad file refused.
 
-The published schema (resources/schema/session-1.schema.json) is built from the domain
-dataclasses by ``build_schema()`` below; a test keeps the file and the dataclasses in step.
-After changing the session model, regenerate it with ``python tests/test_portable.py`` and
+The published schema (resources/schema/session-1.schema.json) is generated from the session's
+declaration by ``workshop.store.schema``; a test keeps the file and the declaration in step.
+After changing the session model, regenerate it with ``python -m workshop.store.schema`` and
 decide whether the change needs a new format version.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import typing
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,8 @@ from typing import Any
 import pytest
 from store_samples import HOSTILE, full_session
 
-from workshop.domain.session import COLLECTIONS, SCALAR_FIELDS, Session
-from workshop.domain.validation import MAX_COUNT, MAX_TEXT
+from workshop.domain.fields import LINE
+from workshop.domain.validation import MAX_TEXT
 from workshop.store import open_store
 from workshop.store.portable import (
     FORMAT,
@@ -32,120 +31,28 @@ from workshop.store.portable import (
     session_to_document,
     write_session_file,
 )
-
-# Item fields whose allowed values are listed on the dataclass (e.g. Hire.MODES).
-ENUMS = {
-    "function": "FUNCTIONS",
-    "status": "STATUSES",
-    "data_readiness": "DATA_READINESS",
-    "mode": "MODES",
-    "seniority": "SENIORITIES",
-    "kind": "KINDS",
-}
-QUARTER_FIELDS = {"target_quarter"}
-UNION = type(int | None)
-
-
-def field_schema(hint: Any) -> dict[str, Any]:
-    options = list(typing.get_args(hint)) if typing.get_origin(hint) in (typing.Union, UNION) else [hint]
-    nullable = type(None) in options
-    options = [o for o in options if o is not type(None)]
-    assert len(options) == 1, hint
-    (kind,) = options
-    if kind is datetime:
-        schema: dict[str, Any] = {"$ref": "#/$defs/datetime"}
-    elif kind is date:
-        schema = {"$ref": "#/$defs/date"}
-    elif kind is str:
-        schema = {"$ref": "#/$defs/text"}
-    elif kind is bool:
-        schema = {"type": "boolean"}
-    elif kind is int:
-        schema = {"type": "integer"}
-    elif typing.get_origin(kind) is tuple:
-        args = typing.get_args(kind)
-        element = field_schema(args[0])
-        schema = {"type": "array", "items": element}
-        if args[-1] is not Ellipsis:
-            schema["minItems"] = schema["maxItems"] = len(args)
-    else:
-        raise AssertionError(f"no JSON form for {kind}")
-    if nullable:
-        schema = {"anyOf": [schema, {"type": "null"}]}
-    return schema
-
-
-def object_schema(cls: type[Any], names: tuple[str, ...], required: list[str]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties: dict[str, Any] = {}
-    for name in names:
-        schema = field_schema(hints[name])
-        if name in ENUMS and hasattr(cls, ENUMS[name]):
-            schema = {"enum": list(getattr(cls, ENUMS[name]))}
-        if name in QUARTER_FIELDS:
-            schema = {"$ref": "#/$defs/quarter"}
-        properties[name] = schema
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-
-
-def build_schema() -> dict[str, Any]:
-    defs: dict[str, Any] = {
-        "text": {"type": "string", "maxLength": MAX_TEXT},
-        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "datetime": {
-            "type": "string",
-            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
-        },
-        "quarter": {"type": "string", "pattern": r"^(\d{4}-Q[1-4])?$"},
-    }
-    for cls in COLLECTIONS.values():
-        key = cls.__name__
-        if key not in defs:
-            fields = tuple(f.name for f in dataclasses.fields(cls))
-            defs[key] = object_schema(cls, fields, ["id"])
-            defs[key]["properties"]["id"] = {"type": "string", "minLength": 1, "maxLength": 200}
-    rating = defs["Rating"]["properties"]
-    rating["score"] = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 4}, {"type": "null"}]}
-    rating["counts"]["items"] = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
-    session = object_schema(Session, SCALAR_FIELDS, ["id", "organisation", "title", "workshop_date"])
-    session["properties"]["statement_set"] = {"enum": ["core", "extended"]}
-    for name, cls in COLLECTIONS.items():
-        session["properties"][name] = {"type": "array", "items": {"$ref": f"#/$defs/{cls.__name__}"}}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"urn:{FORMAT.replace('/', ':')}:{FORMAT_VERSION}",
-        "title": "ML Team Maturity Workshop session file",
-        "description": (
-            "One workshop session, as exported by the ML Team Maturity Workshop app. "
-            "Dates are YYYY-MM-DD, times ISO 8601 in UTC. Fields left out take their "
-            "default; unknown fields are refused. A file with a higher format_version "
-            "comes from a newer app."
-        ),
-        "type": "object",
-        "properties": {
-            "format": {"const": FORMAT},
-            "format_version": {"const": FORMAT_VERSION},
-            "exported_at": {"$ref": "#/$defs/datetime"},
-            "content_version": {"type": "string"},
-            "session": {"$ref": "#/$defs/Session"},
-        },
-        "required": ["format", "format_version", "session"],
-        "additionalProperties": False,
-        "$defs": {**defs, "Session": session},
-    }
-
+from workshop.store.schema import build_schema, schema_text
 
 # --- the published schema ----------------------------------------------------------------
 
 
-def test_published_schema_matches_the_session_model() -> None:
-    published = json.loads(schema_path().read_text("utf-8"))
-    assert published == build_schema(), "regenerate with: python tests/test_portable.py"
+def test_published_schema_is_the_one_generated_from_the_session_declaration() -> None:
+    published = schema_path().read_bytes()
+    assert published == schema_text().encode("utf-8"), "regenerate: python -m workshop.store.schema"
+    assert json.loads(published) == build_schema()
+
+
+@pytest.mark.slow
+def test_the_regenerating_command_checks_the_published_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop.store.schema", "--check"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "up to date" in done.stdout
 
 
 def test_schema_is_a_valid_json_schema_and_accepts_an_export() -> None:
@@ -221,7 +128,7 @@ def test_writing_replaces_the_file_whole_and_leaves_no_temporary_files(tmp_path:
     write_session_file(full_session(), target)
     assert json.loads(target.read_text("utf-8"))["session"]["organisation"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json"]
-    with pytest.raises(PortableFileError, match="cannot write"):
+    with pytest.raises(PortableFileError, match="the folder .* does not exist"):
         write_session_file(full_session(), tmp_path / "no-such-folder" / "x.json")
 
 
@@ -278,8 +185,12 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "duplicate keys": (GOOD.replace(b'"format_version": 1', b'"format_version": 1, "format_version": 1'), "appears twice"),
     "NaN": (GOOD.replace(b'"votes": 7', b'"votes": NaN'), "not valid JSON"),
     "huge text": (
-        as_json(with_change(("session", "title"), "x" * (MAX_TEXT + 1))),
-        f"session.title: text longer than {MAX_TEXT:,} characters",
+        as_json(with_change(("session", "executive_summary"), "x" * (MAX_TEXT + 1))),
+        f"session.executive_summary: text longer than {MAX_TEXT:,} characters",
+    ),
+    "long one-line field": (
+        as_json(with_change(("session", "sponsor_role"), "x" * (LINE + 1))),
+        f"session.sponsor_role: text longer than {LINE:,} characters",
     ),
     "bad time": (
         as_json(with_change(("session", "created_at"), "yesterday")),
@@ -342,6 +253,3 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
     assert read_session_file(path).organisation == full_session().organisation
 
 
-if __name__ == "__main__":
-    schema_path().write_text(json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(f"wrote {schema_path()}")

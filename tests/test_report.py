@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import errno
 import io
+import os
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -326,7 +328,7 @@ def test_full_disk_leaves_no_partial_file(
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("workshop.report.atomic.os.fsync", disk_full)
+    monkeypatch.setattr("workshop.files.os.fsync", disk_full)
     with pytest.raises(ReportError, match="No space left on device"):
         export_roadmap(framework, demo, target)
     assert target.read_bytes() == b"the previous export"
@@ -339,15 +341,15 @@ def test_unwritable_folder_gives_a_clear_error(
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
-    real_mkstemp = __import__("tempfile").mkstemp
+    real_open = os.open
 
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+    def refuse(path: object, *args: Any, **kwargs: Any) -> int:
         # root ignores folder permissions; refuse the way the OS does for everyone else
-        if Path(str(kwargs.get("dir"))) == locked:
+        if Path(str(path)).parent == locked:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real_mkstemp(*args, **kwargs)  # type: ignore[no-any-return]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("workshop.report.atomic.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("workshop.files.os.open", refuse)
     try:
         with pytest.raises(ReportError, match="Permission denied"):
             export_roadmap(framework, demo, locked / "roadmap.pdf")
@@ -399,3 +401,11 @@ def test_the_pdf_is_dated_by_the_workshop_last_edit(framework: Framework) -> Non
     assert made is not None
     assert made.replace(tzinfo=None) == first.updated_at.replace(tzinfo=None)
     assert build_roadmap_pdf(framework, first) == pdf  # same workshop, same bytes
+
+
+def test_table_headers_never_break_inside_a_word(demo_pdf: bytes) -> None:
+    # A column too narrow for its heading wraps it as "Conf" over "." (seen on the
+    # priorities table): every heading of the printed tables must come out whole.
+    text = body_text(demo_pdf)
+    for heading in ("Conf.", "Votes", "Score", "Quadrant", "Quarter"):
+        assert heading in text, heading

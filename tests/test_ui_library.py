@@ -11,7 +11,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+)
 
 from workshop.domain.session import Action, Participant, Session
 from workshop.framework import load_framework
@@ -213,16 +221,64 @@ def test_rename_is_stored_and_undoable(qtbot, library, store):
     assert store.load(s.id).title == "Old title"
 
 
-def test_export_then_import_a_session_file(qtbot, library, store, tmp_path):
+def _press_toolbar(qtbot: Any, library: LibraryWindow, name: str) -> None:
+    button = library.findChild(QToolButton, name)
+    assert button is not None and button.isVisible() and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_export_and_import_buttons_open_the_file_dialogs(qtbot, library, store, tmp_path,
+                                                         monkeypatch):
     s = add(store, "Acme", "Round trip", participants=[Participant(id="p1", name="Zoë", role="CEO")])
     library.refresh(select=s.id)
     path = tmp_path / "acme.json"
-    assert library.export_selected(str(path))
-    assert path.exists()
-    new_id = library.import_file(str(path))
-    assert new_id is not None and new_id != s.id
+    asked: list[str] = []
+
+    def save_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        asked.append("save")
+        return str(path), ""
+
+    def open_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        asked.append("open")
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_name)
+    _press_toolbar(qtbot, library, "export_button")
+    assert asked == ["save"]
+    assert path.exists() and "Zoë" in path.read_text(encoding="utf-8")
+    _press_toolbar(qtbot, library, "import_button")
+    assert asked == ["save", "open"]
+    copies = [x for x in store.list_sessions() if x.title == "Round trip"]
+    assert len(copies) == 2
+    new_id = next(x.id for x in copies if x.id != s.id)
     assert [p.name for p in store.load(new_id).participants] == ["Zoë"]
     assert library.visible_titles().count(("Acme", "Round trip")) == 2
+
+
+def test_export_to_a_folder_that_cannot_be_written_says_so(qtbot, library, store, tmp_path,
+                                                           monkeypatch):
+    s = add(store, "Acme", "Nowhere")
+    library.refresh(select=s.id)
+    target = tmp_path / "missing" / "folder" / "acme.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, title, text, *a, **k: warnings.append(f"{title}: {text}"))
+    library.export_action.trigger()
+    assert len(warnings) == 1 and warnings[0].startswith("Export failed")
+    assert not target.exists()
+
+
+def test_return_in_the_search_opens_the_first_match(qtbot, library, store):
+    add(store, "Acme Freight", "Kick-off")
+    wanted = add(store, "Borealis Bank", "Leadership day")
+    library.refresh()
+    library.find_action.trigger()
+    assert QApplication.focusWidget() is library.search
+    qtbot.keyClicks(library.search, "borealis")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert library.opened == [wanted.id]
 
 
 def test_open_demo_creates_it_once_and_opens_it(qtbot, library, store):
@@ -263,3 +319,25 @@ def test_opening_a_workshop_switches_windows_and_closing_comes_back(qtbot, store
     window.close()
     assert shell.library.isVisible() and shell.workshop is None
     assert shell.library.selected_id() == s.id
+
+
+def test_new_workshop_dialog_reads_as_a_new_user_expects(qtbot):
+    dialog = SetupDialog(load_framework())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    shown = [label for label in dialog.findChildren(QLabel) if label.isVisible()]
+    # A mnemonic "&" is drawn as an underline, never as an ampersand.
+    for label in shown:
+        if "&" in label.text():
+            assert label.buddy() is not None, label.text()
+    assert any("sponsor" in text for text in labels)
+    agenda = [dialog.preset_combo.itemText(i) for i in range(dialog.preset_combo.count())]
+    assert all(text.count("(") <= 1 for text in agenda), agenda
+    assert dialog.target_combo.itemText(0) == "Not chosen yet"
+    # One Tab leaves the date box for the facilitator field.
+    dialog.date_edit.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.facilitator

@@ -9,6 +9,7 @@ from datetime import date
 from ui_helpers import make_controller, stored, visible_texts
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 import workshop.ui.pages.matrix  # noqa: F401  (registers the page type)
@@ -29,7 +30,7 @@ def open_matrix(qtbot, controller: SessionController, size: tuple[int, int] = (1
     assert cls is MatrixPage
     view = MatrixPage(controller, page)
     qtbot.addWidget(view)
-    controller.changed.connect(lambda _edit: view.refresh())  # as the window does
+    controller.changed.connect(view.show_change)  # as the window does
     view.resize(*size)
     view.show()
     with qtbot.waitActive(view):
@@ -169,6 +170,22 @@ def test_cost_chosen_from_the_cell_combo_is_one_edit(qtbot, store, framework):
     assert tip.startswith("Cost 4: ") and framework.matrix.cost_rubric[3].meaning in tip
 
 
+def vote_buttons(view: MatrixPage, opportunity_id: str) -> tuple[QPoint, QPoint]:
+    """Where − and + are drawn in an opportunity's Votes cell (viewport coordinates)."""
+    from workshop.ui.pages.matrix.model import ChoiceDelegate
+
+    index = view.model.index(view.model.row_of(opportunity_id), COLUMN["votes"])
+    view.table.scrollTo(index)
+    minus, _count, plus = ChoiceDelegate.vote_rects(view.table.visualRect(index), view.table)
+    return minus.center(), plus.center()
+
+
+def click_vote(qtbot, view: MatrixPage, opportunity_id: str, step: int) -> None:
+    minus, plus = vote_buttons(view, opportunity_id)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=plus if step > 0 else minus)
+
+
 def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
     controller = make_controller(store, framework, with_opportunities(
         Opportunity(id="a", title="Alpha", value=3, cost=3),
@@ -176,18 +193,35 @@ def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
     ))
     view = open_matrix(qtbot, controller)
     assert shown_titles(view) == ["Alpha", "Beta"]  # tie: alphabetical
-    votes = view.vote_cells["b"]
-    assert not votes.minus.isEnabled()  # no votes to take away
-    qtbot.mouseClick(votes.plus, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.vote_cells["b"].plus, Qt.MouseButton.LeftButton)
-    assert view.vote_cells["b"].count.text() == "2"
+    click_vote(qtbot, view, "b", -1)  # no votes to take away: nothing happens
+    assert controller.undo_stack.count() == 0
+    click_vote(qtbot, view, "b", +1)
+    click_vote(qtbot, view, "b", +1)
+    assert cell(view, "b", "votes") == "2"
     assert shown_titles(view) == ["Beta", "Alpha"]  # more votes break the tie
     assert stored(store, controller).find("opportunities", "b").votes == 2
-    qtbot.mouseClick(view.vote_cells["b"].minus, Qt.MouseButton.LeftButton)
+    click_vote(qtbot, view, "b", -1)
     assert stored(store, controller).find("opportunities", "b").votes == 1
     assert controller.undo_stack.count() == 3
     controller.undo()
-    assert view.vote_cells["b"].count.text() == "2"
+    assert cell(view, "b", "votes") == "2"
+
+
+def test_plus_and_minus_keys_vote_on_the_current_row(qtbot, store, framework):
+    controller = make_controller(store, framework, with_opportunities(
+        Opportunity(id="a", title="Alpha", value=3, cost=3),
+        Opportunity(id="b", title="Beta", value=3, cost=3),
+    ))
+    view = open_matrix(qtbot, controller)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(view.model.row_of("b"), COLUMN["title"]))
+    qtbot.keyClick(QApplication.focusWidget(), "+")
+    assert stored(store, controller).find("opportunities", "b").votes == 1
+    assert shown_titles(view) == ["Beta", "Alpha"]
+    # The selection follows the opportunity to its new place.
+    assert view.table.currentIndex().row() == view.model.row_of("b")
+    qtbot.keyClick(QApplication.focusWidget(), "-")
+    assert stored(store, controller).find("opportunities", "b").votes == 0
 
 
 def test_quarter_choices_are_the_next_eight_and_not_planned(qtbot, store, framework):
@@ -355,8 +389,8 @@ def test_a_costly_first_project_is_flagged_with_the_risks(qtbot, store, framewor
     controller = make_controller(store, framework, with_opportunities(
         Opportunity(id="a", title="Alpha", value=5, cost=5, first_project=True)))
     view = open_matrix(qtbot, controller)
-    assert view.risk_flag.isVisible()
-    assert "Big bets choice with cost 5 of 5" in view.risk_flag.text()
+    assert view.checklist.risk_flag.isVisible()
+    assert "Big bets choice with cost 5 of 5" in view.checklist.risk_flag.text()
 
 
 def test_blocked_by_data_is_tagged_with_its_reasons(qtbot, store, framework):
@@ -463,3 +497,83 @@ def test_fields_are_named_for_screen_readers(qtbot, store, framework):
                    view.rubric_button):
         assert widget.objectName() and widget.accessibleName()
     assert isinstance(view.new_field, QLineEdit)
+
+
+def test_tab_leaves_the_list_for_the_matrix_and_the_form(qtbot, store, framework):
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller)
+    view.select(view.model.ids[0])
+    view.table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.chart
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.remove_button
+    seen = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert view.detail_combos["value"] in seen and view.title_field in seen
+    # Shift+Tab goes back from the matrix to the list.
+    view.chart.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is view.table
+
+
+def test_five_new_ideas_are_five_separate_markers_with_readable_titles(qtbot, store, framework):
+    controller = make_controller(store, framework, empty_session())
+    view = open_matrix(qtbot, controller, size=(1024 - 300, 700))
+    for title in ("Churn alerts", "Invoice matching", "Route planning", "Demand forecast",
+                  "Ticket triage"):
+        add_by_typing(qtbot, view, title)
+    placed = view.chart.layout_points()
+    assert len(placed) == 5 and all(
+        (o.value, o.cost) == (3, 3) for o in stored(store, controller).opportunities)
+    # Each marker is clear of the others: none hides another one.
+    spots = list(placed.values())
+    for n, (centre, radius) in enumerate(spots):
+        for other, other_radius in spots[n + 1:]:
+            distance = ((centre.x() - other.x()) ** 2 + (centre.y() - other.y()) ** 2) ** 0.5
+            assert distance >= radius + other_radius
+        assert radius >= view.chart.fontMetrics().height() * 0.4  # big enough to grab
+    # The titles get room to be read in the list (more than 20 characters).
+    title_width = view.table.columnWidth(COLUMN["title"])
+    assert title_width >= view.table.fontMetrics().averageCharWidth() * 20
+    assert cell(view, view.model.ids[0], "title") in {
+        "Churn alerts", "Invoice matching", "Route planning", "Demand forecast", "Ticket triage"}
+
+
+def test_the_matrix_drawn_piece_by_piece_matches_one_drawn_whole(qtbot, store, framework):
+    """A drag and a vote redraw only what moved; the result must be what a fresh drawing of
+    the same points shows, pixel for pixel."""
+    from workshop.ui.widgets.matrix_chart import MatrixChart
+
+    controller = make_controller(store, framework, build_demo(framework))
+    view = open_matrix(qtbot, controller)
+    chart = view.chart
+    chart.grab()  # the scene is drawn once
+    moving = view.model.ids[-1]
+    start = chart.layout_points()[moving][0].toPoint()
+    target = chart.to_screen(1, 5).toPoint()
+    qtbot.mousePress(chart, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        between = start + (target - start) * step / 5
+        qtbot.mouseMove(chart, QPoint(round(between.x()), round(between.y())))
+        chart.grab()  # each step paints with the dragged point left out of the scene
+    qtbot.mouseRelease(chart, Qt.MouseButton.LeftButton, pos=target)
+    click_vote(qtbot, view, view.model.ids[2], +1)
+    view.select("")
+    fresh = MatrixChart()
+    qtbot.addWidget(fresh)
+    fresh.setFont(chart.font())
+    fresh.setPalette(chart.palette())
+    fresh.resize(chart.size())
+    matrix = framework.matrix
+    fresh.set_matrix(chart._quadrants, matrix.value_threshold, matrix.cost_threshold,
+                     view.rubric("value"), view.rubric("cost"))
+    fresh.set_points(chart.points)
+    def pixels(widget):
+        # The plot itself (outside it, each widget shows its own parent's background).
+        image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        return image.copy(widget.plot_rect().toAlignedRect())
+
+    assert pixels(chart) == pixels(fresh)

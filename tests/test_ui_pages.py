@@ -14,7 +14,7 @@ from framework_factory import DIMENSION_IDS, make_framework, statement
 from ui_helpers import make_controller, stored, type_text, visible_texts
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
 from workshop.domain.session import Rating, Session
@@ -88,7 +88,7 @@ def open_page(qtbot, controller: SessionController, page: Page) -> PageView:
     view = cls(controller, page)
     qtbot.addWidget(view)
     # The window refreshes the visible page after every change; do the same here.
-    controller.changed.connect(lambda _edit: view.refresh())
+    controller.changed.connect(view.show_change)
     view.resize(1280, 900)
     view.show()
     activate(qtbot, view)
@@ -221,7 +221,7 @@ def test_rate_by_keyboard_moves_down_and_stores(qtbot, controller, store):
     assert first.rating_label.text() == "Not rated yet"
 
 
-def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, store):
+def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, store, monkeypatch):
     view = open_page(qtbot, controller, MATURITY_PAGE)
     qtbot.mouseClick(view.count_mode_button, Qt.MouseButton.LeftButton)
     row = view.rows[0]
@@ -240,10 +240,17 @@ def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, st
     # 1 and 3 are two points apart: the reasoning calls that a disagreement.
     assert row.disagreement_tag.isVisible()
 
-    # A room score replaces the show of hands, in one undoable step.
+    # A room score replaces the show of hands once the facilitator says so, in one
+    # undoable step.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question",
+        lambda _parent, title, *a, **k: asked.append(title) or QMessageBox.StandardButton.Yes,
+    )
     qtbot.mouseClick(view.room_mode_button, Qt.MouseButton.LeftButton)
     row.setFocus()
     qtbot.keyClick(row, Qt.Key.Key_2)
+    assert asked == ["Replace the show of hands?"]
     assert stored(store, controller).rating(row.statement.id) == Rating(
         id=row.statement.id, score=2, counts=(0, 0, 0, 0, 0)
     )
@@ -636,3 +643,44 @@ def test_answer_shown_exactly_after_reopening_the_workshop(qtbot, controller, st
     reopened = SessionController(store.load(controller.session.id), framework, store)
     again = open_page(qtbot, reopened, QUESTION_PAGE)
     assert again.answer_edit.toPlainText() == TRICKY
+
+
+def test_empty_actions_page_keeps_its_text_under_the_toolbar(qtbot, controller):
+    view = open_page(qtbot, controller, ACTIONS_PAGE)
+    view.resize(1024, 768)
+    qtbot.waitUntil(lambda: view.height() == 768)
+    assert view.empty_state.isVisible()
+    # The words start right under the toolbar, not half-way down an empty page.
+    text_top = view.empty_state.mapTo(view, view.empty_state.contentsRect().topLeft()).y()
+    assert text_top < view.add_button.mapTo(view, view.add_button.rect().bottomLeft()).y() + 120
+    assert text_top < view.height() // 3
+
+
+def test_action_columns_are_never_cut_mid_word_and_the_due_date_reads_whole(
+    qtbot, controller, store
+):
+    from datetime import date
+
+    from PySide6.QtWidgets import QDateEdit
+
+    from workshop.domain.edits import add_item
+    from workshop.domain.session import Action
+    from workshop.ui.pages.actions import COLUMN
+
+    view = open_page(qtbot, controller, ACTIONS_PAGE)
+    view.resize(1024 - 300, 600)  # a 1024-pixel screen with the page list beside the page
+    controller.push(add_item(controller.session, "actions", Action(
+        id="a1", text="Agree the data-sharing contract with the logistics partner",
+        owner="Ingrid Halvorsen", due=date(2027, 3, 31), kind="parking")))
+    qtbot.waitUntil(lambda: view.table.isVisible())
+    metrics = view.table.fontMetrics()
+    for field, word in (("owner", "Halvorsen"), ("kind", "Parking")):
+        assert view.table.columnWidth(COLUMN[field]) > metrics.horizontalAdvance(word)
+    # The due date's editor, opened as a user does (F2 on the cell), shows the whole date.
+    view.table.setFocus()
+    view.table.setCurrentIndex(cell(view, 0, "due"))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QDateEdit)
+    assert editor.width() >= editor.sizeHint().width()
+    assert editor.text() == "2027-03-31"

@@ -32,7 +32,7 @@ library = shown["library"]
 print(json.dumps({
     "code": code,
     "rows": library.visible_titles(),
-    "heavy": sorted(m for m in ("pyqtgraph", "reportlab", "alembic") if m in sys.modules),
+    "heavy": sorted(m for m in ("pyqtgraph", "numpy", "reportlab", "alembic") if m in sys.modules),
 }))
 """
 

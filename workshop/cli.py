@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,11 +51,30 @@ def _resolve_id(store: Store, session_id: str) -> str:
     raise CommandError(f"no session with id {session_id!r} (see: workshop sessions list)")
 
 
-def _read_session(args: argparse.Namespace) -> Session:
-    """The session named by ``args.session_id``, read and the database closed again."""
+def _read_session(args: argparse.Namespace, *, salvage: bool = False) -> Session:
+    """The session named by ``args.session_id``, read and the database closed again.
+
+    With ``salvage``, a damaged workshop is read as far as possible (for an export) and one
+    warning line on stderr says what was left out.
+    """
+    from workshop.store import DamagedSessionError
+
     store = _open_store(args)
     try:
-        return store.load(_resolve_id(store, args.session_id))
+        session_id = _resolve_id(store, args.session_id)
+        try:
+            return store.load(session_id)
+        except DamagedSessionError:
+            if not salvage:
+                raise
+            session, problems = store.load_salvaged(session_id)
+        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        print(
+            f"workshop: warning: the workshop {session_id} is damaged; exporting what can be "
+            f"read ({len(problems)} value(s) left out or at their default: {shown})",
+            file=sys.stderr,
+        )
+        return session
     finally:
         store.close()
 
@@ -87,13 +107,20 @@ def _library(store: Store) -> LibraryService:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from workshop.framework import load_framework
     from workshop.store.demo import build_demo_series
+    from workshop.store.location import resolve_db_path
+    from workshop.store.lock import refuse_if_open
 
+    series = build_demo_series(load_framework())
+    # Replacing the demo under a window that shows it would lose what is typed there.
+    for demo in series:
+        refuse_if_open(resolve_db_path(args.db).absolute(), demo.id, "refresh the demo")
     store = _open_store(args)
     try:
         library = _library(store)
         # "Creates (or refreshes)": the demo has fixed ids, so a second run replaces them.
-        ids = [library.refresh_demo(demo) for demo in build_demo_series(library.framework)]
+        ids = [library.refresh_demo(demo) for demo in series]
     finally:
         store.close()
     # The latest workshop of the series: it shows the company's progress since the first.
@@ -113,11 +140,12 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
                 "id": s.id,
                 "organisation": s.organisation,
                 "title": s.title,
-                "workshop_date": s.workshop_date.isoformat(),
+                "workshop_date": s.workshop_date.isoformat() if s.workshop_date else None,
                 "facilitator": s.facilitator,
                 "working_on": s.stage_reached,  # the stage the maturity check places it at
                 "follows_up": s.follows_up,
                 "updated_at": s.updated_at.isoformat(),
+                "damaged": s.damaged,  # "" for a healthy workshop
             }
             for s in summaries
         ]
@@ -127,14 +155,16 @@ def cmd_sessions_list(args: argparse.Namespace) -> int:
         print("No workshops yet. Create the demo with: workshop demo")
         return 0
     for s in summaries:
-        print(f"{s.id}  {s.workshop_date.isoformat()}  {s.organisation} — {s.title}")
+        when = s.workshop_date.isoformat() if s.workshop_date else "????-??-??"
+        mark = f"  [damaged: {s.damaged}]" if s.damaged else ""
+        print(f"{s.id}  {when}  {s.organisation} — {s.title}{mark}")
     return 0
 
 
 def cmd_sessions_export(args: argparse.Namespace) -> int:
     from workshop.store.portable import write_session_file
 
-    session = _read_session(args)
+    session = _read_session(args, salvage=True)
     write_session_file(session, Path(args.file))
     return 0
 
@@ -156,7 +186,7 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
     from workshop.framework import load_framework
     from workshop.report import export_roadmap
 
-    session = _read_session(args)
+    session = _read_session(args, salvage=True)
     export_roadmap(load_framework(), session, Path(args.out), paper=args.paper)
     return 0
 
@@ -164,8 +194,46 @@ def cmd_roadmap(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     from workshop.report.actions_csv import export_actions_csv
 
-    session = _read_session(args)
+    session = _read_session(args, salvage=True)
     export_actions_csv(session, Path(args.csv))
+    return 0
+
+
+def cmd_backups_list(args: argparse.Namespace) -> int:
+    from workshop.store.backups import list_backups
+    from workshop.store.location import resolve_db_path
+
+    backups = list_backups(resolve_db_path(args.db).absolute())
+    if not backups:
+        print("No backups yet (one is made when the app starts).")
+        return 0
+    for backup in backups:
+        made = backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        last = backup.last_edit.astimezone().strftime("%Y-%m-%d %H:%M") if backup.last_edit else "-"
+        holds = backup.summary if backup.readable else "unreadable"
+        print(f"{backup.id}  {made}  {backup.reason:<14}  {holds:<12}  last edit {last}")
+    return 0
+
+
+def cmd_backups_restore(args: argparse.Namespace) -> int:
+    from workshop.store import backups, lock
+    from workshop.store.location import resolve_db_path
+
+    path = resolve_db_path(args.db).absolute()
+    chosen = backups.find(path, args.backup_id)
+    try:
+        held = lock.acquire(path, wait_s=0.5)  # no app may have it open while it is replaced
+    except lock.DatabaseInUse as error:
+        raise CommandError(
+            "cannot restore a backup while the database is open in the app; close the app first"
+        ) from error
+    try:
+        set_aside = backups.restore(path, chosen)
+    finally:
+        held.release()
+    made = chosen.made_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    note = f"; the damaged file was kept as {set_aside.name}" if set_aside else ""
+    print(f"Restored the backup {chosen.id} of {made} ({chosen.summary}){note}")
     return 0
 
 
@@ -214,27 +282,66 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"workshop: {message} (see: workshop --help)\n")
 
 
+DEFAULT_DB_PLACEHOLDER = "{default_db}"
+ID_HELP = "the workshop's id, or its first characters (see: workshop sessions list)"
+
+EXAMPLES = """\
+examples:
+  workshop                                  open the app on the list of workshops
+  workshop demo                             create the demo workshop; prints its id
+  workshop sessions list                    every workshop: id, date, organisation, title
+  workshop roadmap 3f2a --out roadmap.pdf   the board's PDF for the workshop whose id starts 3f2a
+  workshop --db ~/acme.sqlite3 sessions list
+                                            the same, from another database file
+
+An ID may be shortened to its first characters (at least four) when that is unambiguous.
+Exit status: 0 on success, 2 for bad input (one line on stderr), 1 for anything else.
+"""
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples' layout and shows the real default database path, worked out only
+    when help is printed (so ordinary commands do not pay for it)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help
+        if text and DEFAULT_DB_PLACEHOLDER in text:
+            from workshop.store.location import ENV_VAR, default_db_path
+
+            text = text.replace(DEFAULT_DB_PLACEHOLDER, f"${ENV_VAR}, else {default_db_path()}")
+        return text
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        # Never break a path at its hyphens.
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="workshop",
-        description="ML Team Maturity Workshop. With no command, opens the app.",
+        description=(
+            "ML Team Maturity Workshop: run a leadership workshop on building a mature ML\n"
+            "team and hand over a board-ready roadmap. With no command, opens the app."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"workshop {__version__}",
+        help="print the version and exit",
+    )
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="SQLite file (or sqlite:/// URL) to use; default: $WORKSHOP_DB or the user data folder",
+        help=f"the SQLite file (or sqlite:/// URL) to work on; default: {DEFAULT_DB_PLACEHOLDER}",
     )
-    parser.add_argument(
-        "--exit-after-startup",
-        action="store_true",
-        help="open the app, wait for the first painted frame, then exit (for start-up timing)",
-    )
+    # For the start-up benchmark only: not something a user needs to see.
+    parser.add_argument("--exit-after-startup", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     open_ = commands.add_parser("open", help="open one workshop in the app")
-    open_.add_argument("session_id", metavar="ID")
+    open_.add_argument("session_id", metavar="ID", help=ID_HELP)
     open_.set_defaults(handler=cmd_open)
 
     demo = commands.add_parser("demo", help="create (or refresh) the demo workshop; prints its id")
@@ -243,34 +350,57 @@ def build_parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="list, export and import workshops")
     sessions_commands = sessions.add_subparsers(metavar="ACTION", parser_class=_Parser, required=True)
     list_ = sessions_commands.add_parser("list", help="every workshop, newest first")
-    list_.add_argument("--json", action="store_true", help="print JSON")
+    list_.add_argument("--json", action="store_true", help="print the list as JSON, for scripts")
     list_.set_defaults(handler=cmd_sessions_list)
     export = sessions_commands.add_parser("export", help="write a portable session file")
-    export.add_argument("session_id", metavar="ID")
-    export.add_argument("file", metavar="FILE")
+    export.add_argument("session_id", metavar="ID", help=ID_HELP)
+    export.add_argument("file", metavar="FILE", help="the session file to write (JSON)")
     export.set_defaults(handler=cmd_sessions_export)
     import_ = sessions_commands.add_parser("import", help="import a session file; prints the new id")
-    import_.add_argument("file", metavar="FILE")
+    import_.add_argument("file", metavar="FILE", help="a session file written by export (JSON)")
     import_.set_defaults(handler=cmd_sessions_import)
 
+    backups = commands.add_parser("backups", help="list or restore the automatic backups")
+    backups_commands = backups.add_subparsers(metavar="ACTION", parser_class=_Parser, required=True)
+    backups_list = backups_commands.add_parser("list", help="every backup, newest first")
+    backups_list.set_defaults(handler=cmd_backups_list)
+    backups_restore = backups_commands.add_parser(
+        "restore", help="put a backup in place of the database (the current one is backed up first)"
+    )
+    backups_restore.add_argument(
+        "backup_id", metavar="ID|latest", help="a backup id from `backups list`, or latest (the newest good one)"
+    )
+    backups_restore.set_defaults(handler=cmd_backups_restore)
+
     roadmap = commands.add_parser("roadmap", help="export the roadmap PDF")
-    roadmap.add_argument("session_id", metavar="ID")
-    roadmap.add_argument("--out", required=True, metavar="FILE.pdf")
-    roadmap.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    roadmap.add_argument("session_id", metavar="ID", help=ID_HELP)
+    roadmap.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    roadmap.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: %(default)s)"
+    )
     roadmap.set_defaults(handler=cmd_roadmap)
 
     room = commands.add_parser(
         "room", help="run a room-voting round on one page until Ctrl+C; writes the tally"
     )
-    room.add_argument("session_id", metavar="ID")
-    room.add_argument("--listen", required=True, metavar="HOST:PORT")
-    room.add_argument("--page", required=True, metavar="PAGE_ID")
-    room.add_argument("--budget", type=int, default=3, metavar="N", help="dots per person (matrix)")
+    room.add_argument("session_id", metavar="ID", help=ID_HELP)
+    room.add_argument(
+        "--listen", required=True, metavar="HOST:PORT",
+        help="the laptop's address and port the phones connect to, e.g. 192.168.1.20:8765",
+    )
+    room.add_argument(
+        "--page", required=True, metavar="PAGE_ID",
+        help="the page the room votes on (its id in the framework content)",
+    )
+    room.add_argument(
+        "--budget", type=int, default=3, metavar="N",
+        help="dots per person on the matrix (default: %(default)s)",
+    )
     room.set_defaults(handler=cmd_room)
 
     actions = commands.add_parser("actions", help="export the actions as CSV")
-    actions.add_argument("session_id", metavar="ID")
-    actions.add_argument("--csv", required=True, metavar="FILE")
+    actions.add_argument("session_id", metavar="ID", help=ID_HELP)
+    actions.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write")
     actions.set_defaults(handler=cmd_actions)
     return parser
 

@@ -24,7 +24,12 @@ from workshop.domain.session import (
     Session,
     item_fields,
 )
-from workshop.domain.validation import check_item, check_scalar
+from workshop.domain.validation import (
+    check_collection_size,
+    check_item,
+    check_scalar,
+    check_value,
+)
 
 
 class EditError(ValueError):
@@ -62,8 +67,10 @@ class SetField:
             raise EditError(f"{self.collection} items have no editable field {self.field!r}")
         if getattr(item, self.field) != self.old:
             raise EditError(f"{self.collection}.{self.field} changed since this edit was made")
+        # Only the changed value is checked: an item saved before a limit existed stays
+        # editable in its other fields.
+        check_value(type(item), f"{self.collection}.{self.field}", self.field, self.new)
         updated = dataclasses.replace(item, **{self.field: self.new})
-        check_item(self.collection, updated)
         items[index] = updated
 
     def inverted(self) -> SetField:
@@ -85,6 +92,7 @@ class AddItem:
             raise EditError(f"{self.collection} already has an item {self.item.id!r}")
         if not 0 <= self.index <= len(items):
             raise EditError(f"position {self.index} is outside {self.collection}")
+        check_collection_size(self.collection, len(items) + 1)
         check_item(self.collection, self.item)
         items.insert(self.index, self.item)
 

@@ -16,9 +16,9 @@ from datetime import date
 from workshop.domain.placement import Placement, place
 from workshop.domain.session import Action, Rating, Session, new_id, utcnow
 from workshop.framework.model import Framework
+from workshop.vocab import OPEN_ACTION_STATUSES
 
 # Statuses of an action that is not finished: these are carried to the follow-up.
-OPEN_ACTION_STATUSES = ("open", "in_progress")
 FOLLOW_UP_SUFFIX = " — follow-up"
 # Wrap-up questions (the framework's closing questions) share this id prefix in the content;
 # their answers are carried to a follow-up as "<question id>@last", shown beside the new ones.

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from workshop.domain.session import DataAuditItem, Opportunity, Session
 from workshop.framework.model import ChecklistItem, Framework, Origin
+from workshop.vocab import DataReadiness
 
 # Confidence 1..5 scales the value/cost ratio by 0.6 .. 1.0: an idea the room is unsure
 # about drops, but a confident cheap idea never loses to an unsure one only for being unsure.
@@ -25,7 +26,12 @@ CONFIDENCE_FLOOR = Fraction(6, 10)
 CONFIDENCE_STEP = Fraction(1, 10)
 
 # Better data readiness ranks first when everything else ties.
-DATA_READINESS_ORDER = {"ready": 0, "partial": 1, "unknown": 2, "missing": 3}
+DATA_READINESS_ORDER: dict[str, int] = {
+    readiness.value: rank
+    for rank, readiness in enumerate(
+        (DataReadiness.READY, DataReadiness.PARTIAL, DataReadiness.UNKNOWN, DataReadiness.MISSING)
+    )
+}
 
 RANKING_RULE = (
     "Priority score = value ÷ cost, scaled by the room's confidence (×0.6 at confidence 1 up "

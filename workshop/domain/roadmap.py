@@ -35,6 +35,7 @@ from workshop.domain.priorities import prioritise
 from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.session import Action, Session
 from workshop.framework.model import Framework
+from workshop.vocab import OPEN_ACTION_STATUSES, ActionKind
 
 DEFAULT_QUARTERS = 6
 
@@ -66,8 +67,8 @@ DECISION_LANES = {
 }
 
 # Actions still to do; "done" and "dropped" ones are history, not plan.
-PLANNED_ACTION_STATUSES = ("open", "in_progress")
-PLANNED_ACTION_KINDS = ("action", "decision")  # the parking lot is not a plan
+PLANNED_ACTION_STATUSES = OPEN_ACTION_STATUSES
+PLANNED_ACTION_KINDS = (ActionKind.ACTION, ActionKind.DECISION)  # the parking lot is not a plan
 
 SOURCE_SESSION = "session"  # the target-stage milestone comes from the session itself
 

@@ -22,7 +22,38 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
+from workshop.domain.fields import (
+    COUNT,
+    HEADLINE,
+    REF,
+    FieldSpec,
+    cell,
+    choice,
+    flag,
+    line,
+    number,
+    quarter,
+    ref,
+    spec_field,
+    text,
+)
+from workshop.vocab import (
+    ActionKind,
+    ActionStatus,
+    AnswerStatus,
+    AuditStatus,
+    DataReadiness,
+    DecisionStatus,
+    HireMode,
+    InterviewFunction,
+    PageStatus,
+    Seniority,
+    StatementSet,
+)
+
 SCORES = (0, 1, 2, 3, 4)
+ID = FieldSpec("id", max_length=REF)
+MAX_PAGES_PER_SECTION = 500
 
 
 def new_id() -> str:
@@ -34,44 +65,43 @@ def utcnow() -> datetime:
 
 
 # --- Items --------------------------------------------------------------------------------
+# Each field says what it may hold (workshop.domain.fields): one-line text, table-cell text,
+# multi-line text, a content reference, a choice from a vocabulary (workshop.vocab), a number
+# range, a quarter; and whether it is private. Validation, the JSON Schema, the privacy rules
+# and the pages' length counters all read these declarations.
 
 
 @dataclass(frozen=True)
 class Participant:
-    id: str
-    name: str = ""
-    role: str = ""  # job title in the company, e.g. "CTO"
+    id: str = spec_field(ID)
+    name: str = line()
+    role: str = line()  # job title in the company, e.g. "CTO"
 
 
 @dataclass(frozen=True)
 class Interview:
     """A discovery interview from the pre-work (who, function, what hurts)."""
 
-    FUNCTIONS: ClassVar[tuple[str, ...]] = (
-        "product",
-        "customer_success",
-        "support",
-        "sales",
-        "client",
-        "other",
-    )
-    id: str
-    person: str = ""
-    function: str = "product"
-    interview_date: date | None = None
-    pains: str = ""  # what hurts, in their words
-    private: bool = False  # never shown to the room or printed
+    FUNCTIONS: ClassVar[tuple[str, ...]] = InterviewFunction.values()
+    id: str = spec_field(ID)
+    person: str = line()
+    function: str = choice(InterviewFunction, InterviewFunction.PRODUCT)
+    interview_date: date | None = spec_field(FieldSpec("date"), None)
+    pains: str = text()  # what hurts, in their words
+    private: bool = flag(marks_private=True)  # never shown to the room or printed
 
 
 @dataclass(frozen=True)
 class AgendaSection:
     """One agenda section of this workshop (copied from a preset, then editable)."""
 
-    id: str
-    title: str = ""
-    page_ids: tuple[str, ...] = ()
-    planned_minutes: int = 30
-    actual_seconds: int = 0  # recorded by the agenda timer
+    id: str = spec_field(ID)
+    title: str = line()
+    page_ids: tuple[str, ...] = spec_field(
+        FieldSpec("ref", max_length=REF, max_items=MAX_PAGES_PER_SECTION), ()
+    )
+    planned_minutes: int = number(30, 0, 24 * 60)
+    actual_seconds: int = number(0, 0, 7 * 24 * 3600)  # recorded by the agenda timer
 
 
 @dataclass(frozen=True)
@@ -82,10 +112,10 @@ class Answer:
     lives on the page's :class:`PageRecord`, not here.
     """
 
-    STATUSES: ClassVar[tuple[str, ...]] = ("open", "discussed", "skipped")
-    id: str
-    text: str = ""
-    status: str = "open"
+    STATUSES: ClassVar[tuple[str, ...]] = AnswerStatus.values()
+    id: str = spec_field(ID)
+    text: str = text()
+    status: str = choice(AnswerStatus, AnswerStatus.OPEN)
 
 
 @dataclass(frozen=True)
@@ -96,9 +126,11 @@ class Rating:
     many people chose 0, 1, 2, 3 and 4. Never by name. When counts are present they win.
     """
 
-    id: str
-    score: int | None = None
-    counts: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
+    id: str = spec_field(ID)
+    score: int | None = number(None, 0, 4)
+    counts: tuple[int, int, int, int, int] = spec_field(
+        FieldSpec("number", low=0, high=COUNT), (0, 0, 0, 0, 0)
+    )
 
     @property
     def votes(self) -> int:
@@ -111,86 +143,87 @@ class Rating:
 
 @dataclass(frozen=True)
 class Opportunity:
-    DATA_READINESS: ClassVar[tuple[str, ...]] = ("unknown", "ready", "partial", "missing")
-    id: str
-    title: str = ""
-    description: str = ""
-    value: int = 3  # 1..5, rubric in the content
-    cost: int = 3  # 1..5
-    confidence: int = 3  # 1..5: how sure the room is of value and cost
-    data_readiness: str = "unknown"
-    votes: int = 0  # dot votes from the room
-    target_quarter: str = ""  # "2027-Q1", or "" when not planned
-    first_project: bool = False
-    success_measure: str = ""
+    DATA_READINESS: ClassVar[tuple[str, ...]] = DataReadiness.values()
+    id: str = spec_field(ID)
+    title: str = line()
+    description: str = text()
+    value: int = number(3, 1, 5)  # 1..5, rubric in the content
+    cost: int = number(3, 1, 5)
+    confidence: int = number(3, 1, 5)  # how sure the room is of value and cost
+    data_readiness: str = choice(DataReadiness, DataReadiness.UNKNOWN)
+    votes: int = number(0, 0, COUNT)  # dot votes from the room
+    target_quarter: str = quarter()  # "2027-Q1", or "" when not planned
+    first_project: bool = flag()
+    success_measure: str = line()
 
 
 @dataclass(frozen=True)
 class DataAuditItem:
-    STATUSES: ClassVar[tuple[str, ...]] = ("available", "partial", "missing", "unknown")
-    id: str
-    opportunity_id: str = ""  # the opportunity this data supports ("" = general)
-    data_needed: str = ""
-    source: str = ""
-    status: str = "unknown"
-    how_to_collect: str = ""
-    owner: str = ""
-    target_quarter: str = ""
-    blocks_start: bool = False  # the opportunity cannot start until this is in place
+    STATUSES: ClassVar[tuple[str, ...]] = AuditStatus.values()
+    id: str = spec_field(ID)
+    opportunity_id: str = ref()  # the opportunity this data supports ("" = general)
+    data_needed: str = cell()
+    source: str = cell()
+    status: str = choice(AuditStatus, AuditStatus.UNKNOWN)
+    how_to_collect: str = cell()
+    owner: str = line()
+    target_quarter: str = quarter()
+    blocks_start: bool = flag()  # the opportunity cannot start until this is in place
 
 
 @dataclass(frozen=True)
 class Hire:
-    MODES: ClassVar[tuple[str, ...]] = ("hire", "internal")
-    SENIORITIES: ClassVar[tuple[str, ...]] = ("junior", "mid", "senior", "lead")
-    id: str
-    role_id: str = ""  # a role from the content catalogue, or "" for a custom role
-    title: str = ""  # shown name; defaults to the role's name
-    mode: str = "hire"
-    seniority: str = "mid"
-    headcount: int = 1
-    target_quarter: str = ""
-    ml_experience: bool = False  # first-hand ML experience (checked for the first PM)
-    data_engineering: bool = False  # can take on data engineering (checked for scientists)
-    notes: str = ""
+    MODES: ClassVar[tuple[str, ...]] = HireMode.values()
+    SENIORITIES: ClassVar[tuple[str, ...]] = Seniority.values()
+    id: str = spec_field(ID)
+    role_id: str = ref()  # a role from the content catalogue, or "" for a custom role
+    title: str = line()  # shown name; defaults to the role's name
+    mode: str = choice(HireMode, HireMode.HIRE)
+    seniority: str = choice(Seniority, Seniority.MID)
+    headcount: int = number(1, 1, 1000)
+    target_quarter: str = quarter()
+    ml_experience: bool = flag()  # first-hand ML experience (checked for the first PM)
+    data_engineering: bool = flag()  # can take on data engineering (checked for scientists)
+    # "Private notes (never shown to the room)": the facilitator's notes about people.
+    notes: str = cell(private=True)
 
 
 @dataclass(frozen=True)
 class Decision:
-    STATUSES: ClassVar[tuple[str, ...]] = ("open", "decided")
-    id: str
-    topic_id: str = ""  # a decision topic from the content
-    option_id: str = ""  # the chosen option ("" = not decided yet)
-    rationale: str = ""
-    owner: str = ""
-    target_quarter: str = ""
-    status: str = "open"
+    STATUSES: ClassVar[tuple[str, ...]] = DecisionStatus.values()
+    id: str = spec_field(ID)
+    topic_id: str = ref()  # a decision topic from the content
+    option_id: str = ref()  # the chosen option ("" = not decided yet)
+    rationale: str = text()
+    owner: str = line()
+    target_quarter: str = quarter()
+    status: str = choice(DecisionStatus, DecisionStatus.OPEN)
 
 
 @dataclass(frozen=True)
 class Action:
-    KINDS: ClassVar[tuple[str, ...]] = ("action", "decision", "parking")
-    STATUSES: ClassVar[tuple[str, ...]] = ("open", "in_progress", "done", "dropped")
-    id: str
-    text: str = ""
-    owner: str = ""
-    due: date | None = None
-    status: str = "open"
-    kind: str = "action"
-    stage: str = ""  # stage id, or ""
-    source_page: str = ""  # page id it was sent from
-    carried_from: str = ""  # id of the action in the previous workshop it continues
-    private: bool = False
+    KINDS: ClassVar[tuple[str, ...]] = ActionKind.values()
+    STATUSES: ClassVar[tuple[str, ...]] = ActionStatus.values()
+    id: str = spec_field(ID)
+    text: str = cell()
+    owner: str = line()
+    due: date | None = spec_field(FieldSpec("date"), None)
+    status: str = choice(ActionStatus, ActionStatus.OPEN)
+    kind: str = choice(ActionKind, ActionKind.ACTION)
+    stage: str = ref()  # stage id, or ""
+    source_page: str = ref()  # page id it was sent from
+    carried_from: str = ref()  # id of the action in the previous workshop it continues
+    private: bool = flag(marks_private=True)  # never shown to the room or printed
 
 
 @dataclass(frozen=True)
 class PageRecord:
     """Per-page state: progress and the facilitator's private note (``id`` is the page id)."""
 
-    STATUSES: ClassVar[tuple[str, ...]] = ("not_started", "in_progress", "done", "skipped")
-    id: str
-    status: str = "not_started"
-    note: str = ""  # private: never projected, never printed
+    STATUSES: ClassVar[tuple[str, ...]] = PageStatus.values()
+    id: str = spec_field(ID)
+    status: str = choice(PageStatus, PageStatus.NOT_STARTED)
+    note: str = text(private=True)  # private: never projected, never printed
 
 
 # --- The session --------------------------------------------------------------------------
@@ -213,29 +246,46 @@ COLLECTIONS: dict[str, type[Any]] = {
     "baseline_ratings": Rating,
 }
 
+# The most items a collection may hold: far above a real workshop (the large sample has 300
+# opportunities, 40 hires and 60 actions), low enough that every accepted session prints.
+COLLECTION_CAPS: dict[str, int] = {
+    "participants": 200,
+    "interviews": 200,
+    "agenda": 100,
+    "answers": 1_000,
+    "ratings": 2_000,
+    "opportunities": 500,
+    "audit": 1_000,
+    "hires": 200,
+    "decisions": 200,
+    "actions": 1_000,
+    "pages": 1_000,
+    "baseline_ratings": 2_000,
+}
+
 # Collections whose item ids are content ids rather than random UUIDs.
 KEYED_COLLECTIONS = frozenset({"answers", "ratings", "pages", "baseline_ratings"})
 
 
 @dataclass
 class Session:
-    id: str = field(default_factory=new_id)
-    organisation: str = ""
-    title: str = ""
-    workshop_date: date = field(default_factory=date.today)
-    facilitator: str = ""
-    sponsor: str = ""  # the executive sponsor: the champion named in the roadmap
-    sponsor_role: str = ""
-    target_stage: str = ""  # stage id the company aims for
-    agenda_preset: str = "half_day"
-    statement_set: str = "core"  # "core" (half day) or "extended" (full day)
-    executive_summary: str = ""
-    recommendations: str = ""
-    follows_up: str = ""  # UUID of the session this one follows up ("" = first workshop)
-    baseline_date: date | None = None  # date of the workshop it follows up
-    content_version: str = ""
-    created_at: datetime = field(default_factory=utcnow)
-    updated_at: datetime = field(default_factory=utcnow)
+    id: str = spec_field(ID, default_factory=new_id)
+    organisation: str = line(limit=HEADLINE)  # large on the PDF's cover: a shorter limit
+    title: str = line(limit=HEADLINE)
+    workshop_date: date = spec_field(FieldSpec("date"), default_factory=date.today)
+    facilitator: str = line()
+    sponsor: str = line()  # the executive sponsor: the champion named in the roadmap
+    sponsor_role: str = line()
+    target_stage: str = ref()  # stage id the company aims for
+    agenda_preset: str = ref("half_day")
+    statement_set: str = choice(StatementSet, StatementSet.CORE)  # half day or full day
+    executive_summary: str = text()
+    recommendations: str = text()
+    follows_up: str = ref()  # UUID of the session this one follows up ("" = first workshop)
+    baseline_date: date | None = spec_field(FieldSpec("date"), None)  # of the workshop it follows
+    content_version: str = ref()
+    created_at: datetime = spec_field(FieldSpec("other"), default_factory=utcnow)
+    updated_at: datetime = spec_field(FieldSpec("other"), default_factory=utcnow)
 
     participants: list[Participant] = field(default_factory=list)
     interviews: list[Interview] = field(default_factory=list)

@@ -1,9 +1,13 @@
 """What counts as a possible value for each field of a session.
 
 Checked by every edit and by the portable-file import, so an impossible value (a rating of
-7, a negative headcount, a quarter like "2027-Q5") is refused with a clear message instead
-of reaching the database. Unusual but legal text (10,000 characters, markup, emoji,
-right-to-left script) is accepted as it is.
+7, a negative headcount, a quarter like "2027-Q5", a 3,000-character organisation) is refused
+with a clear message instead of reaching the database or breaking the PDF. The rules are not
+written here field by field: they come from each field's declaration
+(:mod:`workshop.domain.fields`) and type hint, so the JSON Schema and these checks cannot
+drift apart. Unusual but legal text (markup, emoji, right-to-left script, long answers) is
+accepted as it is; text that cannot be stored as UTF-8 (a lone surrogate such as
+``"\\ud800"``) or that holds a NUL character is refused, naming the field.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ import typing
 from datetime import date, datetime
 from typing import Any
 
+from workshop.domain.fields import COUNT, TEXT, FieldSpec, spec_of
 from workshop.domain.quarters import is_quarter
-from workshop.domain.session import COLLECTIONS, Session
+from workshop.domain.session import COLLECTION_CAPS, COLLECTIONS, Session
 
-MAX_TEXT = 100_000  # characters in one field: far beyond any real answer, refuses garbage
-MAX_COUNT = 10_000  # people in one show of hands, votes on one opportunity
+MAX_TEXT = TEXT  # kept for callers that name the longest text
+MAX_COUNT = COUNT
 
 
 class InvalidValue(ValueError):
@@ -26,6 +31,7 @@ class InvalidValue(ValueError):
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}
+_SPECS: dict[type[Any], dict[str, FieldSpec]] = {}
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
@@ -34,20 +40,57 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return _HINTS[cls]
 
 
-def _check_type(where: str, value: object, hint: Any) -> None:
+def _specs(cls: type[Any]) -> dict[str, FieldSpec]:
+    if cls not in _SPECS:
+        _SPECS[cls] = {f.name: spec_of(f) for f in dataclasses.fields(cls)}
+    return _SPECS[cls]
+
+
+def field_spec(collection: str | None, field: str) -> FieldSpec | None:
+    """The declaration of a session field (``collection=None``) or an item field."""
+    cls = Session if collection is None else COLLECTIONS.get(collection)
+    return None if cls is None else _specs(cls).get(field)
+
+
+def text_limit(collection: str | None, field: str) -> int | None:
+    """The most characters a text field may hold (for the pages' counters), or None."""
+    spec = field_spec(collection, field)
+    return spec.max_length if spec is not None else None
+
+
+def _check_text(where: str, value: str, spec: FieldSpec) -> None:
+    limit = spec.max_length if spec.max_length is not None else TEXT
+    if len(value) > limit:
+        raise InvalidValue(f"{where}: text longer than {limit:,} characters ({len(value):,})")
+    if "\x00" in value:
+        raise InvalidValue(f"{where}: holds a NUL character (position {value.index(chr(0))})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = value[error.start]
+        raise InvalidValue(
+            f"{where}: holds a character that cannot be stored as text "
+            f"(U+{ord(bad):04X}, a lone surrogate, at position {error.start})"
+        ) from None
+
+
+def _check_type(where: str, value: object, hint: Any, spec: FieldSpec) -> None:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(hint):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return
+        concrete = [o for o in options if o is not type(None)]
+        if len(concrete) == 1:
+            _check_type(where, value, concrete[0], spec)
+            return
+        for option in concrete:  # pragma: no cover - the session has no such field today
             try:
-                _check_type(where, value, option)
+                _check_type(where, value, option, spec)
                 return
             except InvalidValue:
                 continue
         raise InvalidValue(f"{where}: {value!r} is not a valid value")
-    if hint is type(None):
-        if value is not None:
-            raise InvalidValue(f"{where}: expected nothing, got {value!r}")
-        return
     if origin is tuple:
         args = typing.get_args(hint)
         if not isinstance(value, tuple):
@@ -55,8 +98,10 @@ def _check_type(where: str, value: object, hint: Any) -> None:
         element_types = [args[0]] * len(value) if args[-1] is Ellipsis else list(args)
         if len(element_types) != len(value):
             raise InvalidValue(f"{where}: expected {len(element_types)} values, got {len(value)}")
+        if spec.max_items is not None and len(value) > spec.max_items:
+            raise InvalidValue(f"{where}: more than {spec.max_items:,} values")
         for element, element_type in zip(value, element_types, strict=True):
-            _check_type(where, element, element_type)
+            _check_type(where, element, element_type, spec)
         return
     if hint is int and isinstance(value, bool):
         raise InvalidValue(f"{where}: expected a whole number, got {value!r}")
@@ -66,89 +111,75 @@ def _check_type(where: str, value: object, hint: Any) -> None:
         return
     if not isinstance(value, hint):
         raise InvalidValue(f"{where}: expected {hint.__name__}, got {type(value).__name__}")
-    if isinstance(value, str) and len(value) > MAX_TEXT:
-        raise InvalidValue(f"{where}: text longer than {MAX_TEXT:,} characters")
+    if isinstance(value, str):
+        _check_text(where, value, spec)
+    if isinstance(value, int) and not isinstance(value, bool):
+        _check_range(where, value, spec)
 
 
-def _in(where: str, value: object, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise InvalidValue(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+def _check_range(where: str, value: int, spec: FieldSpec) -> None:
+    if spec.low is not None and value < spec.low or spec.high is not None and value > spec.high:
+        raise InvalidValue(f"{where}: {value} is outside {spec.low}..{spec.high}")
 
 
-def _between(where: str, value: int | None, low: int, high: int) -> None:
-    if value is not None and not low <= value <= high:
-        raise InvalidValue(f"{where}: {value} is outside {low}..{high}")
-
-
-def _quarter(where: str, value: str) -> None:
-    if value and not is_quarter(value):
+def _check_declared(where: str, value: object, spec: FieldSpec) -> None:
+    """The rules beyond the type: a vocabulary, a quarter, an id."""
+    if spec.choices is not None and value not in spec.choices.values():
+        allowed = ", ".join(spec.choices.values())
+        raise InvalidValue(f"{where}: {value!r} is not one of {allowed}")
+    if spec.kind == "quarter" and value and not is_quarter(str(value)):
         raise InvalidValue(f"{where}: {value!r} is not a quarter like 2027-Q1")
+    if spec.kind == "id" and not value:
+        raise InvalidValue(f"{where}: an item has no id")
+
+
+def _check_field(cls: type[Any], where: str, name: str, value: object) -> None:
+    spec = _specs(cls)[name]
+    _check_type(where, value, _hints(cls)[name], spec)
+    _check_declared(where, value, spec)
+
+
+def check_value(cls: type[Any], where: str, field: str, value: object) -> None:
+    """Check one value for ``field`` of ``cls`` (the session or an item class) on its own;
+    ``where`` names it in the message."""
+    _check_field(cls, where, field, value)
 
 
 def check_scalar(field: str, value: object) -> None:
-    hints = _hints(Session)
-    if field not in hints:
+    if field not in _specs(Session) or field in COLLECTIONS:
         raise InvalidValue(f"the session has no field {field!r}")
-    _check_type(field, value, hints[field])
-    if field == "statement_set":
-        _in(field, value, ("core", "extended"))
+    _check_field(Session, field, field, value)
 
 
-def check_item(collection: str, item: Any) -> None:
-    """Raise :class:`InvalidValue` when ``item`` holds an impossible value."""
+def check_item(collection: str, item: Any, where: str = "") -> None:
+    """Raise :class:`InvalidValue` when ``item`` holds an impossible value.
+
+    ``where`` names the item in messages (``"participants[3]"``); the collection by default.
+    """
     cls = COLLECTIONS[collection]
     if not isinstance(item, cls):
         raise InvalidValue(f"{collection}: expected {cls.__name__}")
-    hints = _hints(cls)
+    where = where or collection
     for f in dataclasses.fields(cls):
-        _check_type(f"{collection}.{f.name}", getattr(item, f.name), hints[f.name])
-    if not item.id:
-        raise InvalidValue(f"{collection}: an item has no id")
-    where = collection
-    match collection:
-        case "interviews":
-            _in(f"{where}.function", item.function, item.FUNCTIONS)
-        case "agenda":
-            _between(f"{where}.planned_minutes", item.planned_minutes, 0, 24 * 60)
-            _between(f"{where}.actual_seconds", item.actual_seconds, 0, 7 * 24 * 3600)
-        case "answers":
-            _in(f"{where}.status", item.status, item.STATUSES)
-        case "ratings" | "baseline_ratings":
-            _between(f"{where}.score", item.score, 0, 4)
-            for count in item.counts:
-                _between(f"{where}.counts", count, 0, MAX_COUNT)
-        case "opportunities":
-            for name in ("value", "cost", "confidence"):
-                _between(f"{where}.{name}", getattr(item, name), 1, 5)
-            _between(f"{where}.votes", item.votes, 0, MAX_COUNT)
-            _in(f"{where}.data_readiness", item.data_readiness, item.DATA_READINESS)
-            _quarter(f"{where}.target_quarter", item.target_quarter)
-        case "audit":
-            _in(f"{where}.status", item.status, item.STATUSES)
-            _quarter(f"{where}.target_quarter", item.target_quarter)
-        case "hires":
-            _in(f"{where}.mode", item.mode, item.MODES)
-            _in(f"{where}.seniority", item.seniority, item.SENIORITIES)
-            _between(f"{where}.headcount", item.headcount, 1, 1000)
-            _quarter(f"{where}.target_quarter", item.target_quarter)
-        case "decisions":
-            _in(f"{where}.status", item.status, item.STATUSES)
-            _quarter(f"{where}.target_quarter", item.target_quarter)
-        case "actions":
-            _in(f"{where}.kind", item.kind, item.KINDS)
-            _in(f"{where}.status", item.status, item.STATUSES)
-        case "pages":
-            _in(f"{where}.status", item.status, item.STATUSES)
+        _check_field(cls, f"{where}.{f.name}", f.name, getattr(item, f.name))
+
+
+def check_collection_size(collection: str, size: int) -> None:
+    cap = COLLECTION_CAPS[collection]
+    if size > cap:
+        raise InvalidValue(f"{collection}: {size:,} items; a workshop holds at most {cap:,}")
 
 
 def check_session(session: Session) -> None:
     """Check every field and item of a whole session (used by import)."""
-    for field in _hints(Session):
+    for f in dataclasses.fields(Session):
+        field = f.name
         if field in COLLECTIONS:
             items = session.collection(field)
+            check_collection_size(field, len(items))
             seen: set[str] = set()
-            for item in items:
-                check_item(field, item)
+            for index, item in enumerate(items):
+                check_item(field, item, f"{field}[{index}]")
                 if item.id in seen:
                     raise InvalidValue(f"{field}: the id {item.id!r} appears twice")
                 seen.add(item.id)

@@ -16,7 +16,6 @@ pages). Completeness (a core statement in every cell, ...) is asserted by the te
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -45,10 +44,12 @@ from workshop.framework.model import (
     Statement,
     StrategyQuestion,
 )
+from workshop.paths import framework_folder, resources_folder
+from workshop.vocab import HireMode, InterviewFunction, Seniority, StatementSet
 
 DECISION_CATEGORIES = frozenset({"process", "tech_stack", "org_model", "pods", "tooling"})
-INTERVIEW_FUNCTIONS = frozenset({"product", "customer_success", "support", "sales", "client"})
-STATEMENT_SETS = frozenset({"core", "extended"})
+INTERVIEW_FUNCTIONS = frozenset(InterviewFunction.values())
+STATEMENT_SETS = frozenset(StatementSet.values())
 ANCHOR_COUNT = 5  # scores 0, 1, 2, 3, 4
 RUBRIC_SCORES = (1, 2, 3, 4, 5)
 
@@ -271,22 +272,13 @@ def load_framework_from(folder: Path | str) -> Framework:
 @functools.cache
 def load_framework() -> Framework:
     """The shipped content, read once per process."""
-    return load_framework_from(resources_path() / "framework")
+    return load_framework_from(framework_folder())
 
 
 def resources_path() -> Path:
-    """The shipped ``resources`` folder (framework content, fonts, schema).
-
-    Found through the package (``workshop/resources``: a symlink in a checkout, real files in
-    a wheel or bundle), falling back to the checkout's top-level folder.
-    """
-    try:
-        candidate = importlib.resources.files("workshop") / "resources"
-    except ModuleNotFoundError:  # pragma: no cover - the package itself is missing
-        candidate = None
-    if isinstance(candidate, Path) and (candidate / "framework").is_dir():
-        return candidate
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The shipped ``resources`` folder (framework content, fonts, schema); see
+    :mod:`workshop.paths`, the one place that finds it."""
+    return resources_folder()
 
 
 # --- Building typed objects ---------------------------------------------------------------
@@ -415,9 +407,9 @@ def _role(item: _Item) -> Role:
         emerging=item.boolean("emerging", False),
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
-        recommended_mode=_choice_or(item, "recommended_mode", ("hire", "internal"), "hire"),
+        recommended_mode=_choice_or(item, "recommended_mode", HireMode.values(), "hire"),
         recommended_seniority=_choice_or(
-            item, "recommended_seniority", ("junior", "mid", "senior", "lead"), "mid"
+            item, "recommended_seniority", Seniority.values(), "mid"
         ),
         recommended_ml_experience=item.boolean("recommended_ml_experience", False),
         recommended_data_engineering=item.boolean("recommended_data_engineering", False),

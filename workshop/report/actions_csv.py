@@ -3,6 +3,10 @@
 UTF-8 with a byte-order mark, so Excel opens accented names and emoji correctly; the
 ``csv`` module quotes commas, quotes and newlines. Private actions are never exported.
 Written like the PDF: to a temporary file beside the target, then renamed into place.
+
+Every cell is made safe for a spreadsheet (:func:`safe_cell`): text that a spreadsheet would
+run as a formula ("=HYPERLINK(...)", "+1", "-2", "@SUM") gets a leading apostrophe, the usual
+way to say "this is text", and control characters (NUL, ESC...) are removed.
 """
 
 from __future__ import annotations
@@ -10,14 +14,24 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from pathlib import Path
 
 from workshop.domain.session import Session
 from workshop.report.atomic import write_atomically
+from workshop.vocab import ActionKind, ActionStatus
 
 COLUMNS = ("Action", "Owner", "Due", "Status", "Kind", "Stage", "Carried over")
-STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
-KIND_NAMES = {"action": "Action", "decision": "Decision", "parking": "Parking lot"}
+# First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters other than tab, newline and carriage return (which csv quotes).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def safe_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it."""
+    cleaned = _CONTROL.sub("", text)
+    return "'" + cleaned if cleaned.startswith(FORMULA_STARTS) else cleaned
 
 
 def actions_csv_text(session: Session) -> str:
@@ -28,17 +42,16 @@ def actions_csv_text(session: Session) -> str:
     for action in session.actions:
         if action.private:
             continue
-        writer.writerow(
-            (
-                action.text,
-                action.owner,
-                action.due.isoformat() if action.due else "",
-                STATUS_NAMES.get(action.status, action.status),
-                KIND_NAMES.get(action.kind, action.kind),
-                action.stage,
-                "yes" if action.carried_from else "",
-            )
+        row = (
+            action.text,
+            action.owner,
+            action.due.isoformat() if action.due else "",
+            ActionStatus.label_of(action.status),
+            ActionKind.label_of(action.kind),
+            action.stage,
+            "yes" if action.carried_from else "",
         )
+        writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()
 
 

@@ -15,6 +15,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workshop.paths import fonts_folder
+
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
@@ -30,11 +32,7 @@ _lock = threading.Lock()
 
 def fonts_dir() -> Path:
     """The folder of shipped fonts (works installed, editable and bundled)."""
-    try:
-        from workshop.framework import resources_path
-    except ImportError:  # the content package is not importable: fall back to the checkout
-        return Path(__file__).resolve().parents[1] / "resources" / "fonts"
-    return Path(resources_path()) / "fonts"
+    return fonts_folder()
 
 
 @cache

@@ -26,7 +26,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from workshop.report.fonts import REGULAR
 from workshop.report.text import (
@@ -111,6 +111,10 @@ class FlowingText(Flowable):
         inner = self._paragraph(availWidth)
         # ReportLab decides how many lines fit (leading, orphans, widows) ...
         parts = inner.split(availWidth, availHeight)
+        if len(parts) == 1:
+            # Every line fits: a table splitting a row still expects two parts (it has no
+            # other way to hear "all of it"), so the part that moves on is empty.
+            return [parts[0], Spacer(0, 0)]
         if len(parts) != 2:
             return [self if part is inner else part for part in parts]
         # ... but its second part would start the next page with an empty line (it keeps the

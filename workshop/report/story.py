@@ -63,6 +63,14 @@ from workshop.report.styles import (
     tint,
 )
 from workshop.report.text import para
+from workshop.vocab import (
+    ActionKind,
+    ActionStatus,
+    AnswerStatus,
+    AuditStatus,
+    DataReadiness,
+    Seniority,
+)
 
 # The value/cost matrix labels this many of the top-ranked opportunities with their rank;
 # beyond that, labels would overlap and help nobody.
@@ -74,15 +82,15 @@ TIMELINE_ROWS = 24
 # Quarters shown on the hiring timeline (two years).
 TIMELINE_QUARTERS = 8
 
-ACTION_STATUS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
-ACTION_KIND = {"action": "Actions", "decision": "Decisions to take", "parking": "Parking lot"}
-READINESS = {"ready": "Ready", "partial": "Partial", "missing": "Missing", "unknown": "Unknown"}
-AUDIT_STATUS = {
-    "available": "Available",
-    "partial": "Partial",
-    "missing": "Missing",
-    "unknown": "Unknown",
+ACTION_STATUS = {s.value: s.label for s in ActionStatus}
+# Section headings of the action list, one per kind (in the vocabulary's order).
+ACTION_KIND = {
+    ActionKind.ACTION.value: "Actions",
+    ActionKind.DECISION.value: "Decisions to take",
+    ActionKind.PARKING.value: ActionKind.PARKING.label,
 }
+READINESS = {r.value: r.label for r in DataReadiness}
+AUDIT_STATUS = {s.value: s.label for s in AuditStatus}
 
 
 @dataclass
@@ -621,7 +629,7 @@ def opportunities(ctx: Context) -> list[Flowable]:
             ],
             rows,
             # In millimetres; the title takes what is left of the 170 mm of an A4 page.
-            [9, 52, 19, 12, 10, 11, 12, 12, 17, 16],
+            [9, 50, 19, 12, 10, 13, 12, 12, 17, 16],
             numeric=[0, 3, 4, 5, 6, 7],
             short=[2, 8, 9],
             total_width=ctx.width,
@@ -793,7 +801,7 @@ def team(ctx: Context) -> list[Flowable]:
             [
                 _hire_title(ctx, h),
                 "Internal move" if h.mode == "internal" else "New hire",
-                h.seniority.capitalize(),
+                Seniority.label_of(h.seniority),
                 str(h.headcount),
                 quarter_label(h.target_quarter) if h.target_quarter else "Not scheduled",
             ]
@@ -914,7 +922,7 @@ def ways_of_working(ctx: Context) -> list[Flowable]:
     return story
 
 
-GTM_STATUS = {"open": "Not discussed yet", "discussed": "Discussed", "skipped": "Skipped"}
+GTM_STATUS = dict(AnswerStatus.choices())
 
 
 def _go_to_market(ctx: Context) -> list[Flowable]:

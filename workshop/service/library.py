@@ -84,7 +84,10 @@ class LibraryService:
         self.store.restore(session_id)
 
     def refresh_demo(self, demo: Session) -> str:
-        """Create the demo workshop, replacing an older copy of it (it has a fixed id)."""
-        if any(s.id == demo.id for s in self.store.list_sessions(include_deleted=True)):
-            self.store.purge(demo.id)
-        return self.create(demo)
+        """Create the demo workshop, replacing an older copy of it (it has a fixed id).
+
+        The old copy goes and the new one arrives in one transaction (a crash between the
+        two never leaves the library without a demo)."""
+        self.store.replace(demo)
+        cache_stage(self.store, self.framework, demo)
+        return demo.id

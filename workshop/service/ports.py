@@ -37,6 +37,9 @@ class LibraryStore(SessionStore, Protocol):
 
     def purge(self, session_id: str) -> None: ...
 
+    def replace(self, session: Session) -> None:
+        """Put ``session`` in place of any saved one with its id, in one transaction."""
+
     def list_sessions(self, search: str = "", *, include_deleted: bool = False) -> Sequence[Any]: ...
 
 

@@ -11,12 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workshop.store.catalog import SessionSummary
-from workshop.store.errors import NewerDatabaseError, SessionNotFound, StoreError
+from workshop.store.errors import (
+    DamagedSessionError,
+    NewerDatabaseError,
+    SessionNotFound,
+    StoreError,
+)
 
 if TYPE_CHECKING:
     from workshop.store.repository import Store, open_store
 
 __all__ = [
+    "DamagedSessionError",
     "NewerDatabaseError",
     "SessionNotFound",
     "SessionSummary",

@@ -29,3 +29,8 @@ class SessionNotFound(StoreError, PermanentSaveFailure, KeyError):
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return str(self.args[0]) if self.args else "session not found"
+
+
+class DamagedSessionError(StoreError):
+    """One workshop's rows hold values that cannot be read; the others are unaffected, and
+    this one can still be exported as far as possible (:meth:`Store.load_salvaged`)."""

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop.store.catalog import SessionSummary, read_catalog
+from workshop.store.health import check_database
 from workshop.store.location import resolve_db_path
-from workshop.store.versioning import inspect_database
 
 if TYPE_CHECKING:
     from workshop.store.repository import Store
@@ -39,12 +39,13 @@ class LazyStore:
         if self._store is None:
             from workshop.store.repository import open_store
 
-            self._store = open_store(self.path)
+            self._store = open_store(self.path, checked=True)  # checked when listed
         return self._store
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+            self._store = None  # a later call opens it again (e.g. after a restore)
 
     def __getattr__(self, name: str) -> Any:
         # Everything but the list goes to the real store, opened on first use.
@@ -54,7 +55,7 @@ class LazyStore:
 def open_store_lazily(db: str | os.PathLike[str] | None = None) -> Store | LazyStore:
     """Like :func:`open_store`, but defers SQLAlchemy when no migration or creation is due."""
     path = resolve_db_path(db).absolute()
-    if inspect_database(path).kind == "current":  # read-only; refuses newer files here
+    if check_database(path).kind == "current":  # refuses newer, damaged, foreign -wal here
         return LazyStore(path)
     from workshop.store.repository import open_store
 

@@ -23,7 +23,6 @@ import dataclasses
 import json
 import os
 import re
-import tempfile
 import typing
 from datetime import UTC, date, datetime
 from functools import cache
@@ -32,9 +31,9 @@ from typing import Any
 
 from workshop.domain.session import COLLECTIONS, SCALAR_FIELDS, Session, new_id
 from workshop.domain.validation import InvalidValue, check_session
+from workshop.files import UnsafeFileError, read_regular_file, write_atomically
+from workshop.store.schema import FORMAT, FORMAT_VERSION, schema_path
 
-FORMAT = "ml-team-maturity-workshop/session"
-FORMAT_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real session is well under 1 MB
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -65,28 +64,13 @@ def session_to_document(session: Session, exported_at: datetime | None = None) -
 
 
 def write_session_file(session: Session, path: str | os.PathLike[str]) -> None:
-    """Write ``session`` to ``path`` atomically: a temporary file beside it, then a rename,
-    so a crash or a full disk never leaves half a file under the chosen name."""
-    target = Path(path)
+    """Write ``session`` to ``path`` atomically (:func:`workshop.files.write_atomically`: a
+    temporary file beside it, then a rename; the user's umask; regular files only)."""
     text = json.dumps(session_to_document(session), ensure_ascii=False, indent=2) + "\n"
-    folder = target.parent if str(target.parent) else Path(".")
-    temporary: str | None = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{target.name}.", suffix=".tmp",
-            delete=False, newline="\n",
-        ) as file:  # fmt: skip
-            temporary = file.name
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-        temporary = None
-    except OSError as error:
-        raise PortableFileError(f"cannot write {target}: {error.strerror or error}") from error
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        write_atomically(Path(path), text.encode("utf-8"), what="the session file")
+    except UnsafeFileError as error:
+        raise PortableFileError(str(error)) from error
 
 
 def _to_json(value: Any) -> Any:
@@ -117,15 +101,15 @@ def read_session_file(path: str | os.PathLike[str]) -> Session:
     source = Path(path)
     name = source.name or str(source)
     try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PortableFileError(_too_big(name, size))
-        with source.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise PortableFileError(f"cannot read {source}: {error.strerror or error}") from error
-    if len(data) > MAX_FILE_BYTES:  # it grew after stat()
-        raise PortableFileError(_too_big(name, len(data)))
+        data = read_regular_file(source, MAX_FILE_BYTES)
+    except UnsafeFileError as error:
+        raise PortableFileError(str(error)) from error
+    if len(data) > MAX_FILE_BYTES:
+        try:
+            size = max(len(data), source.stat().st_size)
+        except OSError:
+            size = len(data)
+        raise PortableFileError(_too_big(name, size))
     return session_from_document(_parse(name, data), name)
 
 
@@ -254,14 +238,6 @@ def _schema() -> dict[str, Any]:
 @cache
 def _validator(validator_class: Any) -> Any:
     return validator_class(_schema())
-
-
-def schema_path() -> Path:
-    """The published JSON Schema of the current file format, from the shipped resources."""
-    from workshop.framework import resources_path
-
-    resources = resources_path()
-    return resources / "schema" / f"session-{FORMAT_VERSION}.schema.json"
 
 
 def _json_path(parts: typing.Iterable[Any]) -> str:

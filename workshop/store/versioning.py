@@ -6,7 +6,7 @@ Order matters (see PITFALLS "SQLite, SQLAlchemy, Alembic"):
    anything can switch the file to WAL or write to it. A database from a newer version
    is refused there, byte-identical.
 2. When the file is older than :data:`HEAD_REVISION`, :func:`backup` copies it with the
-   sqlite3 backup API, then :func:`run_migrations` upgrades it with Alembic on a dedicated
+   sqlite3 backup API into the rotating, verified set (:mod:`workshop.store.backups`), then :func:`run_migrations` upgrades it with Alembic on a dedicated
    connection: foreign keys OFF, ``BEGIN``, DDL, ``PRAGMA foreign_key_check``, ``COMMIT``.
    A failure rolls the whole migration back.
 
@@ -17,10 +17,8 @@ A new, empty database is created directly at the head revision (``create_all`` +
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
@@ -106,32 +104,17 @@ def _read_version(path: Path) -> tuple[set[str], list[str]]:
 
 
 def backup(path: Path, revision: str) -> Path:
-    """Copy the database with the sqlite3 backup API to ``<db>.backup-<rev>-<timestamp>``.
+    """Back the database up (verified, into the rotating set) before upgrading it.
 
-    The copy is written under a temporary name and renamed, so a crash never leaves a
-    half-written backup that looks complete.
+    The backup is named as taken before an upgrade, and rotation always keeps the newest
+    such copy: it is the one file an older version of the app can still open.
     """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.name}.backup-{revision}-{stamp}-{number}")
-    partial = target.with_name(target.name + ".partial")
-    source = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)
+    from workshop.store import backups
+
     try:
-        destination = sqlite3.connect(partial)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-        os.replace(partial, target)
-    except (sqlite3.Error, OSError) as error:
-        partial.unlink(missing_ok=True)
+        return backups.make_backup(path, backups.UPGRADE).path
+    except StoreError as error:
         raise StoreError(f"could not back up {path} before upgrading it: {error}") from error
-    finally:
-        source.close()
-    return target
 
 
 def run_migrations(path: Path, target: str = HEAD_REVISION) -> None:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from workshop.report import ROADMAP_SECTIONS, ReportError, export_actions_csv
 from workshop.report.sections import FOLLOW_UP_SECTIONS
-from workshop.ui import preferences
+from workshop.ui import preferences, theme
 
 if TYPE_CHECKING:
     from workshop.domain.session import Session
@@ -124,6 +124,7 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
+        theme.window_font_for(self, parent)  # as large as the window behind it
         self.setWindowTitle("Export roadmap")
         self.setAccessibleName("Export roadmap")
         layout = QVBoxLayout(self)

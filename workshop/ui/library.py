@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -40,7 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui import theme
+from workshop.ui.app_menu import add_app_menu
 from workshop.ui.library_model import ID_ROLE, LibraryFilter, LibraryModel
+from workshop.ui.preferences import last_folder, remember_folder
+from workshop.ui.widgets.date_edit import DateEdit
 
 if TYPE_CHECKING:  # the content loads on first use, not before the first frame
     from workshop.domain.edits import SetField
@@ -121,6 +124,8 @@ class LibraryWindow(QMainWindow):
         self.search.setPlaceholderText("Search by organisation or title")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
+        # Return in the search opens the selected workshop (else the first one shown).
+        self.search.returnPressed.connect(self._open_from_search)
 
         self.table = QTableView(self)
         self.table.setObjectName("library_table")
@@ -180,7 +185,12 @@ class LibraryWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(3 * step + step // 2)
 
         self._build_actions()
+        add_app_menu(self)  # Quit and Help › About, as in every window
         self._build_status_bar()
+        # With one screen, the room sees this list on the mirrored projector: the same
+        # large type as a projecting workshop window (F6 switches, as there).
+        self.projecting = theme.single_screen()
+        self._apply_scale()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -215,6 +225,10 @@ class LibraryWindow(QMainWindow):
                                                QKeySequence.StandardKey.Preferences)
         self.find_action = self._action("find_action", "Find", self._focus_search,
                                         QKeySequence.StandardKey.Find)
+        self.projecting_action = self._action(
+            "library_projecting_action", "Projecting",
+            lambda: self.set_projecting(not self.projecting), "F6",
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("library_undo_action")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -224,34 +238,69 @@ class LibraryWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         self.addAction(self.redo_action)
 
-        toolbar = QToolBar("Workshops", self)
-        toolbar.setObjectName("library_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         # Grouped as a facilitator thinks of them: start something, act on the selected
-        # workshop, move files in and out; preferences apart at the far end.
-        groups = (
+        # workshop; then move files in and out, preferences apart at the far end. Two bars,
+        # so that with the large projecting type the second moves to a row of its own
+        # instead of hiding buttons in an overflow menu.
+        toolbar = self._toolbar("library_toolbar", "Workshops", (
             (self.new_action, self.demo_action),
             (self.open_action, self.follow_up_action, self.rename_action, self.delete_action),
+        ))
+        self.files_toolbar = self._toolbar("library_files_toolbar", "Files", (
             (self.import_action, self.export_action),
-        )
+        ))
+        spacer = QWidget(self.files_toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.files_toolbar.addWidget(spacer)
+        self._add_tool(self.files_toolbar, self.preferences_action)
+        self.addToolBar(toolbar)
+        self.addToolBar(self.files_toolbar)
+        self._update_actions()
+
+    def _toolbar(self, name: str, title: str, groups: tuple[tuple[QAction, ...], ...]) -> QToolBar:
+        toolbar = QToolBar(title, self)
+        toolbar.setObjectName(name)
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for number, group in enumerate(groups):
             if number:
                 toolbar.addSeparator()
             for action in group:
-                toolbar.addAction(action)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.preferences_action)
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None and action.text():
-                button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
-                button.setAccessibleName(action.text().rstrip("…"))
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.addToolBar(toolbar)
-        self._update_actions()
+                self._add_tool(toolbar, action)
+        return toolbar
+
+    @staticmethod
+    def _add_tool(toolbar: QToolBar, action: QAction) -> None:
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setObjectName(f"{action.objectName().removesuffix('_action')}_button")
+            button.setAccessibleName(action.text().rstrip("…"))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def set_projecting(self, projecting: bool) -> None:
+        self.projecting = bool(projecting)
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        size = (
+            theme.projecting_point_size(self)
+            if self.projecting
+            else QApplication.font().pointSizeF()
+        )
+        wrapped = self.toolBarBreak(self.files_toolbar)
+        if self.projecting and not wrapped:
+            self.insertToolBarBreak(self.files_toolbar)
+        elif wrapped and not self.projecting:
+            self.removeToolBarBreak(self.files_toolbar)
+        font = QFont(self.font())
+        if size > 0 and abs(font.pointSizeF() - size) > 0.01:
+            font.setPointSizeF(size)
+            self.setFont(font)
+            self.table.verticalHeader().setDefaultSectionSize(
+                round(QFontMetrics(font).lineSpacing() * 1.75)
+            )
+            theme.restyle(self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -376,6 +425,11 @@ class LibraryWindow(QMainWindow):
         if value:
             self.open_requested.emit(str(value))
 
+    def _open_from_search(self) -> None:
+        if self.selected_id() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self.open_selected()
+
     def open_selected(self) -> None:
         session_id = self.selected_id()
         if session_id is not None:
@@ -445,7 +499,7 @@ class LibraryWindow(QMainWindow):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         form = QFormLayout()
-        picker = QDateEdit(dialog)
+        picker = DateEdit(dialog)
         picker.setObjectName("follow_up_date")
         picker.setAccessibleName("Date of the follow-up workshop")
         picker.setCalendarPopup(True)
@@ -506,10 +560,12 @@ class LibraryWindow(QMainWindow):
     def import_file(self, path: str | None = None) -> str | None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import a workshop", "", "Workshop files (*.json);;All files (*)"
+                self, "Import a workshop", last_folder("sessions"),
+                "Workshop files (*.json);;All files (*)",
             )
             if not path:
                 return None
+            remember_folder("sessions", path)
         from workshop.store.portable import PortableFileError, read_session_file
 
         try:
@@ -527,21 +583,37 @@ class LibraryWindow(QMainWindow):
         session_id = self.selected_id()
         if session_id is None:
             return False
-        session = self.store.load(session_id)
+        from workshop.store import DamagedSessionError
+
+        left_out: list[str] = []
+        try:
+            session = self.store.load(session_id)
+        except DamagedSessionError:  # export what can be read, and say what could not
+            session, left_out = self.store.load_salvaged(session_id)
         if path is None:
             suggested = f"{session.organisation or 'workshop'} {session.workshop_date}.json"
+            folder = last_folder("sessions")
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the workshop", suggested, "Workshop files (*.json)"
+                self, "Export the workshop", str(Path(folder, suggested)) if folder else suggested,
+                "Workshop files (*.json)",
             )
             if not path:
                 return False
-        from workshop.store.portable import write_session_file
+            remember_folder("sessions", path)
+        from workshop.store.portable import PortableFileError, write_session_file
 
         try:
             write_session_file(session, Path(path))
-        except OSError as error:
+        except (PortableFileError, OSError) as error:
             QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{error}")
             return False
+        if left_out:
+            QMessageBox.warning(
+                self,
+                "Damaged workshop exported",
+                f"This workshop is damaged: {len(left_out)} value(s) could not be read and "
+                "were left out or set to their default:\n" + "\n".join(left_out[:10]),
+            )
         self.statusBar().showMessage(f"Exported to {path}", 5000)
         return True
 

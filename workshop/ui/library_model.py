@@ -94,7 +94,8 @@ class LibraryModel(QAbstractTableModel):
                 return s.organisation or "(no organisation)"
             if column == TITLE:
                 title = s.title or "Untitled workshop"
-                return f"{title}  · follow-up" if s.follows_up else title
+                title = f"{title}  · follow-up" if s.follows_up else title
+                return f"⚠ {title}  · damaged" if getattr(s, "damaged", "") else title
             if column == DATE:
                 return date_text(s.workshop_date)
             if column == STAGE:
@@ -114,6 +115,8 @@ class LibraryModel(QAbstractTableModel):
                 return _local(s.updated_at).isoformat()
         if role == ID_ROLE:
             return s.id
+        if role == Qt.ItemDataRole.ToolTipRole and getattr(s, "damaged", ""):
+            return f"This workshop is damaged ({s.damaged}). It can still be exported."
         if role == Qt.ItemDataRole.ToolTipRole and column == EDITED:
             return f"{_local(s.updated_at):%d %b %Y %H:%M}"
         return None

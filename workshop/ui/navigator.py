@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from workshop.domain.session import Session
 from workshop.framework.model import Framework, Page
+from workshop.vocab import PageStatus
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,10 +23,7 @@ OTHER_SECTION = "other_pages"
 # Marks carry words too (tooltip and accessible text), never the symbol alone.
 MARKS = {
     "current": ("\u25b6", "current page"),
-    "done": ("\u2713", "done"),
-    "in_progress": ("\u25d0", "in progress"),
-    "skipped": ("\u2013", "skipped"),
-    "not_started": ("\u25cb", "not started"),
+    **{status.value: (status.mark, status.label.lower()) for status in PageStatus},
 }
 
 

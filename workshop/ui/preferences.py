@@ -1,10 +1,15 @@
 """User preferences (theme, zoom) kept in QSettings, and the preferences dialog.
 
-Settings are an INI file in the user's config folder. Tests point them elsewhere with
+Settings are an INI file in the user's config folder, under the app's one name
+(``~/.config/ml-team-maturity-workshop/settings.ini``, beside the data and log folders of the
+same name). Tests point them elsewhere with
 ``QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)``.
 """
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -15,16 +20,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import APP_ID
 from workshop.ui import theme
 
-ORGANISATION = "MLTeamMaturity"
-APPLICATION = "Workshop"
+# The settings file is <config>/ORGANISATION/APPLICATION.ini.
+ORGANISATION = APP_ID
+APPLICATION = "settings"
+# Where versions up to 0.1 kept them; moved over once (see _move_old_settings).
+OLD_ORGANISATION = "MLTeamMaturity"
+OLD_APPLICATION = "Workshop"
+
+
+def _ini(organisation: str, application: str) -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, organisation, application)
+
+
+def _move_old_settings(new: QSettings) -> None:
+    """Copy settings from the old name the first time the new file is missing (cheap: one stat)."""
+    target = Path(new.fileName())
+    if target.exists():
+        return
+    old = Path(_ini(OLD_ORGANISATION, OLD_APPLICATION).fileName())
+    if old.is_file():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(old, target)
+        except OSError:
+            return  # keep the defaults rather than fail to start
+        new.sync()  # re-read the copied file
 
 
 def settings() -> QSettings:
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
-    )
+    store = _ini(ORGANISATION, APPLICATION)
+    _move_old_settings(store)
+    return store
+
+
+def last_folder(kind: str) -> str:
+    """The folder a file of ``kind`` was last opened from or saved to ("" the first time)."""
+    folder = str(settings().value(f"folders/{kind}", "") or "")
+    return folder if folder and Path(folder).is_dir() else ""
+
+
+def remember_folder(kind: str, file_path: str) -> None:
+    store = settings()
+    store.setValue(f"folders/{kind}", str(Path(file_path).parent))
+    store.sync()
 
 
 class Preferences:

@@ -55,6 +55,8 @@ class Presenter(QObject):
 
     #: Presenting ended (Esc, stop(), the view closed, or its screen went away).
     stopped = Signal()
+    #: A clicker key in the audience view asked for the next (+1) or previous (-1) page.
+    page_step = Signal(int)
 
     def __init__(
         self,
@@ -85,6 +87,11 @@ class Presenter(QObject):
             view = AudienceView(self.controller, self.theme_name, self.window)
             view.escape_pressed.connect(self.stop)
             view.closed.connect(self._view_closed)
+            view.page_step.connect(self.page_step)
+            if self.window is not None:
+                # The window's shortcuts work from the audience view too (one screen: it has
+                # the keyboard), so presenting never takes a key away from the facilitator.
+                view.addActions(self.window.actions())
             self.view = view
             app = QGuiApplication.instance()
             if isinstance(app, QGuiApplication):

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +29,23 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.agenda import sections_from_preset
 from workshop.domain.session import Participant, Session, new_id
+from workshop.domain.validation import InvalidValue, check_session
 from workshop.framework.model import Framework
+from workshop.ui import theme
+from workshop.ui.widgets.date_edit import DateEdit
+from workshop.ui.widgets.length_counter import limit_length
+
+# The same words as the overview page uses for a workshop with no target stage yet.
+NOT_CHOSEN = "Not chosen yet"
+
+
+def preset_label(name: str, total_minutes: int) -> str:
+    """"Half day (3 h 30)"; a name that already says how long it is stays as it is."""
+    if "(" in name:
+        return name
+    hours, minutes = divmod(total_minutes, 60)
+    length = f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
+    return f"{name} ({length})"
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> None:
@@ -44,6 +59,7 @@ class SetupDialog(QDialog):
         self.framework = framework
         self.setWindowTitle("New workshop")
         self.setObjectName("setup_dialog")
+        theme.window_font_for(self, parent)  # as large as the window behind it
 
         self.organisation = QLineEdit(self)
         _named(self.organisation, "organisation_edit", "Organisation")
@@ -51,7 +67,7 @@ class SetupDialog(QDialog):
         self.title_edit = QLineEdit(self)
         _named(self.title_edit, "title_edit", "Workshop title")
         self.title_edit.setPlaceholderText("e.g. ML leadership workshop")
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit = DateEdit(QDate.currentDate(), self)
         _named(self.date_edit, "date_edit", "Workshop date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
@@ -63,6 +79,14 @@ class SetupDialog(QDialog):
         self.sponsor_role = QLineEdit(self)
         _named(self.sponsor_role, "sponsor_role_edit", "Executive sponsor's role")
         self.sponsor_role.setPlaceholderText("Role, e.g. CEO")
+        for edit, field in (
+            (self.organisation, "organisation"),
+            (self.title_edit, "title"),
+            (self.facilitator, "facilitator"),
+            (self.sponsor, "sponsor"),
+            (self.sponsor_role, "sponsor_role"),
+        ):
+            limit_length(edit, None, field)
         sponsor_row = QHBoxLayout()
         sponsor_row.addWidget(self.sponsor, 2)
         sponsor_row.addWidget(self.sponsor_role, 1)
@@ -90,12 +114,10 @@ class SetupDialog(QDialog):
         self.preset_combo = QComboBox(self)
         _named(self.preset_combo, "preset_combo", "Agenda")
         for preset in framework.presets:
-            hours, minutes = divmod(preset.total_minutes, 60)
-            length = f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
-            self.preset_combo.addItem(f"{preset.name} ({length})", preset.id)
+            self.preset_combo.addItem(preset_label(preset.name, preset.total_minutes), preset.id)
         self.target_combo = QComboBox(self)
         _named(self.target_combo, "target_stage_combo", "Target stage")
-        self.target_combo.addItem("Not decided yet", "")
+        self.target_combo.addItem(NOT_CHOSEN, "")
         for stage in framework.stages:
             self.target_combo.addItem(f"{stage.order}. {stage.name}", stage.id)
 
@@ -118,7 +140,10 @@ class SetupDialog(QDialog):
         form.addRow("&Title", self.title_edit)
         form.addRow("&Date", self.date_edit)
         form.addRow("&Facilitator", self.facilitator)
-        form.addRow("Executive &sponsor", sponsor_row)
+        # A label with a buddy: a bare string beside a layout would show its "&" literally.
+        sponsor_label = QLabel("Executive &sponsor", self)
+        sponsor_label.setBuddy(self.sponsor)
+        form.addRow(sponsor_label, sponsor_row)
         form.addRow("&Agenda", self.preset_combo)
         form.addRow("Target sta&ge", self.target_combo)
         layout = QVBoxLayout(self)
@@ -165,6 +190,11 @@ class SetupDialog(QDialog):
         if not self.organisation.text().strip():
             self.message.setText("Enter the organisation: the library and the PDF use it.")
             self.organisation.setFocus()
+            return
+        try:  # the same rules as every edit and import (lengths, unstorable characters...)
+            check_session(self.session())
+        except InvalidValue as error:
+            self.message.setText(f"Cannot create the workshop: {error}")
             return
         super().accept()
 

@@ -12,10 +12,20 @@ Widgets opt in to type roles with :func:`set_role` (``page_title``, ``section_ti
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 
@@ -53,7 +63,10 @@ DEFAULT_THEME = "light"
 SECONDARY = 0.9
 SECTION_TITLE = 1.25
 PAGE_TITLE = 1.6
-PROJECTING_FACTOR = 1.5  # the room reads from metres away
+PROJECTING_FACTOR = 1.5  # the room reads from metres away: at least this × the platform size
+# ...and at least this share of the height of the screen the window is on (VISUAL.md): a
+# projector mirroring the laptop is read from the back row, 27 px at 1080, 20 px at 768.
+PROJECTING_SCREEN_SHARE = 1 / 40
 ZOOM_STEPS = (0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
 _system_point_size: float | None = None
@@ -66,6 +79,42 @@ def system_point_size() -> float:
         size = QApplication.font().pointSizeF()
         _system_point_size = size if size > 0 else 10.0
     return _system_point_size
+
+
+def projecting_pixels(screen_height: int) -> int:
+    """The smallest body text (in pixels) for projecting on a screen this tall."""
+    return math.ceil(max(screen_height, 240) * PROJECTING_SCREEN_SHARE)
+
+
+def projecting_point_size(widget: QWidget | None, zoom: float = 1.0) -> float:
+    """Body size in points for projecting ``widget``'s window: the larger of the platform
+    size × :data:`PROJECTING_FACTOR` and :func:`projecting_pixels` of its screen."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    factor = system_point_size() * PROJECTING_FACTOR
+    if screen is None:
+        return factor * zoom
+    dpi = screen.logicalDotsPerInchY() or 96.0
+    # Qt rounds pixels = points × dpi / 72; a hair over keeps the rounding at or above.
+    points = (projecting_pixels(screen.geometry().height()) + 0.01) * 72.0 / dpi
+    return max(points, factor) * zoom
+
+
+def single_screen() -> bool:
+    """One screen only: whatever the laptop shows, the room sees (a mirrored projector)."""
+    return len(QGuiApplication.screens()) <= 1
+
+
+def window_font_for(dialog: QWidget, parent: QWidget | None) -> None:
+    """Give a dialog its parent window's type size (Qt does not pass fonts on to child
+    windows), so a dialog opened while projecting is as large as the window behind it."""
+    if parent is None:
+        return
+    font = QFont(dialog.font())
+    size = parent.window().font().pointSizeF()
+    if size > 0 and abs(size - font.pointSizeF()) > 0.01:
+        font.setPointSizeF(size)
+        dialog.setFont(font)
 
 
 def theme(theme_id: str) -> Theme:

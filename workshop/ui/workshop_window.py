@@ -17,7 +17,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -35,6 +42,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.agenda import Clock
 from workshop.framework.model import Page
 from workshop.ui import theme
+from workshop.ui.app_menu import add_app_menu
 from workshop.ui.controller import SessionController
 from workshop.ui.navigator import OTHER_SECTION, Navigator, Stop
 from workshop.ui.preferences import Preferences
@@ -59,8 +67,7 @@ PLANNED_PAGES = {
 }
 
 
-def single_screen() -> bool:
-    return len(QGuiApplication.screens()) <= 1
+single_screen = theme.single_screen
 
 
 class PlaceholderPage(QWidget):
@@ -87,6 +94,9 @@ class PlaceholderPage(QWidget):
     def refresh(self) -> None:
         pass
 
+    def show_change(self, _edit: object) -> None:
+        pass
+
     def flush(self) -> None:
         pass
 
@@ -95,6 +105,9 @@ class PlaceholderPage(QWidget):
 
     def guidance(self) -> str:
         return self.page.guidance
+
+    def focus_target(self) -> QWidget | None:
+        return None
 
 
 class WorkshopWindow(QMainWindow):
@@ -126,6 +139,8 @@ class WorkshopWindow(QMainWindow):
         self._stale: set[int] = set()
         self.current = -1
         self.projecting = False
+        self._projecting_before_present: bool | None = None
+        self._follows_screen = False
 
         self.navigator = Navigator(self)
         self.navigator.stop_chosen.connect(self.go_to)
@@ -158,6 +173,7 @@ class WorkshopWindow(QMainWindow):
         controller.changed.connect(self._session_changed)
 
         self._build_actions()
+        add_app_menu(self)  # Quit and Help › About, as in every window
         self.stops: list[Stop] = self.navigator.build(controller.session, controller.framework)
         self.set_projecting(single_screen() if projecting is None else projecting)
         if self.stops:
@@ -220,6 +236,13 @@ class WorkshopWindow(QMainWindow):
                                         keys(std.Find))
         self.timer_action = self._action("timer_action", "Start or pause timer",
                                          self.timer_widget.toggle, [QKeySequence("Ctrl+T")])
+        # A window action, so it works (and shows in the toolbar) while projecting hides
+        # the side panel's check box.
+        self.page_done_action = self._action(
+            "page_done_action", "Page done", self._set_page_done, [QKeySequence("Ctrl+D")],
+            checkable=True,
+        )
+        self.page_done_action.setToolTip("Page done (Ctrl+D): mark this page done in the page list")
         # Bound methods, not lambdas: Qt disconnects them when the window goes, so a
         # controller that outlives it never touches a deleted action.
         self.controller.undo_stack.undoTextChanged.connect(self._undo_text_changed)
@@ -245,6 +268,17 @@ class WorkshopWindow(QMainWindow):
             "end_present_action", "End presenting", self.stop_presenting, [QKeySequence("Esc")]
         )
         self.end_present_action.setEnabled(False)
+        # Clicker keys on the laptop while presenting (page by page, as on a slide deck);
+        # only while presenting, so PgDown scrolls a page the rest of the time.
+        self.clicker_next_action = self._action(
+            "clicker_next_action", "Next slide", self.next_page, [QKeySequence("PgDown")]
+        )
+        self.clicker_previous_action = self._action(
+            "clicker_previous_action", "Previous slide", self.previous_page,
+            [QKeySequence("PgUp")],
+        )
+        for action in (self.clicker_next_action, self.clicker_previous_action):
+            action.setEnabled(False)
         self.room_vote_action = self._action(
             "room_vote_action", "Room vote…", self.open_room_vote, [QKeySequence("Ctrl+Shift+R")]
         )
@@ -280,7 +314,7 @@ class WorkshopWindow(QMainWindow):
         theme_menu.addActions(self.theme_actions.actions())
         go_menu = menus.addMenu("&Go")
         go_menu.addActions([self.previous_action, self.next_action, self.find_action,
-                            self.timer_action])
+                            self.timer_action, self.page_done_action])
 
         toolbar = QToolBar("Workshop", self)
         toolbar.setObjectName("workshop_toolbar")
@@ -294,6 +328,15 @@ class WorkshopWindow(QMainWindow):
         toolbar.addWidget(self.projecting_indicator)
         toolbar.addSeparator()
         toolbar.addAction(self.present_action)
+        # While presenting on a second screen, the laptop is the console: what comes next.
+        self.console_label = QLabel(self)
+        self.console_label.setObjectName("console_label")
+        self.console_label.setAccessibleName("Presenting: next page")
+        self.console_action = toolbar.addWidget(self.console_label)
+        self.console_action.setVisible(False)
+        toolbar.addSeparator()
+        toolbar.addAction(self.page_done_action)
+        toolbar.addSeparator()
         toolbar.addAction(self.room_vote_action)
         toolbar.addSeparator()
         self.theme_button = QToolButton(self)
@@ -359,6 +402,7 @@ class WorkshopWindow(QMainWindow):
 
             self._presenter = Presenter(self.controller, self._audience_theme(), window=self)
             self._presenter.stopped.connect(self._presenting_stopped)
+            self._presenter.page_step.connect(self._step)
         return self._presenter
 
     def _audience_theme(self) -> str:
@@ -375,7 +419,16 @@ class WorkshopWindow(QMainWindow):
             self._room_panel.presenting_started(self.presenter.view)
         self.end_present_action.setEnabled(True)
         self.present_action.setEnabled(False)
-        self.statusBar().showMessage("Presenting — Esc ends it", 5000)
+        for action in (self.clicker_next_action, self.clicker_previous_action):
+            action.setEnabled(True)
+        self._projecting_before_present = self.projecting
+        if self.presenter.on_second_screen:
+            # The room sees the projector, not the laptop: the laptop shows the notes.
+            self.set_projecting(False)
+        self._update_console()
+        self.statusBar().showMessage(
+            "Presenting — PgDown/PgUp or Space move, B blacks the screen, Esc ends it", 8000
+        )
 
     def stop_presenting(self) -> None:
         if self._presenter is not None:
@@ -384,6 +437,35 @@ class WorkshopWindow(QMainWindow):
     def _presenting_stopped(self) -> None:
         self.end_present_action.setEnabled(False)
         self.present_action.setEnabled(True)
+        for action in (self.clicker_next_action, self.clicker_previous_action):
+            action.setEnabled(False)
+        self.console_action.setVisible(False)
+        before = self._projecting_before_present
+        if before is not None and before != self.projecting:
+            self.set_projecting(before)
+        self._projecting_before_present = None
+        if self.isVisible():
+            self._focus_page(self.page_stack.currentWidget())
+
+    def _step(self, step: int) -> None:
+        self.next_page() if step > 0 else self.previous_page()
+
+    def _update_console(self) -> None:
+        """The laptop's line while presenting: what the room sees and what comes next."""
+        if not self.presenting:
+            self.console_action.setVisible(False)
+            return
+        current = self.current_page
+        following = (
+            self.stops[self.current + 1].page.title
+            if self.current + 1 < len(self.stops)
+            else "end of the workshop"
+        )
+        where = "on the projector" if self.presenter.on_second_screen else "on this screen"
+        self.console_label.setText(
+            f"\u25b6 Showing {where}: {current.title if current else ''}  \u00b7  Next: {following}"
+        )
+        self.console_action.setVisible(True)
 
     @property
     def presenting(self) -> bool:
@@ -462,9 +544,39 @@ class WorkshopWindow(QMainWindow):
         self.side_panel.show_page(stop.page, view.guidance())  # type: ignore[attr-defined]
         self.timer_widget.set_section(None if stop.section_id == OTHER_SECTION else stop.section_id)
         self._update_navigator()
+        self._sync_page_done()
+        self._focus_page(view)
         self._update_room_action()
         if self.presenting:
             self.presenter.show_page(stop.page.id)
+            self._update_console()
+
+    def _focus_page(self, view: QWidget) -> None:
+        """Arriving on a page (by any route) hands the keyboard to the page's first working
+        control, so its keys (0–4, Space, typing) work at once; the page list keeps its
+        own keys only while the facilitator is in it."""
+        target = view.focus_target()  # type: ignore[attr-defined]
+        (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sync_page_done(self) -> None:
+        page = self.current_page
+        done = page is not None and self.controller.session.page_record(page.id).status == "done"
+        if self.page_done_action.isChecked() != done:
+            self.page_done_action.blockSignals(True)
+            self.page_done_action.setChecked(done)
+            self.page_done_action.blockSignals(False)
+
+    def _set_page_done(self, done: bool) -> None:
+        from workshop.domain.edits import set_keyed_field
+
+        page = self.current_page
+        if page is None:
+            return
+        status = "done" if done else "in_progress"
+        label = "Mark page done" if done else "Mark page not done"
+        self.controller.push(
+            set_keyed_field(self.controller.session, "pages", page.id, "status", status, label)
+        )
 
     def next_page(self) -> None:
         self.go_to(min(self.current + 1, len(self.stops) - 1))
@@ -483,13 +595,14 @@ class WorkshopWindow(QMainWindow):
             self.controller.session, self.current, self.timer_widget.section_seconds()
         )
 
-    def _session_changed(self, _edit: object) -> None:
+    def _session_changed(self, edit: object) -> None:
         for position, view in self._views.items():
             if position == self.current:
-                view.refresh()  # type: ignore[attr-defined]
+                view.show_change(edit)  # type: ignore[attr-defined]
             else:
                 self._stale.add(position)
         self._update_navigator()
+        self._sync_page_done()
 
     # --- projecting, zoom, theme --------------------------------------------------------
 
@@ -511,8 +624,23 @@ class WorkshopWindow(QMainWindow):
         self._apply_scale()
 
     def body_point_size(self) -> float:
-        factor = theme.PROJECTING_FACTOR if self.projecting else 1.0
-        return theme.system_point_size() * self.preferences.zoom * factor
+        if self.projecting:
+            return theme.projecting_point_size(self, self.preferences.zoom)
+        return theme.system_point_size() * self.preferences.zoom
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._follows_screen:
+            # Dragged onto the projector (or the projector became the screen): the type
+            # follows the height of the screen the window is now on.
+            handle.screenChanged.connect(self._screen_changed)
+            self._follows_screen = True
+        self._apply_scale()
+
+    def _screen_changed(self, _screen: object) -> None:
+        if self.projecting:
+            self._apply_scale()
 
     def _apply_scale(self) -> None:
         """Base font of the whole window (pages derive their sizes from it)."""
@@ -568,6 +696,71 @@ class WorkshopWindow(QMainWindow):
         self.save_label.setText(text)
         self.statusBar().showMessage(text, 3000)
 
+    def _settle_unsaved(self) -> bool:
+        """Edits are still not on disk: ask what to do. True when the window may close.
+
+        Whatever is chosen, nothing is discarded: the recovery journal already holds every
+        unsaved edit (the workshop service writes it after each failed save), and the next
+        start replays it. Escape keeps the window open.
+        """
+        count = len(self.controller.service.pending)
+        while True:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Changes not saved", "", parent=self)
+            box.setObjectName("unsaved_changes_box")
+            box.setText(
+                f"{count} change{'s' if count != 1 else ''} could not be saved to the database yet."
+            )
+            box.setInformativeText(
+                "Try again, save a copy of the workshop as a file elsewhere, or quit: the "
+                "changes are kept and saved the next time the app starts."
+            )
+            retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+            retry.setObjectName("retry_button")
+            copy = box.addButton("Save a copy…", QMessageBox.ButtonRole.ActionRole)
+            copy.setObjectName("save_copy_button")
+            keep = box.addButton("Quit and keep them for next time", QMessageBox.ButtonRole.DestructiveRole)
+            keep.setObjectName("keep_for_next_time_button")
+            stay = box.addButton(QMessageBox.StandardButton.Cancel)
+            stay.setObjectName("stay_button")
+            box.setDefaultButton(retry)
+            box.setEscapeButton(stay)
+            self.unsaved_box = box
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is retry:
+                self.controller.flush()
+                if not self.controller.has_unsaved:
+                    return True
+                count = len(self.controller.service.pending)
+            elif clicked is copy:
+                if self._save_copy():
+                    return True
+            else:
+                return clicked is keep  # Cancel/Escape: stay in the workshop
+
+    def _save_copy(self) -> bool:
+        """Write the workshop as it is on screen to a portable session file."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from workshop.store.portable import write_session_file
+
+        session = self.controller.session
+        suggested = f"{session.organisation or 'workshop'} {session.workshop_date} (unsaved).json"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the workshop", suggested, "Workshop files (*.json)"
+        )
+        if not path:
+            return False
+        try:
+            write_session_file(session, Path(path))
+        except (OSError, ValueError) as error:
+            QMessageBox.critical(self, "Copy not saved", f"Could not write {path}:\n{error}")
+            return False
+        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        return True
+
     def _save_failed(self, message: str) -> None:
         self.save_label.setText("Not saved")
         QMessageBox.critical(self, "Not saved", message)
@@ -575,6 +768,10 @@ class WorkshopWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_presenting()
         self._flush_page()
+        self.controller.flush()
+        if self.controller.has_unsaved and not self._settle_unsaved():
+            event.ignore()  # the facilitator stays in the workshop; nothing is lost
+            return
         if self._room_panel is not None:
             self._room_panel.shutdown()  # the server stops with the workshop
         self.timer_widget.shutdown()

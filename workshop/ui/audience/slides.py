@@ -27,6 +27,7 @@ from workshop.domain.public_view import public_view
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Action, Session
 from workshop.framework.model import Framework, Page
+from workshop.vocab import ActionStatus, AuditStatus
 
 # How a flag reads (kind decides colour and weight; the words and icon carry the meaning).
 WARNING = "warning"
@@ -421,11 +422,9 @@ def _matrix(framework: Framework, session: Session, page: Page) -> Slide:
 @builder("audit")
 def _audit(framework: Framework, session: Session, page: Page) -> Slide:
     titles = {o.id: o.title for o in session.opportunities}
+    # Only "available" carries its mark on the big screen; the rest read as plain words.
     status_words = {
-        "available": f"{CHECK} Available",
-        "partial": "Partial",
-        "missing": "Missing",
-        "unknown": "Unknown",
+        s.value: s.marked if s is AuditStatus.AVAILABLE else s.label for s in AuditStatus
     }
     rows = []
     for item in session.audit:
@@ -529,13 +528,14 @@ def _go_to_market(framework: Framework, session: Session, page: Page) -> Slide:
     )
 
 
-ACTION_ORDER = {"in_progress": 0, "open": 1, "done": 2, "dropped": 3}
-ACTION_STATUS = {
-    "open": "",
-    "in_progress": "In progress",
-    "done": f"{CHECK} Done",
-    "dropped": "Dropped",
+ACTION_ORDER = {
+    status.value: rank
+    for rank, status in enumerate(
+        (ActionStatus.IN_PROGRESS, ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED)
+    )
 }
+# An open action needs no word on the slide; the others say where they stand.
+ACTION_STATUS = {s.value: "" if s is ActionStatus.OPEN else s.marked for s in ActionStatus}
 
 
 def public_actions(session: Session) -> list[Action]:

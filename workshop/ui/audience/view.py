@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -95,11 +96,27 @@ class Sizes:
         )
 
 
+# What presentation clickers (and a facilitator at the keyboard) press to move on or back.
+CLICKER_NEXT = frozenset({Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space})
+CLICKER_BACK = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_Left})
+# Keys that black the screen (B, and "." which many clickers send for it).
+BLACKOUT_KEYS = frozenset({Qt.Key.Key_B, Qt.Key.Key_Period})
+
+
 class AudienceView(QWidget):
-    """A top-level window showing one page's :class:`Slide`. Esc asks to stop presenting."""
+    """A top-level window showing one page's :class:`Slide`. Esc asks to stop presenting.
+
+    On a single screen this window has the keyboard, so it is the facilitator's console
+    too: clicker keys move page by page, B blacks the screen, and every other key goes on to
+    the control that has the keyboard in the workshop window (0–4 on a maturity check). The
+    window's own shortcuts (Ctrl+PgDown, Ctrl+Z, Ctrl+T, F6...) are added to this view by the
+    presenter, so they work here as they do there.
+    """
 
     #: Esc was pressed (the presenter stops presenting).
     escape_pressed = Signal()
+    #: A clicker key asked for the next (+1) or previous (-1) page.
+    page_step = Signal(int)
     #: The window was closed (by the presenter, the window manager or Alt+F4).
     closed = Signal()
 
@@ -124,6 +141,17 @@ class AudienceView(QWidget):
         # The slide is laid out to fit the screen; it must never make the window grow.
         self._outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setAutoFillBackground(True)
+        # B blacks the screen (the room looks at the facilitator); B again brings it back.
+        self.blackout = QWidget(self)
+        self.blackout.setObjectName("blackout")
+        self.blackout.setAccessibleName("Screen blacked out")
+        self.blackout.setAutoFillBackground(True)
+        black = QPalette()
+        black.setColor(QPalette.ColorRole.Window, QColor("#000000"))
+        self.blackout.setPalette(black)
+        self.blackout.hide()
+        #: Where other keys go: the focused control of the facilitator's window.
+        self.key_target: QWidget | None = parent
         self._apply_palette()
         # Connected with self as receiver: Qt drops the connection when the view is deleted.
         controller.changed.connect(self.refresh)
@@ -180,15 +208,47 @@ class AudienceView(QWidget):
 
     # --- Qt events ----------------------------------------------------------------------------
 
+    @property
+    def blacked_out(self) -> bool:
+        return not self.blackout.isHidden()
+
+    def set_blacked_out(self, black: bool) -> None:
+        self.blackout.setGeometry(self.rect())
+        self.blackout.setVisible(black)
+        if black:
+            self.blackout.raise_()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        key = Qt.Key(event.key())
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
-            event.accept()
+        elif plain and key in BLACKOUT_KEYS:
+            self.set_blacked_out(not self.blacked_out)
+        elif plain and (key in CLICKER_NEXT or key in CLICKER_BACK):
+            self.set_blacked_out(False)
+            self.page_step.emit(1 if key in CLICKER_NEXT else -1)
+        elif not self._forward(event):
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
+
+    def _forward(self, event: QKeyEvent) -> bool:
+        """Hand a key to the control with the keyboard in the facilitator's window."""
+        window = self.key_target
+        if window is None:
+            return False
+        target = window.focusWidget() or window
+        copy = QKeyEvent(
+            event.type(), event.key(), event.modifiers(), event.text(),
+            event.isAutoRepeat(), event.count(),
+        )
+        QApplication.sendEvent(target, copy)
+        return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.blackout.setGeometry(self.rect())
         self._rebuild()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -230,6 +290,8 @@ class AudienceView(QWidget):
         self._content = content
         self._outer.addWidget(content)
         content.show()
+        if self.blacked_out:
+            self.blackout.raise_()
 
 
 class _SlideBuilder:

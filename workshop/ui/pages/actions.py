@@ -6,7 +6,9 @@ they sort to the top and a banner says how many are still open.
 
 The table model reads ``controller.session.actions`` on every refresh and turns each cell
 edit into one domain edit; it never keeps its own copy. When only values changed, it
-signals ``dataChanged`` (an open cell editor survives); when rows came or went it resets.
+signals ``dataChanged`` for the rows whose action changed (an open cell editor survives);
+when rows came or went it resets. Column widths are measured from the texts themselves, never
+by laying out every row.
 """
 
 from __future__ import annotations
@@ -40,17 +42,20 @@ from PySide6.QtWidgets import (
 from workshop.domain.edits import Batch, add_item, remove_item, set_item_field
 from workshop.domain.session import Action, new_id
 from workshop.ui.pages.base import register
+from workshop.ui.pages.changes import concerns, touched_by
 from workshop.ui.pages.common import (
     SECONDARY,
     TITLE,
     BasePage,
     EmptyState,
     Tag,
+    em,
     named,
     plain_label,
     pydate,
     qdate,
 )
+from workshop.vocab import ActionKind, ActionStatus
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -58,8 +63,8 @@ if TYPE_CHECKING:
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-KIND_NAMES = {"action": "Action", "decision": "Decision", "parking": "Parking lot"}
-STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "✓ Done", "dropped": "Dropped"}
+KIND_NAMES = {kind.value: kind.label for kind in ActionKind}
+STATUS_NAMES = {status.value: status.marked for status in ActionStatus}
 FILTERS = (
     ("all", "Everything"),
     ("action", "Actions"),
@@ -80,6 +85,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("private", "Private"),
 )
 COLUMN = {name: index for index, (name, _heading) in enumerate(COLUMNS)}
+# Hidden in this order when the screen is too narrow for "What" to be read.
+COMPACT_HIDDEN = ("stage", "kind")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # (value, label) pairs for a combo editor
@@ -90,20 +97,29 @@ class ActionsModel(QAbstractTableModel):
         super().__init__(page)
         self.page = page
         self._ids: list[str] = []
+        self._by_id: dict[str, Action] = {}
 
     # --- reading -------------------------------------------------------------------------
 
     def actions(self) -> list[Action]:
         return list(self.page.controller.session.actions)
 
-    def reload(self) -> None:
-        ids = [a.id for a in self.ordered()]
+    def reload(self) -> bool:
+        """Follow the session; True when rows came, went or moved (a reset)."""
+        ordered = self.ordered()
+        ids = [a.id for a in ordered]
+        before = self._by_id
         if ids != self._ids:
             self.beginResetModel()
             self._ids = ids
+            self._by_id = {a.id: a for a in ordered}
             self.endResetModel()
-        elif ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
+            return True
+        self._by_id = {a.id: a for a in ordered}
+        for row, action in enumerate(ordered):
+            if before.get(action.id) is not action:  # items are immutable: a new one changed
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return False
 
     def ordered(self) -> list[Action]:
         """Carried-over actions first (they are reviewed first), then in the order added."""
@@ -111,10 +127,8 @@ class ActionsModel(QAbstractTableModel):
         return [a for a in actions if a.carried_from] + [a for a in actions if not a.carried_from]
 
     def action(self, row: int) -> Action | None:
-        session = self.page.controller.session
         if 0 <= row < len(self._ids):
-            found: Action | None = session.find("actions", self._ids[row])
-            return found
+            return self._by_id.get(self._ids[row])
         return None
 
     def row_of(self, action_id: str) -> int:
@@ -263,6 +277,16 @@ class ChoiceDelegate(QStyledItemDelegate):
             return editor
         return super().createEditor(parent, option, index)
 
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> None:
+        """An editor at least as wide as it needs (a date box shows its whole date even
+        when the column is only as wide as the date's text)."""
+        super().updateEditorGeometry(editor, option, index)
+        wanted = editor.sizeHint().width()
+        if editor.width() < wanted:
+            editor.resize(wanted, editor.height())
+
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
@@ -312,8 +336,8 @@ class ActionsPage(BasePage):
         self.count_label = self.muted(named(plain_label(wrap=False), "count_label", "Count"))
         self.scaled(self.count_label, SECONDARY)
         self.add_button = named(QPushButton("Add action"), "add_button", "Add an item")
-        self.add_button.setShortcut(QKeySequence("Ctrl+N"))
-        self.add_button.setToolTip("Add a new item of the kind shown (Ctrl+N)")
+        self.add_button.setShortcut(QKeySequence("Ctrl+Shift+N"))  # Ctrl+N is New workshop
+        self.add_button.setToolTip("Add a new item of the kind shown (Ctrl+Shift+N)")
         self.add_button.clicked.connect(self.add_action)
         self.remove_button = named(QPushButton("Remove"), "remove_button", "Remove selected")
         self.remove_button.setToolTip("Remove the selected items (Delete); undo brings them back")
@@ -347,14 +371,19 @@ class ActionsPage(BasePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows two lines high (what to do wraps once; the whole text is in the tooltip and
+        # the editor): no row is measured, so 60 actions lay out as fast as six.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         layout.addWidget(self.table, 1)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected)
 
         self.empty_state = named(EmptyState(""), "empty_state", "Nothing here yet")
-        layout.addWidget(self.empty_state)
+        # Under the toolbar, not floating mid-page: it takes the table's place and stretch.
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_state.setContentsMargins(0, round(em(self) * 4), 0, 0)
+        layout.addWidget(self.empty_state, 1)
         self.setTabOrder(self.filter_combo, self.add_button)
         self.setTabOrder(self.add_button, self.remove_button)
         self.setTabOrder(self.remove_button, self.table)
@@ -378,6 +407,11 @@ class ActionsPage(BasePage):
             return [("", "—")] + [(s.id, s.name) for s in self.framework.stages]
         return None
 
+    def show_change(self, edit: object) -> None:
+        """Only edits of the actions change this page."""
+        if concerns(touched_by(edit), ("actions",)):
+            self.refresh()
+
     def refresh(self) -> None:
         with self.filling():
             self.model.reload()
@@ -398,6 +432,7 @@ class ActionsPage(BasePage):
                 COLUMN["carried_from"], not any(a.carried_from for a in actions)
             )
             shown = self.proxy.rowCount()
+            self._fit_rows()
             self._fit_columns()
             self.count_label.setText(f"{shown} of {len(actions)} shown")
             kind = self.proxy.kind
@@ -408,7 +443,7 @@ class ActionsPage(BasePage):
             self.empty_state.setVisible(shown == 0)
             if not actions:
                 self.empty_state.setText(
-                    "No actions yet. Press “Add action” (Ctrl+N), or send a line from a "
+                    "No actions yet. Press “Add action” (Ctrl+Shift+N), or send a line from a "
                     "question's answer or a gap from the placement page."
                 )
             else:
@@ -418,18 +453,47 @@ class ActionsPage(BasePage):
                 )
 
     def _fit_columns(self) -> None:
-        """Size the small columns to their contents, capped, so "What" keeps most of the
-        width even on a 1024-pixel projector with large type."""
-        char = self.table.fontMetrics().averageCharWidth()
-        small = [
-            column
-            for column, (field, _heading) in enumerate(COLUMNS)
-            if field != "text" and not self.table.isColumnHidden(column)
-        ]
-        widths = {}
-        for column in small:
-            self.table.resizeColumnToContents(column)
-            widths[column] = min(self.table.columnWidth(column), char * 16)
+        """Size the small columns from their texts (measured here, not by laying out every
+        row), capped, so "What" keeps most of the width even on a 1024-pixel projector with
+        large type. A column never gets narrower than its longest word, so a name or
+        "Parking lot" wraps onto a second line instead of being cut ("Parki… lot"). When
+        "What" would still get less than about 24 characters, the stage column, then the
+        kind, step aside (the filter above still shows the kind)."""
+        for field in COMPACT_HIDDEN:
+            self.table.setColumnHidden(COLUMN[field], False)
+        for field in (None, *COMPACT_HIDDEN):
+            if field is not None:
+                self.table.setColumnHidden(COLUMN[field], True)
+            if self._fit_small_columns():
+                return
+
+    def _fit_small_columns(self) -> bool:
+        """Size the small columns; True when "What" keeps enough room."""
+        metrics = self.table.fontMetrics()
+        char = metrics.averageCharWidth()
+        pad = round(em(self) * 2)
+        header = self.table.horizontalHeader()
+        texts: dict[int, set[str]] = {}
+        for row in range(self.model.rowCount()):
+            action = self.model.action(row)
+            if action is None:
+                continue
+            for column, (field, _heading) in enumerate(COLUMNS):
+                if field != "text":
+                    texts.setdefault(column, set()).add(
+                        self.model.display(field, getattr(action, field)))
+        widths: dict[int, int] = {}
+        floors: dict[int, int] = {}
+        for column, (field, _heading) in enumerate(COLUMNS):
+            if field == "text" or self.table.isColumnHidden(column):
+                continue
+            shown = texts.get(column, set())
+            whole = max((metrics.horizontalAdvance(t) for t in shown), default=0) + pad
+            word = max((metrics.horizontalAdvance(w) for t in shown for w in t.split()),
+                       default=0) + pad
+            floors[column] = max(word, header.sectionSizeHint(column) if field == "private"
+                                 else 0)
+            widths[column] = max(min(whole, char * 16), floors[column], char * 6)
         # The small columns together get at most 60 % of the table: names and stages wrap
         # onto a second line instead; a date never shrinks (an elided date is useless).
         fixed = {COLUMN["due"], COLUMN["private"]}
@@ -440,8 +504,20 @@ class ActionsPage(BasePage):
         factor = limit / total if total > limit > 0 else 1.0
         for column, width in widths.items():
             if column not in fixed:
-                width = max(round(width * factor), char * 8)
-            self.table.setColumnWidth(column, width)
+                width = max(round(width * factor), floors[column])
+            if self.table.columnWidth(column) != width:
+                self.table.setColumnWidth(column, width)
+        left = self.table.viewport().width() - sum(
+            self.table.columnWidth(c) for c in widths)
+        return bool(left >= char * 24)
+
+    def _fit_rows(self) -> None:
+        line = self.table.fontMetrics().lineSpacing()
+        height = line * 2 + round(em(self) * 1.5)
+        vertical = self.table.verticalHeader()
+        if vertical.defaultSectionSize() != height:
+            vertical.setMinimumSectionSize(height)
+            vertical.setDefaultSectionSize(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

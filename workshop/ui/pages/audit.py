@@ -8,7 +8,9 @@ rule as the matrix and the roadmap, so every page agrees on what is blocked.
 
 Groups and item cards are kept by id and updated in place on refresh, so typing in one card
 is never interrupted by a change elsewhere (a readiness change may re-rank the groups: they
-are moved, not rebuilt).
+are moved, not rebuilt). Only the groups an edit changed are filled again, and a long list
+of opportunities is built a screenful at a time: the first groups at once, the next ones
+when the list is scrolled to its end (or "Show more" is pressed).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from workshop.domain.edits import Edit, add_item, remove_item, set_item_field
 from workshop.domain.priorities import BlockedOpportunity, Priorities, prioritise
 from workshop.domain.session import DataAuditItem, Opportunity, new_id
 from workshop.ui.pages.base import register
+from workshop.ui.pages.changes import concerns, touched_by
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -49,6 +52,7 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.text import line_editor
+from workshop.vocab import AuditStatus, DataReadiness
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -58,18 +62,8 @@ GENERAL = ""  # the group key of data that supports no single opportunity
 
 # Word + symbol + outline: the status reads the same in print, on a washed-out projector and
 # for the colour-blind.
-STATUS_TAGS: dict[str, tuple[str, str]] = {
-    "available": ("✓ Available", "good"),
-    "partial": ("◐ Partial", "warning"),
-    "missing": ("✗ Missing", "danger"),
-    "unknown": ("? Unknown", "neutral"),
-}
-READINESS_NAMES: dict[str, str] = {
-    "ready": "✓ Ready",
-    "partial": "◐ Partial",
-    "missing": "✗ Missing",
-    "unknown": "? Unknown",
-}
+STATUS_TAGS: dict[str, tuple[str, str]] = {s.value: (s.marked, s.tone) for s in AuditStatus}
+READINESS_NAMES: dict[str, str] = {r.value: r.marked for r in DataReadiness}
 BLOCKED_TEXT = "⚠ Cannot start until this data is in place"
 REMINDER = (
     "Some initiatives cannot begin until their data is in place. For each opportunity, list "
@@ -77,6 +71,7 @@ REMINDER = (
     "“Blocks the start” where the work cannot begin without it."
 )
 NO_OPPORTUNITIES = "Add opportunities on the value/cost page first."
+GROUPS_AT_ONCE = 20  # opportunity groups built on the first show, and per "Show more"
 
 
 def _title_label(text: str = "") -> QLabel:
@@ -334,6 +329,8 @@ class AuditGroup(QFrame):
         self.items_layout.setSpacing(unit // 2)
         layout.addLayout(self.items_layout)
         self.cards: dict[str, AuditItemCard] = {}
+        self.filled: tuple[Any, ...] | None = None  # what show_group last showed
+        self.new_cards = False  # show_group built a card (it must be shown)
 
         foot = QHBoxLayout()
         self.none_label = page.muted(named(plain_label(), "no_items_label", "No data items"))
@@ -352,7 +349,7 @@ class AuditGroup(QFrame):
         self,
         opportunity: Opportunity | None,
         rank: int,
-        items: list[DataAuditItem],
+        items: list[DataAuditItem] | tuple[DataAuditItem, ...],
         blocked: BlockedOpportunity | None,
     ) -> None:
         if opportunity is None:
@@ -379,14 +376,20 @@ class AuditGroup(QFrame):
         self.summary_label.setText(self._summary(items))
         self.summary_label.setVisible(bool(items) or blocked is not None)
 
+        self.filled = (opportunity, rank, tuple(items), blocked)
         wanted = [item.id for item in items]
         for gone in [i for i in self.cards if i not in wanted]:
             card = self.cards.pop(gone)
             card.setParent(None)
             card.deleteLater()
         moved = False
+        self.new_cards = False
         for position, item in enumerate(items):
-            card = self.cards.get(item.id) or self._new_card(item.id)
+            existing = self.cards.get(item.id)
+            if existing is None:
+                existing = self._new_card(item.id)
+                self.new_cards = True
+            card = existing
             if self.items_layout.indexOf(card) != position:
                 self.items_layout.insertWidget(position, card)
                 moved = True
@@ -410,7 +413,7 @@ class AuditGroup(QFrame):
         return card
 
     @staticmethod
-    def _summary(items: list[DataAuditItem]) -> str:
+    def _summary(items: list[DataAuditItem] | tuple[DataAuditItem, ...]) -> str:
         """The item counts by status, e.g. "3 data items: 1 available, 2 missing"."""
         if not items:
             return ""
@@ -503,13 +506,22 @@ class AuditPage(BasePage):
         self.scroll_area = scroll_area("audit_scroll", "Data audit")
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_widget = QWidget()
-        self.list_layout = QVBoxLayout(self.list_widget)
+        outer = QVBoxLayout(self.list_widget)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(unit)
+        self.list_layout = QVBoxLayout()
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(unit)
         self.list_layout.addStretch(1)
+        outer.addLayout(self.list_layout, 1)
+        self.more_button = named(QPushButton(), "more_button", "Show more opportunities")
+        self.more_button.clicked.connect(self.show_more)
+        outer.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.scroll_area.setWidget(self.list_widget)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.scroll_area, 1)
         self.groups: dict[str, AuditGroup] = {}
+        self.shown_groups = GROUPS_AT_ONCE
         self.refresh()
 
     # --- reading -------------------------------------------------------------------------
@@ -527,9 +539,16 @@ class AuditPage(BasePage):
             self.stage_label.setVisible(stage is not None)
 
             opportunities = {o.id: o for o in session.opportunities}
-            order = [r.opportunity_id for r in priorities.ranked] + [GENERAL]
+            ranked = [r.opportunity_id for r in priorities.ranked]
+            ranks = {r.opportunity_id: r.rank for r in priorities.ranked}
+            order = ranked[:self.shown_groups] + [GENERAL]
+            hidden = len(ranked) - len(order) + 1
+            self.more_button.setVisible(hidden > 0)
+            if hidden > 0:
+                self.more_button.setText(
+                    f"Show {min(hidden, GROUPS_AT_ONCE)} more of {hidden} opportunities")
             blocked = {b.opportunity_id: b for b in priorities.blocked}
-            by_group: dict[str, list[DataAuditItem]] = {key: [] for key in order}
+            by_group: dict[str, list[DataAuditItem]] = {key: [] for key in [*ranked, GENERAL]}
             for item in session.audit:
                 # Data of an opportunity since removed stays visible, with the general data.
                 key = item.opportunity_id if item.opportunity_id in opportunities else GENERAL
@@ -539,12 +558,21 @@ class AuditPage(BasePage):
                 group = self.groups.pop(gone)
                 group.setParent(None)
                 group.deleteLater()
+            fresh: list[AuditGroup] = []
             for position, key in enumerate(order):
-                group = self.groups.get(key) or self._new_group(key)
+                found = self.groups.get(key)
+                if found is None:
+                    found = self._new_group(key)
+                    fresh.append(found)
+                group = found
                 if self.list_layout.indexOf(group) != position:
                     self.list_layout.insertWidget(position, group)
-                rank = priorities.entry(key).rank if key != GENERAL else 0
-                group.show_group(opportunities.get(key), rank, by_group[key], blocked.get(key))
+                rank = ranks.get(key, 0)
+                wanted = (opportunities.get(key), rank, tuple(by_group[key]), blocked.get(key))
+                if group.filled != wanted:  # only the groups that changed are filled again
+                    group.show_group(*wanted)
+                    if group.new_cards and group not in fresh:
+                        fresh.append(group)
 
             has_opportunities = bool(opportunities)
             self.empty_box.setVisible(not has_opportunities)
@@ -558,7 +586,23 @@ class AuditPage(BasePage):
                 ),
                 "danger" if count else "good",
             )
-            self.show_new_children(self.list_widget)
+            for group in fresh:
+                self.show_new_children(group)
+
+    def show_change(self, edit: object) -> None:
+        """Only edits of the opportunities or the audit change this page."""
+        if concerns(touched_by(edit), ("opportunities", "audit")):
+            self.refresh()
+
+    def show_more(self) -> None:
+        """Build the next screenful of opportunity groups."""
+        self.shown_groups += GROUPS_AT_ONCE
+        self.refresh()
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.scroll_area.verticalScrollBar()
+        if self.more_button.isVisible() and value >= bar.maximum() - bar.pageStep() // 2:
+            QTimer.singleShot(0, self.show_more)
 
     def _new_group(self, opportunity_id: str) -> AuditGroup:
         group = AuditGroup(self, opportunity_id)

@@ -5,8 +5,9 @@ content's ``pages`` table and ``report_sections`` to the roadmap PDF sections th
 the page captures, and registers itself with :func:`register`. Its audience slide is built by
 the function registered for the same page type in ``ui/audience/slides.py``;
 ``ui/page_types.py`` checks at start-up that every page type has all three parts. The workshop window
-builds a view per content page on demand and calls :meth:`PageView.refresh` whenever the
-session changes (an edit, an undo, a redo), so a view never keeps its own copy of the data:
+builds a view per content page on demand, calls :meth:`PageView.refresh` when it is shown
+and :meth:`PageView.show_change` with the edit whenever the session changes (an edit, an
+undo, a redo), so a view never keeps its own copy of the data:
 widgets are filled from ``self.controller.session`` and every change goes out as an edit
 through ``self.controller.push(...)``.
 
@@ -18,7 +19,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from workshop.framework.model import Framework, Page
@@ -41,6 +49,31 @@ def page_class(page_type: str) -> type[PageView] | None:
 
 def registered_page_types() -> frozenset[str]:
     return frozenset(_PAGE_TYPES)
+
+
+def first_tab_stop(container: QWidget) -> QWidget | None:
+    """The first widget under ``container``, in Tab order, that Tab would stop on now."""
+    widget = container.nextInFocusChain()
+    for _step in range(10_000):  # the chain is a ring over the whole window
+        if widget is None or widget is container:
+            return None
+        if (
+            container.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(container)
+            and widget.isEnabled()
+            and _takes_keys(widget)
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def _takes_keys(widget: QWidget) -> bool:
+    """A bare scroll area only scrolls; lists, tables and text boxes are real controls."""
+    if isinstance(widget, (QAbstractItemView, QTextEdit, QPlainTextEdit)):
+        return True
+    return not isinstance(widget, QAbstractScrollArea)
 
 
 class PageView(QWidget):
@@ -66,6 +99,11 @@ class PageView(QWidget):
         """Fill every widget from the session. Must not push edits."""
         raise NotImplementedError
 
+    def show_change(self, edit: object) -> None:
+        """An edit, undo or redo changed the session. Pages that can update only what the
+        edit touched override this (see ``pages/changes.py``); by default, refill all."""
+        self.refresh()
+
     def mark_private(self, widget: QWidget) -> QWidget:
         """Hide ``widget`` while projecting (facilitator hints, private notes...)."""
         self._private.append(widget)
@@ -79,6 +117,16 @@ class PageView(QWidget):
 
     def flush(self) -> None:
         """Commit any pending typed text now (page change, close, Ctrl+S)."""
+
+    def focus_target(self) -> QWidget | None:
+        """The control that takes the keyboard when the facilitator arrives on this page, so
+        the page's keys work at once (never the page list).
+
+        The default is the first control in the page's Tab order that is shown and enabled;
+        page types override it where another control is where the work starts (a maturity
+        check: its first unrated statement).
+        """
+        return first_tab_stop(self)
 
     # --- called by the window ------------------------------------------------------------
 

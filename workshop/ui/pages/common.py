@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFrame,
     QLabel,
@@ -80,6 +81,11 @@ def set_line_text(edit: QLineEdit, text: str) -> None:
     edit.setModified(False)
 
 
+# The page-level "add one more" key (an interview, an action...). Not Ctrl+N: that is the
+# window's New workshop, and two actions on one key make Qt run neither.
+ADD_KEY = "Ctrl+Shift+N"
+ADD_KEY_TEXT = "Ctrl+Shift+N"
+
 NOT_PLANNED = "Not planned"
 QUARTERS_AHEAD = 8  # a target quarter is chosen from the workshop's quarter and the seven after
 
@@ -134,6 +140,34 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
         elif (inner := item.layout()) is not None:
             clear_layout(inner)
+
+
+def show_laid_out_children(container: QWidget) -> None:
+    """Show the widgets placed in ``container``'s layouts (and theirs, all the way down) that
+    nobody hid on purpose.
+
+    Only widgets that sit in a layout are shown, never other children: a combo box's
+    drop-down list, a completer or a menu is a hidden child *window* (a popup), and showing
+    one opens an invisible popup that swallows every key and click until Esc.
+    """
+    for widget in _laid_out_widgets(container.layout()):
+        if widget.isWindow():
+            continue
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            widget.show()
+        if not widget.isHidden():
+            show_laid_out_children(widget)
+
+
+def _laid_out_widgets(layout: QLayout | None) -> Iterator[QWidget]:
+    if layout is None:
+        return
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if (widget := item.widget()) is not None:
+            yield widget
+        elif (inner := item.layout()) is not None:
+            yield from _laid_out_widgets(inner)
 
 
 class Tag(QLabel):
@@ -372,9 +406,23 @@ class BasePage(PageView):
             page = page.parentWidget()
         if page is not None:
             page.sync_fonts(container)
-        for child in container.findChildren(QWidget):
-            if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
-                child.show()
+        show_laid_out_children(container)
+
+    def add_key(self, button: QAbstractButton) -> QAction:
+        """Give the page's "add one more" button the page-level add key (:data:`ADD_KEY`).
+
+        A page-scoped action rather than the button's own shortcut: it fires wherever the
+        keyboard is on this page (and only there), and never competes with the window's
+        Ctrl+N (New workshop).
+        """
+        action = QAction(button.text(), self)
+        action.setObjectName(f"{button.objectName() or 'add'}_key_action")
+        action.setShortcut(QKeySequence(ADD_KEY))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: button.click())
+        self.addAction(action)
+        button.setToolTip(f"{button.text()} ({ADD_KEY_TEXT})")
+        return action
 
     # --- layout helpers --------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from workshop.domain.edits import add_item, remove_item, set_item_field
 from workshop.domain.session import Interview, new_id
 from workshop.ui.pages.base import register
 from workshop.ui.pages.common import (
+    ADD_KEY_TEXT,
     SECONDARY,
     TITLE,
     BasePage,
@@ -43,20 +43,15 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.text import line_editor, text_editor
+from workshop.ui.widgets.date_edit import DateEdit
+from workshop.vocab import InterviewFunction
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
 NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum stands for "no date"
-FUNCTION_NAMES = {
-    "product": "Product",
-    "customer_success": "Customer success",
-    "support": "Support",
-    "sales": "Sales",
-    "client": "Client",
-    "other": "Other",
-}
+FUNCTION_NAMES = {function.value: function.label for function in InterviewFunction}
 
 
 class InterviewCard(QFrame):
@@ -89,7 +84,7 @@ class InterviewCard(QFrame):
         self.function_combo.currentIndexChanged.connect(
             page.on_change(lambda i: self._set("function", self.function_combo.itemData(i)))
         )
-        self.date_edit = named(QDateEdit(), "interview_date_edit", "Interview date")
+        self.date_edit = named(DateEdit(), "interview_date_edit", "Interview date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumDate(NO_DATE)
@@ -190,8 +185,8 @@ class InterviewsPage(BasePage):
         self.scaled(title, TITLE, bold=True)
         head.addWidget(title, 1)
         self.add_button = named(QPushButton("Add interview"), "add_button", "Add an interview")
-        self.add_button.setShortcut("Ctrl+N")
         self.add_button.clicked.connect(self.add_interview)
+        self.add_key(self.add_button)
         head.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
         intro = self.muted(plain_label(
@@ -210,8 +205,8 @@ class InterviewsPage(BasePage):
         self.scroll.setWidget(self.list_widget)
         layout.addWidget(self.scroll, 100)
         self.empty_state = named(
-            EmptyState("No interviews yet — press “Add interview” (Ctrl+N) for each person "
-                       "you spoke to before the workshop."),
+            EmptyState(f"No interviews yet — press “Add interview” ({ADD_KEY_TEXT}) for "
+                       "each person you spoke to before the workshop."),
             "empty_state",
         )
         layout.addWidget(self.empty_state)
@@ -246,8 +241,8 @@ class InterviewsPage(BasePage):
                 self.empty_state.setText("Every interview here is private.")
             elif not interviews:
                 self.empty_state.setText(
-                    "No interviews yet — press “Add interview” (Ctrl+N) for each person "
-                    "you spoke to before the workshop."
+                    f"No interviews yet — press “Add interview” ({ADD_KEY_TEXT}) for "
+                    "each person you spoke to before the workshop."
                 )
             self.scroll.setVisible(bool(shown))
             self.show_new_children(self.list_widget)
@@ -256,7 +251,15 @@ class InterviewsPage(BasePage):
         super().set_projecting(projecting)
         self.refresh()
 
+    def focus_target(self) -> QWidget | None:
+        """Add interview: the page's work starts there (Space or Ctrl+Shift+N)."""
+        return self.add_button
+
     def add_interview(self) -> None:
+        # What is typed in another card is committed first: the new card's refresh would
+        # otherwise show that field's stored (older) text over the typing.
+        self.flush()
+        self.controller.flush()
         interview = Interview(id=new_id())
         session = self.controller.session
         if self.push(add_item(session, "interviews", interview, label="Add interview")):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -415,6 +416,18 @@ class MaturityPage(BasePage):
         self._row_ids = ids
         self.show_new_children(self.list_widget)
 
+    def focus_target(self) -> QWidget | None:
+        """The first statement not rated yet (else the first): 0–4 rate it at once."""
+        session = self.controller.session
+        row = next(
+            (r for r in self.rows if not session.rating(r.statement.id).is_rated),
+            self.rows[0] if self.rows else None,
+        )
+        if row is None:
+            return super().focus_target()
+        self.scroll.ensureWidgetVisible(row)
+        return row
+
     def row(self, statement_id: str) -> StatementRow:
         return next(r for r in self.rows if r.statement.id == statement_id)
 
@@ -426,6 +439,11 @@ class MaturityPage(BasePage):
         if rating is None and score is None:
             return
         label = "Clear rating" if score is None else f"Rate {score}"
+        if rating is not None and rating.counts != NO_COUNTS and not self._replace_hands(
+            rating.counts, score
+        ):
+            self.refresh()  # the pressed button goes back to how the rating stands
+            return
         score_edit = set_keyed_field(session, "ratings", statement_id, "score", score, label)
         if rating is not None and rating.counts != NO_COUNTS:
             counts_edit = set_keyed_field(
@@ -434,6 +452,20 @@ class MaturityPage(BasePage):
             self.push(Batch((score_edit, counts_edit), label))
         elif rating is None or rating.score != score:
             self.push(score_edit)
+
+    def _replace_hands(self, counts: tuple[int, ...], score: int | None) -> bool:
+        """A show of hands is the room's own vote: ask before a key press replaces it."""
+        people = sum(counts)
+        what = "clear the rating" if score is None else f"record room score {score} instead"
+        answer = QMessageBox.question(
+            self,
+            "Replace the show of hands?",
+            f"This statement has a show of hands ({people} votes: {counts_in_words(counts)}).\n"
+            f"Drop those votes and {what}? (Ctrl+Z brings them back.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def set_counts(self, statement_id: str, counts: tuple[int, ...]) -> None:
         session = self.controller.session

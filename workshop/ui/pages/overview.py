@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -51,16 +50,15 @@ from workshop.ui.pages.common import (
 )
 from workshop.ui.pages.framework_notes import principles_box, principles_text
 from workshop.ui.pages.text import line_editor
+from workshop.ui.widgets.date_edit import DateEdit
+from workshop.vocab import StatementSet
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATEMENT_SETS = (
-    ("core", "Core statements (half day)"),
-    ("extended", "Core and extended statements (full day)"),
-)
+STATEMENT_SETS = tuple(StatementSet.choices())
 
 
 def minutes_in_words(minutes: int) -> str:
@@ -179,7 +177,7 @@ class OverviewPage(BasePage):
                          f"{field}_edit", label)
             self.fields[field] = edit
             form.addRow(f"{label}:", edit)
-        self.date_edit = named(QDateEdit(), "workshop_date_edit", "Workshop date")
+        self.date_edit = named(DateEdit(), "workshop_date_edit", "Workshop date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setKeyboardTracking(False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop.domain.progress import Progress, progress, series_of
@@ -48,6 +49,8 @@ class ProgressPage(BasePage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = scroll_area("progress_scroll", "Progress")
+        # A page to read: the arrow keys and PgUp/PgDn scroll it, so it takes the keyboard.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer.addWidget(self.scroll)
         body = QWidget()
         self.scroll.setWidget(body)
@@ -82,6 +85,9 @@ class ProgressPage(BasePage):
         layout.addWidget(self.moved_label)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def focus_target(self) -> QWidget | None:
+        return self.scroll
 
     def _series(self) -> list[Session]:
         """This workshop and the earlier ones of its series that this database holds."""

@@ -28,16 +28,13 @@ from workshop.ui.pages.common import (
 )
 from workshop.ui.pages.framework_notes import LastAnswer
 from workshop.ui.pages.text import text_editor
+from workshop.vocab import AnswerStatus
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page, StrategyQuestion
     from workshop.ui.controller import SessionController
 
-STATUS_TAGS = {
-    "open": ("Not discussed yet", "neutral"),
-    "discussed": ("✓ Discussed", "good"),
-    "skipped": ("Skipped", "warning"),
-}
+STATUS_TAGS = {status.value: (status.marked, status.tone) for status in AnswerStatus}
 
 
 @register

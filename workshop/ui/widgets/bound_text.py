@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from workshop.domain.edits import Edit, set_item_field, set_keyed_field, set_session_field
 from workshop.domain.session import COLLECTIONS, KEYED_COLLECTIONS, Session
 from workshop.ui.controller import SessionController
+from workshop.ui.widgets.length_counter import limit_length
 
 PAUSE_MS = 600
 
@@ -196,6 +197,7 @@ class BoundLineEdit(_BoundText, QLineEdit):
         self.textEdited.connect(self._typed)  # the user's typing only, not setText
         self.returnPressed.connect(self.commit)
         self._bind(controller, ItemField(collection, item_id, field), label)
+        self.length_counter = limit_length(self, collection, field)
 
     def _shown_text(self) -> str:
         return self.text()

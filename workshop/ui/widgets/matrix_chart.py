@@ -9,6 +9,14 @@ also draws exactly like the PDF's matrix (``workshop/report/charts.py``): the sa
 divider lines, quadrant shapes and colours, and points sharing a cell laid out on a small
 grid inside it so every one stays visible and grabbable.
 
+Painting is proportional to what changed. The grid, axes and quadrant names are drawn once
+into a pixmap, and every marker on top of them into a second one (the *scene*); a paint
+only copies the part of the scene Qt asks for and draws the highlighted point and its title
+over it. When points change (a vote re-ranks a few, a drop moves one), only their old and
+new places are drawn again, into the scene and on screen. During a drag the scene holds every
+point but the dragged one, and each mouse move repaints the small area the dragged marker,
+its ghost and its title cover: the layout of the other points is not computed again.
+
 Interaction follows the usual drag contract: press on a point selects it; moving drags it
 (a ghost shows the whole-number cell it will land in); releasing emits :attr:`moved` ONCE
 with the snapped value and cost, and only when they changed. A press on empty space is
@@ -23,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,7 +44,9 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QPolygonF,
+    QRegion,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -48,6 +58,7 @@ QUADRANT_FILLS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E0
 SHAPES = ("circle", "square", "diamond", "triangle")
 FILL_STRENGTH = 0.6  # mixed with white: light enough for a dark number on top (≥ 7:1)
 NUMBER_COLOUR = "#111111"  # the rank on a marker: dark on the light fill in every theme
+PATCH_LIMIT = 40  # more changed points than this: draw the whole scene again
 
 
 def quadrant_fill(index: int) -> QColor:
@@ -127,6 +138,13 @@ class MatrixChart(QWidget):
         self._dragging = ""
         self._drag_at = QPointF()
         self._drag_moved = False
+        # Caches (see the module's docstring); None means "draw again on the next paint".
+        self._layout: dict[str, tuple[QPointF, float]] | None = None
+        self._by_id: dict[str, MatrixPoint] = {}
+        self._static: QPixmap | None = None
+        self._scene: QPixmap | None = None
+        self._scene_without = ""  # the point left out of the scene (the one being dragged)
+        self._drag_region = QRect()
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -147,11 +165,19 @@ class MatrixChart(QWidget):
         self._cost_threshold = cost_threshold
         self._value_rubric = dict(value_rubric)
         self._cost_rubric = dict(cost_rubric)
-        self.update()
+        self._invalidate()
 
     def set_points(self, points: Sequence[MatrixPoint]) -> None:
-        self._points = tuple(points)
-        ids = {p.opportunity_id for p in self._points}
+        """Show ``points``; only those that changed (or moved) are drawn again."""
+        points = tuple(points)
+        if points == self._points:
+            return
+        before = self._overlay_rect() if self._layout is not None else QRect()
+        old_layout, old_by_id = self._layout, self._by_id
+        self._points = points
+        self._by_id = {p.opportunity_id: p for p in points}
+        self._layout = None
+        ids = self._by_id
         if self._selected not in ids:
             self._selected = ""
         if self._hovered not in ids:
@@ -159,6 +185,30 @@ class MatrixChart(QWidget):
         if self._dragging not in ids:
             self._dragging = ""
         self.setAccessibleDescription(self.describe())
+        if old_layout is None or self._scene is None:
+            self._invalidate()
+            return
+        new_layout = self.layout_points()
+        changed = [
+            i for i in set(old_layout) | set(new_layout)
+            if old_layout.get(i) != new_layout.get(i) or old_by_id.get(i) != ids.get(i)
+        ]
+        if len(changed) > PATCH_LIMIT:
+            self._invalidate()
+            return
+        region = QRegion()
+        for layout in (old_layout, new_layout):
+            for i in changed:
+                if i in layout:
+                    region += self._marker_bounds(*layout[i]).toAlignedRect()
+        self._patch_scene(region)
+        self.update(region.boundingRect() | before | self._overlay_rect())
+
+    def _invalidate(self) -> None:
+        """Forget every cache: the size, the font, the palette or the matrix changed."""
+        self._layout = None
+        self._static = None
+        self._scene = None
         self.update()
 
     @property
@@ -166,7 +216,7 @@ class MatrixChart(QWidget):
         return self._points
 
     def point(self, opportunity_id: str) -> MatrixPoint | None:
-        return next((p for p in self._points if p.opportunity_id == opportunity_id), None)
+        return self._by_id.get(opportunity_id)
 
     @property
     def selected_id(self) -> str:
@@ -175,8 +225,9 @@ class MatrixChart(QWidget):
     def select(self, opportunity_id: str) -> None:
         """Highlight a point (from the list); emits nothing."""
         if opportunity_id != self._selected:
+            before = self._overlay_rect()
             self._selected = opportunity_id
-            self.update()
+            self.update(before | self._overlay_rect())
 
     def describe(self) -> str:
         """The chart in words, for screen readers and tests."""
@@ -236,8 +287,14 @@ class MatrixChart(QWidget):
         return self._metrics().lineSpacing() * 1.3
 
     def layout_points(self) -> dict[str, tuple[QPointF, float]]:
-        """Where each point is drawn and its radius. Points sharing a cell sit on a small
-        grid inside it (rank order), clear of the grid lines and of the name strips."""
+        """Where each point is drawn and its radius (computed once per change of points or
+        size). Points sharing a cell sit on a small grid inside it (rank order), clear of the
+        grid lines and of the name strips."""
+        if self._layout is None:
+            self._layout = self._compute_layout()
+        return self._layout
+
+    def _compute_layout(self) -> dict[str, tuple[QPointF, float]]:
         cell = self._cell()
         band = self._band()
         gap = cell * 0.06
@@ -299,29 +356,38 @@ class MatrixChart(QWidget):
             event.ignore()  # nothing to grab: no drag starts, the selection stays
             return
         event.accept()
+        before = self._overlay_rect()
         self._dragging = hits[0]
         self._drag_at = event.position()
         self._drag_moved = False
         if self._selected != hits[0]:
             self._selected = hits[0]
             self.selected.emit(hits[0])
-        self.update()
+        self.update(before | self._overlay_rect())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._dragging:
+            if not self._drag_moved:
+                # The drag starts: the scene goes on without the dragged point.
+                self._drag_moved = True
+                self._leave_out_of_scene(self._dragging)
+                before = self._overlay_rect(at_rest=True)
+            else:
+                before = self._drag_region
             self._drag_at = event.position()
-            self._drag_moved = True
-            self.update()
+            self._drag_region = self._overlay_rect()
+            self.update(before | self._drag_region)
             event.accept()
             return
         hits = self.points_at(event.position())
         hovered = hits[0] if hits else ""
         if hovered != self._hovered:
+            before = self._overlay_rect()
             self._hovered = hovered
             self.setCursor(
                 Qt.CursorShape.OpenHandCursor if hovered else Qt.CursorShape.ArrowCursor
             )
-            self.update()
+            self.update(before | self._overlay_rect())
         event.ignore()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -334,11 +400,13 @@ class MatrixChart(QWidget):
 
     def finish_drag(self) -> None:
         """End a drag: ONE ``moved`` signal with the snapped cell, if the cell changed."""
+        before = self._overlay_rect()
         opportunity_id, self._dragging = self._dragging, ""
         point = self.point(opportunity_id)
         moved = self._drag_moved
         self._drag_moved = False
-        self.update()
+        self._leave_out_of_scene("")
+        self.update(before | self._overlay_rect())
         if point is None or not moved:
             return
         cost, value = self.snap(*self.to_scale(self._drag_at))
@@ -354,8 +422,9 @@ class MatrixChart(QWidget):
 
     def leaveEvent(self, event: object) -> None:
         if self._hovered:
+            before = self._overlay_rect()
             self._hovered = ""
-            self.update()
+            self.update(before | self._overlay_rect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         point = self.point(self._selected)
@@ -375,9 +444,16 @@ class MatrixChart(QWidget):
             self.moved.emit(point.opportunity_id, value, cost)
         event.accept()
 
-    def event(self, event: object) -> bool:
-        from PySide6.QtCore import QEvent
+    def resizeEvent(self, event: object) -> None:
+        self._invalidate()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
+                            QEvent.Type.StyleChange):
+            self._invalidate()
+
+    def event(self, event: object) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(QPointF(event.pos()))
             if text:
@@ -411,19 +487,131 @@ class MatrixChart(QWidget):
 
     # --- painting --------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # --- the caches -------------------------------------------------------------------------
+
+    def _pens(self) -> tuple[QColor, QColor, QColor, float]:
         palette = self.palette()
-        text = palette.color(QPalette.ColorRole.WindowText)
-        background = palette.color(QPalette.ColorRole.Base)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        m = self._metrics()
-        line = m.lineSpacing()
-        thick = max(2.0, line / 9)
+        line = self._metrics().lineSpacing()
+        return (palette.color(QPalette.ColorRole.WindowText),
+                palette.color(QPalette.ColorRole.Base),
+                palette.color(QPalette.ColorRole.Highlight), max(2.0, line / 9))
+
+    def _pixmap(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        return pixmap
+
+    def _ensure_scene(self) -> QPixmap:
+        if self._static is None:
+            self._static = self._pixmap()
+            painter = QPainter(self._static)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_background(painter)
+            painter.end()
+            self._scene = None
+        if self._scene is None:
+            self._scene = QPixmap(self._static)
+            self._scene_without = self._dragging if self._drag_moved else ""
+            painter = QPainter(self._scene)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_markers(painter, None)
+            painter.end()
+        return self._scene
+
+    def _patch_scene(self, region: QRegion) -> None:
+        """Draw the scene again inside ``region`` only (background, then its markers)."""
+        if self._scene is None or self._static is None or region.isEmpty():
+            return
+        painter = QPainter(self._scene)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setClipRegion(region)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.drawPixmap(0, 0, self._static)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        self._paint_markers(painter, QRectF(region.boundingRect()))
+        painter.end()
+
+    def _leave_out_of_scene(self, opportunity_id: str) -> None:
+        """Keep every point in the scene but ``opportunity_id`` ("" = every point)."""
+        if opportunity_id == self._scene_without:
+            return
+        region = QRegion()
+        placed = self.layout_points()
+        for i in (opportunity_id, self._scene_without):
+            if i in placed:
+                region += self._marker_bounds(*placed[i]).toAlignedRect()
+        self._scene_without = opportunity_id
+        self._patch_scene(region)
+        self.update(region.boundingRect())
+
+    def _marker_bounds(self, centre: QPointF, radius: float) -> QRectF:
+        """Everything a marker may cover: its shape, highlight ring and ★."""
+        line = self._metrics().lineSpacing()
+        half = radius * 1.3 + max(2.0, line / 9) * 4 + line
+        return QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
+
+    def _overlay_rect(self, *, at_rest: bool = False) -> QRect:
+        """What is drawn over the scene: the highlighted points, the dragged marker, its
+        ghost and the title callout (an update of this rect repaints all of it)."""
+        if not self._points:
+            return QRect()
+        placed = self.layout_points()
+        rect = QRectF()
+        for i in {self._selected, self._hovered, self._dragging} - {""}:
+            if i in placed:
+                rect |= self._marker_bounds(*placed[i])
+        if self._dragging and self._drag_moved and not at_rest:
+            radius = placed[self._dragging][1] if self._dragging in placed else 0.0
+            rect |= self._marker_bounds(self._drag_at, radius)
+            cost, value = self.snap(*self.to_scale(self._drag_at))
+            rect |= self._marker_bounds(self.to_screen(cost, value), radius)
+        label = self._callout()
+        if label is not None:
+            rect |= label[1].adjusted(-4, -4, 4, 4)
+        return rect.toAlignedRect()
+
+    # --- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self._ensure_scene()
+        painter = QPainter(self)
+        area = event.rect()
+        ratio = scene.devicePixelRatio()
+        painter.drawPixmap(QRectF(area), scene,
+                           QRectF(area.x() * ratio, area.y() * ratio,
+                                  area.width() * ratio, area.height() * ratio))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text, background, accent, thick = self._pens()
+        placed = self.layout_points()
+        for i in {self._selected, self._hovered} - {"", self._dragging if self._drag_moved
+                                                    else ""}:
+            point = self.point(i)
+            if point is not None and i in placed:
+                self._paint_marker(painter, point, SHAPES[point.quadrant % len(SHAPES)],
+                                   *placed[i], text, accent, thick)
+        dragged = self.point(self._dragging)
+        if dragged is not None and self._drag_moved and dragged.opportunity_id in placed:
+            shape = SHAPES[dragged.quadrant % len(SHAPES)]
+            radius = placed[dragged.opportunity_id][1]
+            cost, value = self.snap(*self.to_scale(self._drag_at))
+            painter.setPen(QPen(text, thick, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(shape_path(shape, self.to_screen(cost, value), radius))
+            self._paint_marker(painter, dragged, shape, self._drag_at, radius, text, accent,
+                               thick)
+        label = self._callout()
+        if label is not None:
+            self._paint_callout(painter, label[0], label[1], text, background, accent)
+        painter.end()
+
+    def _paint_background(self, painter: QPainter) -> None:
+        """The grid, axes, dividers and quadrant names: what no edit changes."""
+        text, background, _accent, thick = self._pens()
+        line = self._metrics().lineSpacing()
         plot = self.plot_rect()
         cell = plot.width() / (HIGH - LOW + 1)
-
         painter.fillRect(plot, background)
         grid = QColor(text)
         grid.setAlphaF(0.3)
@@ -436,7 +624,6 @@ class MatrixChart(QWidget):
         painter.setPen(QPen(text, thick))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(plot)
-
         self._paint_axes(painter, plot, text, line)
         divider_x = self.to_screen(math.ceil(self._cost_threshold) - 0.5, LOW).x()
         divider_y = self.to_screen(LOW, math.ceil(self._value_threshold) - 0.5).y()
@@ -445,33 +632,49 @@ class MatrixChart(QWidget):
         painter.drawLine(QPointF(plot.left(), divider_y), QPointF(plot.right(), divider_y))
         self._paint_quadrant_names(painter, plot, divider_x, text, line)
 
+    def _paint_markers(self, painter: QPainter, within: QRectF | None) -> None:
+        """Every marker of the scene (all but the one being dragged), in rank order so the
+        highest number is on top; only those touching ``within`` when given."""
+        text, _background, accent, thick = self._pens()
         placed = self.layout_points()
-        shapes = {p.opportunity_id: SHAPES[p.quadrant % len(SHAPES)] for p in self._points}
         for p in sorted(self._points, key=lambda p: p.rank):
-            if p.opportunity_id == self._dragging and self._drag_moved:
-                continue  # drawn last, under the mouse
+            if p.opportunity_id == self._scene_without:
+                continue
             centre, radius = placed[p.opportunity_id]
-            self._paint_marker(painter, p, shapes[p.opportunity_id], centre, radius, text,
-                               accent, thick)
-        dragged = self.point(self._dragging)
-        if dragged is not None and self._drag_moved:
-            radius = placed[dragged.opportunity_id][1]
-            cost, value = self.snap(*self.to_scale(self._drag_at))
-            target = self.to_screen(cost, value)
-            ghost = QPen(text, thick, Qt.PenStyle.DashLine)
-            painter.setPen(ghost)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(shape_path(shapes[dragged.opportunity_id], target, radius))
-            self._paint_marker(painter, dragged, shapes[dragged.opportunity_id], self._drag_at,
-                               radius, text, accent, thick)
+            if within is not None and not within.intersects(self._marker_bounds(centre, radius)):
+                continue
+            self._paint_marker(painter, p, SHAPES[p.quadrant % len(SHAPES)], centre, radius,
+                               text, accent, thick, plain=True)
+
+    def _callout(self) -> tuple[MatrixPoint, QRectF] | None:
+        """The point whose title is shown (dragged, hovered or selected) and its box."""
         label_id = self._dragging or self._hovered or self._selected
-        label_point = self.point(label_id)
-        if label_point is not None:
-            centre = self._drag_at if label_id == self._dragging and self._drag_moved else \
-                placed[label_id][0]
-            self._paint_callout(painter, label_point, centre, placed[label_id][1], plot, text,
-                                background, accent)
-        painter.end()
+        point = self.point(label_id)
+        placed = self.layout_points()
+        if point is None or label_id not in placed:
+            return None
+        centre, radius = placed[label_id]
+        if label_id == self._dragging and self._drag_moved:
+            centre = self._drag_at
+        m = self._metrics()
+        line = m.lineSpacing()
+        pad = line * 0.3
+        plot = self.plot_rect()
+        shown = self._callout_text(point, plot)
+        width = m.horizontalAdvance(shown) + 2 * pad
+        height = line + pad
+        x = centre.x() - width / 2
+        x = min(max(x, plot.left() + 2), plot.right() - width - 2)
+        y = centre.y() - radius - height - line * 0.3
+        if y < plot.top() + self._band():  # keep the quadrant names readable: go below
+            y = centre.y() + radius + line * 0.3
+        return point, QRectF(x, y, width, height)
+
+    def _callout_text(self, point: MatrixPoint, plot: QRectF) -> str:
+        m = self._metrics()
+        pad = m.lineSpacing() * 0.3
+        title = f"#{point.rank} {point.title or 'Untitled'}"
+        return m.elidedText(title, Qt.TextElideMode.ElideRight, plot.width() * 0.9 - 2 * pad)
 
     def _paint_axes(self, painter: QPainter, plot: QRectF, text: QColor, line: float) -> None:
         m = self._metrics()
@@ -545,8 +748,10 @@ class MatrixChart(QWidget):
         text: QColor,
         accent: QColor,
         thick: float,
+        *,
+        plain: bool = False,
     ) -> None:
-        highlighted = point.opportunity_id in (self._selected, self._dragging)
+        highlighted = not plain and point.opportunity_id in (self._selected, self._dragging)
         if highlighted:
             painter.setPen(QPen(accent, thick * 1.6))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -583,9 +788,7 @@ class MatrixChart(QWidget):
         self,
         painter: QPainter,
         point: MatrixPoint,
-        centre: QPointF,
-        radius: float,
-        plot: QRectF,
+        box: QRectF,
         text: QColor,
         background: QColor,
         accent: QColor,
@@ -594,18 +797,9 @@ class MatrixChart(QWidget):
         m = self._metrics()
         line = m.lineSpacing()
         pad = line * 0.3
-        title = f"#{point.rank} {point.title or 'Untitled'}"
-        shown = m.elidedText(title, Qt.TextElideMode.ElideRight, plot.width() * 0.9 - 2 * pad)
-        width = m.horizontalAdvance(shown) + 2 * pad
-        height = line + pad
-        x = centre.x() - width / 2
-        x = min(max(x, plot.left() + 2), plot.right() - width - 2)
-        y = centre.y() - radius - height - line * 0.3
-        if y < plot.top() + self._band():  # keep the quadrant names readable: go below
-            y = centre.y() + radius + line * 0.3
-        box = QRectF(x, y, width, height)
         painter.setPen(QPen(accent, max(2.0, line / 9)))
         painter.setBrush(background)
         painter.drawRoundedRect(box, pad, pad)
         painter.setPen(text)
-        painter.drawText(QPointF(x + pad, y + pad / 2 + m.ascent()), shown)
+        painter.drawText(QPointF(box.x() + pad, box.y() + pad / 2 + m.ascent()),
+                         self._callout_text(point, self.plot_rect()))

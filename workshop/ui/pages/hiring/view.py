@@ -4,51 +4,43 @@ Left, the role catalogue from the content, grouped by the stage at which the fra
 each role in: purpose and profile for the room, the framework's advice on demand for the
 facilitator only (private: hidden while projecting). "Add to plan" adds one hire, one edit.
 
-Right, the plan itself: one row per hire (title, new hire or internal assignment, seniority,
-headcount, target quarter, the two skills the checks look at, private notes), the warnings
-where the plan contradicts the framework (:func:`workshop.domain.hiring.check_hiring_plan`)
-and a timeline by quarter. Rows are kept by hire id and updated in place, so typing in one
-row is never interrupted by a change elsewhere; everything is re-read from the session on
-every refresh.
+Right, the plan itself: a table with one row per hire (title, new hire or internal
+assignment, seniority, headcount, target quarter, the two skills the checks look at, private
+notes), the warnings where the plan contradicts the framework
+(:func:`workshop.domain.hiring.check_hiring_plan`) and a timeline by quarter. The table is a
+model (:mod:`.model`) over the page's view state (:mod:`.state`): an edit repaints the rows
+it changed, nothing is rebuilt, and typing in one cell is never interrupted by a change
+elsewhere. Edits come from :mod:`.intents`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import shiboken6
-
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
+    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop.domain.edits import add_item, move_item, remove_item, set_item_field
-from workshop.domain.hiring import (
-    CHECKS,
-    HiringWarning,
-    check_hiring_plan,
-    headcount_by_quarter,
-    recommended_hire,
-)
+from workshop.domain.hiring import CHECKS, HiringWarning, headcount_by_quarter
 from workshop.domain.quarters import is_quarter
-from workshop.domain.session import Hire, new_id
+from workshop.domain.session import Hire
 from workshop.framework.model import Role
 from workshop.ui.pages.base import register
+from workshop.ui.pages.changes import concerns, touched_by
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -57,7 +49,6 @@ from workshop.ui.pages.common import (
     EmptyState,
     Tag,
     em,
-    fill_combo,
     hline,
     named,
     plain_label,
@@ -65,20 +56,31 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.framework_notes import advice_only_rules
-from workshop.ui.pages.text import line_editor
+from workshop.ui.pages.hiring import intents
+from workshop.ui.pages.hiring.model import ID_ROLE, HireDelegate, HiresModel, PlanTable
+from workshop.ui.pages.hiring.state import (
+    COLUMN,
+    COLUMNS,
+    EMPTY,
+    MODE_NAMES,
+    SENIORITY_NAMES,
+    HiringState,
+    hiring_state,
+    warning_count_text,
+)
 from workshop.ui.widgets.hiring_timeline import (
     HiringTimeline,
     TimelineEntry,
     TimelineQuarter,
     TimelineScroll,
 )
+from workshop.ui.widgets.length_counter import limit_length
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
-MODE_NAMES = {"hire": "New hire", "internal": "Internal"}
-SENIORITY_NAMES = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "lead": "Lead"}
+__all__ = ["EMPTY_TEXT", "MODE_NAMES", "SENIORITY_NAMES", "HiringPage", "warning_count_text"]
 
 EMPTY_TEXT = (
     "No roles planned yet — add the first hire from the catalogue (the framework starts with "
@@ -89,8 +91,9 @@ CATALOGUE_HIDE = "Back to the plan"
 ADVICE = "Framework's advice"  # the arrow beside the words says whether it is open
 
 
-def warning_count_text(count: int) -> str:
-    return f"⚠ {count} warning{'s' if count != 1 else ''}" if count else ""
+PLAN_ROWS_SHOWN = 12  # the table grows with the plan up to this many rows, then scrolls
+# What an edit must touch for this page to change.
+WATCHED = ("hires",)
 
 
 class RoleCard(QFrame):
@@ -134,6 +137,7 @@ class RoleCard(QFrame):
         if role.emerging:
             self.title_edit = named(QLineEdit(), "emerging_title_edit", "Name the emerging role")
             self.title_edit.setPlaceholderText("Name the role (optional)")
+            limit_length(self.title_edit, "hires", "title")
             self.title_edit.returnPressed.connect(self.add_to_plan)
             layout.addWidget(self.title_edit)
 
@@ -190,237 +194,6 @@ class RoleCard(QFrame):
             self.title_edit.clear()
 
 
-class HireRow:
-    """The widgets of one hire in the plan grid (two grid lines), updated in place."""
-
-    def __init__(self, page: HiringPage, hire_id: str) -> None:
-        self.page = page
-        self.hire_id = hire_id
-        session_title = f"hire_{hire_id}"
-        self.title_edit = named(
-            line_editor(page, "hires", hire_id, "title", "Rename role"),
-            "title_edit",
-            "Role title",
-        )
-        self.title_edit.setPlaceholderText("Role title")
-        self.title_edit.setProperty("hire_id", hire_id)
-        self.mode_combo = named(QComboBox(), "mode_combo", "New hire or internal assignment")
-        for value, name in MODE_NAMES.items():
-            self.mode_combo.addItem(name, value)
-        self.mode_combo.currentIndexChanged.connect(
-            page.on_change(lambda i: self._set("mode", self.mode_combo.itemData(i)))
-        )
-        self.seniority_combo = named(QComboBox(), "seniority_combo", "Seniority")
-        for value, name in SENIORITY_NAMES.items():
-            self.seniority_combo.addItem(name, value)
-        self.seniority_combo.currentIndexChanged.connect(
-            page.on_change(lambda i: self._set("seniority", self.seniority_combo.itemData(i)))
-        )
-        self.headcount_spin = named(QSpinBox(), "headcount_spin", "Headcount")
-        self.headcount_spin.setRange(1, 1000)
-        self.headcount_spin.setKeyboardTracking(False)  # one edit per value, not per digit
-        self.headcount_spin.valueChanged.connect(
-            page.on_change(lambda v: self._set("headcount", int(v)))
-        )
-        self.quarter_combo = named(QComboBox(), "quarter_combo", "Target quarter")
-        self.quarter_combo.currentIndexChanged.connect(
-            page.on_change(
-                lambda i: self._set("target_quarter", str(self.quarter_combo.itemData(i) or ""))
-            )
-        )
-
-        self.details = QWidget()
-        self.details.setObjectName(f"{session_title}_details")
-        self.details_grid = QGridLayout(self.details)
-        unit = round(em(page))
-        self.details_grid.setContentsMargins(0, 0, 0, 0)
-        self.details_grid.setHorizontalSpacing(unit)
-        self.details_grid.setVerticalSpacing(max(2, unit // 2))
-        self.compact: bool | None = None
-        self.ml_check = named(
-            QCheckBox("First-hand ML experience"), "ml_experience_check", "First-hand ML experience"
-        )
-        self.ml_check.setToolTip("Has built or shipped ML before (checked for the first PM)")
-        self.ml_check.toggled.connect(page.on_change(lambda on: self._set("ml_experience", on)))
-        self.data_check = named(
-            QCheckBox("Data-engineering skills"), "data_engineering_check",
-            "Data-engineering skills",
-        )
-        self.data_check.setToolTip("Can take on data engineering until a data engineer joins")
-        self.data_check.toggled.connect(
-            page.on_change(lambda on: self._set("data_engineering", on))
-        )
-        self.warning_tag = named(Tag("", "warning"), "hire_warning_tag", "Warnings on this role")
-        self.warning_tag.setVisible(False)
-        self.notes_edit = named(
-            line_editor(page, "hires", hire_id, "notes", "Edit hiring notes"),
-            "notes_edit",
-            "Private notes on this role",
-        )
-        self.notes_edit.setPlaceholderText("Private notes (never shown to the room)")
-        page.mark_private(self.notes_edit)
-        self.up_button = named(QToolButton(), "move_up_button", "Move up")
-        self.up_button.setText("▲")  # text, not an arrow icon: it grows with the type
-        self.up_button.setToolTip("Move this role up the plan")
-        self.up_button.clicked.connect(lambda: page.move_hire(hire_id, -1))
-        self.down_button = named(QToolButton(), "move_down_button", "Move down")
-        self.down_button.setText("▼")
-        self.down_button.setToolTip("Move this role down the plan")
-        self.down_button.clicked.connect(lambda: page.move_hire(hire_id, 1))
-        self.remove_button = named(QToolButton(), "remove_hire_button", "Remove from the plan")
-        self.remove_button.setText("Remove")
-        self.remove_button.setToolTip("Remove this role from the plan (Ctrl+Z brings it back)")
-        self.remove_button.clicked.connect(lambda: page.remove_hire(hire_id))
-        self.set_compact(False)
-
-    def _details_row(self) -> list[QWidget]:
-        return [self.ml_check, self.data_check, self.warning_tag, self.notes_edit,
-                self.up_button, self.down_button, self.remove_button]
-
-    def wide_width(self) -> int:
-        """The width the details need on one line, with room for a few words of notes."""
-        # Hidden widgets (a tag with no warning, the notes while projecting) take no room.
-        widgets = [w for w in self._details_row() if not w.isHidden()]
-        notes = round(self.notes_edit.fontMetrics().averageCharWidth() * 20)
-        hints = sum(notes if w is self.notes_edit else w.sizeHint().width() for w in widgets)
-        return hints + self.details_grid.horizontalSpacing() * (len(widgets) - 1)
-
-    def set_compact(self, compact: bool) -> None:
-        """One line for the details where there is room; on a narrow window the warning tag
-        and the notes move to a line of their own rather than push the plan wider than the
-        window."""
-        if compact == self.compact:
-            return
-        self.compact = compact
-        grid = self.details_grid
-        for widget in self._details_row():
-            grid.removeWidget(widget)
-        for column in range(grid.columnCount()):
-            grid.setColumnStretch(column, 0)
-        buttons = (self.up_button, self.down_button, self.remove_button)
-        grid.addWidget(self.ml_check, 0, 0)
-        grid.addWidget(self.data_check, 0, 1)
-        if compact:
-            grid.setColumnStretch(3, 1)  # empty: keeps the buttons at the right
-            grid.addWidget(self.warning_tag, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(self.notes_edit, 1, 2, 1, 5)
-        else:
-            grid.addWidget(self.warning_tag, 0, 2)
-            grid.addWidget(self.notes_edit, 0, 3)
-            grid.setColumnStretch(3, 1)  # the notes take the width; hidden, the gap does
-        for column, widget in enumerate(buttons, 4):
-            grid.addWidget(widget, 0, column)
-
-    @property
-    def line_widgets(self) -> list[QWidget]:
-        return [self.title_edit, self.mode_combo, self.seniority_combo, self.headcount_spin,
-                self.quarter_combo]
-
-    @property
-    def widgets(self) -> list[QWidget]:
-        return [*self.line_widgets, self.details]
-
-    def tab_chain(self) -> list[QWidget]:
-        return [*self.line_widgets, self.ml_check, self.data_check, self.notes_edit,
-                self.up_button, self.down_button, self.remove_button]
-
-    def show_hire(self, hire: Hire, position: int, count: int) -> None:
-        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(hire.mode)))
-        self.seniority_combo.setCurrentIndex(
-            max(0, self.seniority_combo.findData(hire.seniority))
-        )
-        if self.headcount_spin.value() != hire.headcount:
-            self.headcount_spin.setValue(hire.headcount)
-        # The hiring plan offers the quarters first and "Not planned" after them.
-        not_planned, *quarters = quarter_choices(self.page.controller.session, hire.target_quarter)
-        fill_combo(self.quarter_combo, [*quarters, not_planned], hire.target_quarter)
-        for edit in (self.title_edit, self.notes_edit):
-            if not edit.hasFocus():
-                edit.setCursorPosition(0)  # a long title or note reads from its start
-        self.ml_check.setChecked(hire.ml_experience)
-        self.data_check.setChecked(hire.data_engineering)
-        self.up_button.setEnabled(position > 0)
-        self.down_button.setEnabled(position < count - 1)
-        role = self.page.roles.get(hire.role_id)
-        described = hire.title or (role.name if role else "Custom role")
-        self.details.setAccessibleName(f"Details of {described}")
-        self.title_edit.setToolTip(
-            f"From the catalogue: {role.name}" if role else "A custom role, not in the catalogue"
-        )
-
-    def show_warnings(self, warnings: list[HiringWarning]) -> None:
-        self.warning_tag.set_tag(warning_count_text(len(warnings)), "warning")
-        self.warning_tag.setToolTip("\n".join(w.rule_title for w in warnings))
-
-    def _set(self, field: str, value: str | int | bool) -> None:
-        session = self.page.controller.session
-        hire = session.find("hires", self.hire_id)
-        if hire is not None and getattr(hire, field) != value:
-            name = field.replace("_", " ")
-            self.page.push(
-                set_item_field(session, "hires", self.hire_id, field, value, f"Edit hire {name}")
-            )
-
-    def dispose(self) -> None:
-        for widget in self.widgets:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-
-
-class PlanGrid(QWidget):
-    """The plan as a table: a header line, then two grid lines per hire. Paints zebra bands
-    per hire and an accent outline round the hires a warning points at."""
-
-    def __init__(self, page: HiringPage) -> None:
-        super().__init__()
-        self.page = page
-        self.setObjectName("plan_grid")
-        self.setAccessibleName("Hiring plan")
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(0, 1)
-        self.order: list[str] = []  # hire ids in the order they are laid out
-
-    def _span(self, hire_id: str) -> QRectF | None:
-        row = self.page.rows.get(hire_id)
-        if row is None:
-            return None
-        tops = [w.geometry().top() for w in row.widgets if w.isVisibleTo(self)]
-        bottoms = [w.geometry().bottom() for w in row.widgets if w.isVisibleTo(self)]
-        if not tops:
-            return None
-        gap = self.grid.verticalSpacing() / 2
-        return QRectF(0, min(tops) - gap, self.width(), max(bottoms) - min(tops) + 2 * gap)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        palette = self.palette()
-        band = palette.color(QPalette.ColorRole.AlternateBase)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        separator = QColor(text)
-        separator.setAlphaF(0.35)
-        width = max(2.0, em(self) / 4)
-        for index, hire_id in enumerate(self.order):
-            span = self._span(hire_id)
-            if span is None:
-                continue
-            if index % 2 == 1:
-                painter.fillRect(span, band)
-            if index > 0:  # a hairline between hires: each one's two lines read as one row
-                painter.setPen(QPen(separator, 1))
-                painter.drawLine(QPointF(0, span.top()), QPointF(self.width(), span.top()))
-            if hire_id in self.page.selected:
-                painter.setPen(QPen(accent, width))
-                painter.drawRect(span.adjusted(width / 2, width / 2, -width / 2, -width / 2))
-        first = self._span(self.order[0]) if self.order else None
-        if first is not None:
-            painter.setPen(QPen(text, 1))
-            painter.drawLine(QPointF(0, first.top()), QPointF(self.width(), first.top()))
-        painter.end()
-
-
 class WarningCard(QFrame):
     """One place where the plan contradicts the framework: the rule as a labelled tag, what
     in the plan contradicts it, why the framework says so, and a way to the roles concerned."""
@@ -444,6 +217,9 @@ class WarningCard(QFrame):
         )
         layout.addWidget(self.tag)
         self.message_label = named(plain_label(warning.message), "warning_message", "What")
+        # It quotes titles: a 200-character word is cut at the edge, not widening the page.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
         layout.addWidget(self.message_label)
         self.reason_label = page.muted(
             named(plain_label(f"Why: {warning.reason}"), "warning_reason", "Why")
@@ -470,10 +246,8 @@ class HiringPage(BasePage):
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
         self.roles = {r.id: r for r in self.framework.roles}
-        self.rows: dict[str, HireRow] = {}
+        self.state: HiringState = EMPTY
         self.role_cards: dict[str, RoleCard] = {}
-        self.selected: frozenset[str] = frozenset()
-        self.warnings: list[HiringWarning] = []
         self._warning_cards: list[WarningCard] = []
         self._panes_sized = False  # the first split is made once the page has a width
         unit = round(em(self))
@@ -507,7 +281,7 @@ class HiringPage(BasePage):
         self.splitter.addWidget(self._build_plan())
         self.splitter.setStretchFactor(0, 0)  # a wider window widens the plan
         self.splitter.setStretchFactor(1, 1)
-        self.refresh()
+        self._show(hiring_state(self.framework, controller.session), first=True)
 
     # --- building ------------------------------------------------------------------------
 
@@ -556,6 +330,7 @@ class HiringPage(BasePage):
         custom = QHBoxLayout()
         self.custom_edit = named(QLineEdit(), "custom_role_edit", "Custom role title")
         self.custom_edit.setPlaceholderText("Title, e.g. Domain expert from finance")
+        limit_length(self.custom_edit, "hires", "title")
         self.custom_edit.returnPressed.connect(self.add_custom_role)
         self.custom_button: QPushButton = named(
             QPushButton("Add a custom role"), "add_custom_button", "Add a custom role"
@@ -580,19 +355,55 @@ class HiringPage(BasePage):
         self.empty_state = named(EmptyState(EMPTY_TEXT), "empty_state", "No roles planned")
         layout.addWidget(self.empty_state)
 
-        self.plan_grid = PlanGrid(self)
-        grid = self.plan_grid.grid
-        grid.setHorizontalSpacing(unit)
-        grid.setVerticalSpacing(max(2, unit // 2))
-        self.headings: list[QWidget] = []
-        for column, text in enumerate(
-            ("Role", "Assignment", "Seniority", "People", "Target quarter")
-        ):
-            heading = self.muted(named(plain_label(text, wrap=False), f"heading_{column}", text))
-            self.scaled(heading, SECONDARY, bold=True)
-            grid.addWidget(heading, 0, column, Qt.AlignmentFlag.AlignBottom)
-            self.headings.append(heading)
-        layout.addWidget(self.plan_grid)
+        self.model = HiresModel(self, quarter_choices=self._quarter_choices,
+                                set_field=self.set_field)
+        self.plan_table = named(PlanTable(), "plan_table", "Hiring plan")
+        self.plan_table.move_requested.connect(self.move_current)
+        self.plan_table.resized.connect(lambda: self._fit_title())
+        self.plan_table.setModel(self.model)
+        self.plan_table.setItemDelegate(HireDelegate(self.plan_table))
+        self.plan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_table.setAlternatingRowColors(True)
+        self.plan_table.setWordWrap(True)  # a long role title takes a second line
+        self.plan_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.plan_table.verticalHeader().setVisible(False)
+        self.plan_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.plan_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(round(em(self) * 4))
+        self.plan_table.selectionModel().selectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.plan_table)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.plan_table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_current)
+
+        # What to do with the selected role: the keys say it too (Alt+↑, Alt+↓, Delete).
+        row_bar = QHBoxLayout()
+        row_bar.setSpacing(unit)
+        self.up_button = named(QPushButton("▲ Move up"), "move_up_button", "Move up")
+        self.up_button.setToolTip("Move the selected role up the plan (Alt+Up)")
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button = named(QPushButton("▼ Move down"), "move_down_button", "Move down")
+        self.down_button.setToolTip("Move the selected role down the plan (Alt+Down)")
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.remove_button = named(QPushButton("Remove"), "remove_hire_button",
+                                   "Remove from the plan")
+        self.remove_button.setToolTip(
+            "Remove the selected role from the plan (Delete); Ctrl+Z brings it back")
+        self.remove_button.clicked.connect(self.remove_current)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            row_bar.addWidget(button)
+        row_bar.addStretch(1)
+        self.row_bar = QWidget()
+        self.row_bar.setObjectName("plan_row_bar")
+        self.row_bar.setLayout(row_bar)
+        row_bar.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.row_bar)
 
         self.checks_title = self._section("Checks against the framework", "checks_title")
         layout.addWidget(self.checks_title)
@@ -621,6 +432,9 @@ class HiringPage(BasePage):
         self.timeline_scroll = TimelineScroll(self.timeline)
         layout.addWidget(self.timeline_scroll)
         self.unscheduled_label = named(plain_label(), "unscheduled_label", "Not scheduled")
+        # A 200-character word in a title must not widen the page: it is cut at the edge.
+        self.unscheduled_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                             QSizePolicy.Policy.Preferred)
         layout.addWidget(self.unscheduled_label)
         layout.addStretch(1)
         return scroll
@@ -632,64 +446,141 @@ class HiringPage(BasePage):
         return self._projecting
 
     def refresh(self) -> None:
+        self._show(hiring_state(self.framework, self.controller.session))
+
+    def show_change(self, edit: object) -> None:
+        """Only edits of the hires change this page."""
+        if concerns(touched_by(edit), WATCHED):
+            self._show(hiring_state(self.framework, self.controller.session))
+
+    @property
+    def warnings(self) -> list[HiringWarning]:
+        return list(self.state.warnings)
+
+    @property
+    def selected(self) -> frozenset[str]:
+        """The hires selected in the plan (a warning's "Select the roles concerned")."""
+        rows = {index.row() for index in self.plan_table.selectionModel().selectedRows()}
+        return frozenset(self.model.ids[row] for row in rows if row < len(self.model.ids))
+
+    def _show(self, state: HiringState, *, first: bool = False) -> None:
         with self.filling():
-            session = self.controller.session
-            hires = list(session.hires)
-            self.warnings = check_hiring_plan(self.framework, session)
-            self.selected = frozenset(i for i in self.selected if session.find("hires", i))
-            self._fill_rows(hires)
-            self._fill_catalogue(hires)
-            self._fill_warnings()
-            self._fill_timeline(hires)
+            old = self.state
+            self.state = state
+            how = self.model.show_state(state)
+            hires = [row.hire for row in state.rows]
+            if how != "same" or first:
+                if first or how in ("inserted", "removed", "reset"):
+                    self._fit_table()
+                if first or state.people_by_role != old.people_by_role:
+                    self._fill_catalogue(hires)
+                self._fill_warnings()
+                self._fill_timeline(hires)
             planned = bool(hires)
             self.empty_state.setVisible(not planned)
-            self.plan_grid.setVisible(planned)
+            self.plan_table.setVisible(planned)
+            self.row_bar.setVisible(planned)
             for widget in (self.checks_title, self.timeline_title, self.timeline_legend):
                 widget.setVisible(planned)
-            self.no_warnings.setVisible(planned and not self.warnings)
-            self.warnings_box.setVisible(planned and bool(self.warnings))
-            people = sum(h.headcount for h in hires)
-            summary = f"{people} {'person' if people == 1 else 'people'} planned"
-            if self.warnings:
-                self.summary_tag.set_tag(f"{summary} · {warning_count_text(len(self.warnings))}",
-                                         "warning")
-            else:
-                self.summary_tag.set_tag(summary if hires else "", "neutral")
-            self._fit_rows()  # a warning tag or the notes came or went
-            self.plan_grid.update()
+            self.no_warnings.setVisible(planned and not state.warnings)
+            self.warnings_box.setVisible(planned and bool(state.warnings))
+            self.summary_tag.set_tag(state.summary, "warning" if state.warnings else "neutral")
+            self._update_row_buttons()
 
-    def _fill_rows(self, hires: list[Hire]) -> None:
-        wanted = [h.id for h in hires]
-        for gone in [i for i in self.rows if i not in wanted]:
-            row = self.rows.pop(gone)
-            self._private.remove(row.notes_edit)  # about to be deleted
-            row.dispose()
-        grid = self.plan_grid.grid
-        if self.plan_grid.order != wanted:
-            for row in self.rows.values():
-                for widget in row.widgets:
-                    grid.removeWidget(widget)
-            for position, hire_id in enumerate(wanted):
-                if hire_id not in self.rows:
-                    self.rows[hire_id] = HireRow(self, hire_id)
-                row = self.rows[hire_id]
-                line = 1 + position * 2
-                for column, widget in enumerate(row.line_widgets):
-                    grid.addWidget(widget, line, column)
-                grid.addWidget(row.details, line + 1, 0, 1, len(row.line_widgets))
-            self.plan_grid.order = wanted
-            chain: list[QWidget] = [w for hire_id in wanted for w in self.rows[hire_id].tab_chain()]
-            for first, second in zip(chain, chain[1:], strict=False):
-                QWidget.setTabOrder(first, second)
-            self.show_new_children(self.plan_grid)
-        by_hire: dict[str, list[HiringWarning]] = {}
-        for warning in self.warnings:
-            for hire_id in warning.hire_ids:
-                by_hire.setdefault(hire_id, []).append(warning)
-        for position, hire in enumerate(hires):
-            row = self.rows[hire.id]
-            row.show_hire(hire, position, len(hires))
-            row.show_warnings(by_hire.get(hire.id, []))
+    def _quarter_choices(self, current: str) -> list[tuple[str, str]]:
+        # The hiring plan offers the quarters first and "Not planned" after them.
+        not_planned, *quarters = quarter_choices(self.controller.session, current)
+        return [*quarters, not_planned]
+
+    def _fit_table(self) -> None:
+        """Every column but the role's title as wide as what it can hold (measured from the
+        texts, not by laying out each row); the table as tall as its rows, up to a dozen."""
+        table = self.plan_table
+        metrics = table.fontMetrics()
+        pad = round(em(self) * 2)
+        header = table.horizontalHeader()
+        longest = {
+            "mode": list(MODE_NAMES.values()),
+            "seniority": list(SENIORITY_NAMES.values()),
+            "headcount": ["1000"],
+            "target_quarter": ["Not planned", "Q4 2028"],
+            "ml_experience": [""], "data_engineering": [""],
+            "warnings": [warning_count_text(9)],
+        }
+        for field, texts in longest.items():
+            column = COLUMN[field]
+            width = max([header.sectionSizeHint(column) + round(em(self)),
+                         *(metrics.horizontalAdvance(t) + pad for t in texts)])
+            if field in ("ml_experience", "data_engineering"):
+                width = header.sectionSizeHint(column) + round(em(self))
+            if table.columnWidth(column) != width:
+                table.setColumnWidth(column, width)
+        row_height = metrics.lineSpacing() * 2 + round(em(self) * 1.5)
+        vertical = table.verticalHeader()
+        if vertical.defaultSectionSize() != row_height:
+            vertical.setMinimumSectionSize(row_height)
+            vertical.setDefaultSectionSize(row_height)
+        rows = self.model.rowCount()
+        shown = min(rows, PLAN_ROWS_SHOWN)
+        height = header.sizeHint().height() + 2 * table.frameWidth() + shown * row_height
+        if rows > shown:
+            height += row_height // 2
+        height += table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(max(height, row_height * 2))
+        # What must be seen without scrolling sideways: the role (about 16 characters) and
+        # the four choices after it; the checks and notes may scroll on a narrow screen.
+        essential = sum(table.columnWidth(COLUMN[f]) for f in
+                        ("mode", "seniority", "headcount", "target_quarter"))
+        table.setMinimumWidth(essential + metrics.averageCharWidth() * 16
+                              + table.verticalScrollBar().sizeHint().width())
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The role's title and the notes share the width the other columns leave, the
+        title never less than about 18 characters and the notes 12 (narrower, the plan
+        scrolls sideways instead of cutting titles)."""
+        table = self.plan_table
+        flexible = (COLUMN["title"], COLUMN["notes"])
+        others = sum(table.columnWidth(c) for c in range(len(COLUMNS))
+                     if c not in flexible and not table.isColumnHidden(c))
+        room = table.viewport().width() - others
+        char = table.fontMetrics().averageCharWidth()
+        notes_shown = not table.isColumnHidden(COLUMN["notes"])
+        title = max(room // 2 if notes_shown else room, char * 18)
+        widths = {COLUMN["title"]: title}
+        if notes_shown:
+            widths[COLUMN["notes"]] = max(room - title, char * 12)
+        for column, width in widths.items():
+            if table.columnWidth(column) != width:
+                table.setColumnWidth(column, width)
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.timeline.set_selected(self.selected)
+        self._update_row_buttons()
+
+    def current_id(self) -> str:
+        index = self.plan_table.currentIndex()
+        return str(index.data(ID_ROLE) or "") if index.isValid() else ""
+
+    def _update_row_buttons(self) -> None:
+        row = self.model.row_of(self.current_id())
+        count = self.model.rowCount()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.remove_button.setEnabled(row >= 0)
+
+    def select_row(self, hire_id: str, field: str = "title") -> None:
+        row = self.model.row_of(hire_id)
+        if row < 0:
+            return
+        index = self.model.index(row, COLUMN[field])
+        self.plan_table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.plan_table.scrollTo(index)
+        self._update_row_buttons()
 
     def _fill_catalogue(self, hires: list[Hire]) -> None:
         people: dict[str, int] = {}
@@ -761,21 +652,17 @@ class HiringPage(BasePage):
     # --- changing --------------------------------------------------------------------------
 
     def add_hire(self, role_id: str, title: str) -> bool:
-        """Add one hire to the end of the plan (one edit) and put the cursor in its title."""
-        role = self.roles.get(role_id)
-        hire = (
-            recommended_hire(role, new_id(), title)
-            if role is not None
-            else Hire(id=new_id(), role_id=role_id, title=title, target_quarter="")
+        """Add one hire to the end of the plan (one edit) and select it in the plan."""
+        edit, hire_id = intents.add_hire(
+            self.controller.session, role_id, title, self.roles.get(role_id)
         )
-        session = self.controller.session
-        if not self.push(add_item(session, "hires", hire, label=f"Add {title} to the plan")):
+        if not self.push(edit):
             return False
-        row = self.rows.get(hire.id)
-        if row is not None and self.plan_scroll.isVisible():
-            self.plan_scroll.ensureWidgetVisible(row.details)
-            row.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif row is not None:  # the catalogue has the window to itself: say where it went
+        self.select_row(hire_id)
+        if self.plan_scroll.isVisible():
+            self.plan_scroll.ensureWidgetVisible(self.plan_table)
+            self.plan_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # the catalogue has the window to itself: say where it went
             self.show_message(f"Added “{title}” to the plan.")
         return True
 
@@ -784,45 +671,60 @@ class HiringPage(BasePage):
         if title and self.add_hire("", title):
             self.custom_edit.clear()
 
+    def set_field(self, hire_id: str, field: str, value: str | int | bool) -> bool:
+        return self.push(intents.set_field(self.controller.session, hire_id, field, value))
+
     def move_hire(self, hire_id: str, step: int) -> None:
-        session = self.controller.session
-        index = session.index_of("hires", hire_id)
-        target = index + step
-        if 0 <= target < len(session.hires):
-            self.push(move_item(session, "hires", hire_id, target, "Reorder the hiring plan"))
-            row = self.rows.get(hire_id)
-            if row is not None:  # keep the keyboard on the row that moved
-                button = row.up_button if step < 0 else row.down_button
-                (button if button.isEnabled() else row.title_edit).setFocus()
+        if self.push(intents.move(self.controller.session, hire_id, step)):
+            self.select_row(hire_id)  # the selection follows the role that moved
+
+    def move_current(self, step: int) -> None:
+        hire_id = self.current_id()
+        if hire_id:
+            self.move_hire(hire_id, step)
 
     def remove_hire(self, hire_id: str) -> None:
-        session = self.controller.session
-        hire = session.find("hires", hire_id)
-        if hire is None:
+        row = self.state.row(hire_id)
+        if row is None:
             return
-        name = self.hire_name(hire)
-        if self.push(remove_item(session, "hires", hire_id, f"Remove {name} from the plan")):
-            self.show_message(f"Removed “{name}” from the plan — Ctrl+Z brings it back.")
+        if self.push(intents.remove(self.controller.session, hire_id, row.name)):
+            self.show_message(f"Removed “{row.name}” from the plan — Ctrl+Z brings it back.")
+
+    def remove_current(self) -> None:
+        hire_id = self.current_id()
+        if hire_id:
+            self.remove_hire(hire_id)
 
     def select_hires(self, hire_ids: tuple[str, ...]) -> None:
-        """Outline the hires a warning is about, in the plan and on the timeline."""
-        self.selected = frozenset(hire_ids)
-        self.plan_grid.update()
+        """Select the hires a warning is about, in the plan and on the timeline."""
+        selection = QItemSelection()
+        last = len(COLUMNS) - 1
+        rows = sorted(r for r in (self.model.row_of(i) for i in hire_ids) if r >= 0)
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        model = self.plan_table.selectionModel()
+        if rows:
+            model.setCurrentIndex(self.model.index(rows[0], 0),
+                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.plan_table.scrollTo(self.model.index(rows[0], 0))
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.timeline.set_selected(self.selected)
-        first = next((self.rows[i] for i in self.plan_grid.order if i in self.selected), None)
-        if first is not None:
-            self.plan_scroll.ensureWidgetVisible(first.title_edit)
-            first.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.plan_scroll.ensureWidgetVisible(self.plan_table)
+        self.plan_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_projecting(self, projecting: bool) -> None:
         super().set_projecting(projecting)
-        self.refresh()
+        # Private notes never reach the room.
+        self.plan_table.setColumnHidden(COLUMN["notes"], projecting)
+        self._fit_title()
 
     def flush(self) -> None:
-        for row in self.rows.values():
-            if shiboken6.isValid(row.title_edit):
-                row.title_edit.commit()
-                row.notes_edit.commit()
+        """Typing in a cell is committed now (page change, close, Ctrl+S)."""
+        editor = self.plan_table.focusWidget() if self.plan_table.state() == \
+            QAbstractItemView.State.EditingState else None
+        if editor is not None and editor is not self.plan_table:
+            delegate = self.plan_table.itemDelegate()
+            delegate.commitData.emit(editor)
 
     # --- fitting the panes -----------------------------------------------------------------
 
@@ -830,9 +732,9 @@ class HiringPage(BasePage):
     def narrow(self) -> bool:
         """Too narrow for catalogue and plan side by side (a 1024-pixel projector, large
         type): they then take turns, switched by the catalogue button."""
-        plan = self.plan_grid.minimumSizeHint().width() + self.plan_scroll.verticalScrollBar(
+        plan = self.plan_table.minimumWidth() + self.plan_scroll.verticalScrollBar(
         ).sizeHint().width() + round(em(self) * 3)
-        return self.width() < plan + self._catalogue_minimum()
+        return bool(self.width() < plan + self._catalogue_minimum())
 
     def _catalogue_minimum(self) -> int:
         """Narrower than this, the role cards would be cut off (they wrap, but a button and
@@ -845,15 +747,7 @@ class HiringPage(BasePage):
         )
         return max(content, round(self.fontMetrics().averageCharWidth() * 30))
 
-    def _fit_rows(self) -> None:
-        # All rows alike (a table whose rows change shape reads badly).
-        room = self.plan_scroll.viewport().width() - round(em(self) * 2)
-        compact = any(row.wide_width() > room for row in self.rows.values())
-        for row in self.rows.values():
-            row.set_compact(compact)
-
     def _fit_panes(self) -> None:
-        self._fit_rows()
         self.catalogue.setMinimumWidth(self._catalogue_minimum())
         if not self._panes_sized and self.isVisible():
             # A first split by the type size: the catalogue about forty characters wide.
@@ -876,11 +770,12 @@ class HiringPage(BasePage):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panes()
-        self._fit_rows()  # again: the plan pane's width depends on the catalogue's
+        self._fit_title()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "timeline"):  # built
             self.timeline.updateGeometry()
+            self._fit_table()
             self._fit_panes()
 
