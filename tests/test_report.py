@@ -401,3 +401,11 @@ def test_the_pdf_is_dated_by_the_workshop_last_edit(framework: Framework) -> Non
     assert made is not None
     assert made.replace(tzinfo=None) == first.updated_at.replace(tzinfo=None)
     assert build_roadmap_pdf(framework, first) == pdf  # same workshop, same bytes
+
+
+def test_table_headers_never_break_inside_a_word(demo_pdf: bytes) -> None:
+    # A column too narrow for its heading wraps it as "Conf" over "." (seen on the
+    # priorities table): every heading of the printed tables must come out whole.
+    text = body_text(demo_pdf)
+    for heading in ("Conf.", "Votes", "Score", "Quadrant", "Quarter"):
+        assert heading in text, heading

@@ -290,6 +290,13 @@ def _order(ctx: Context, stage_id: str) -> int:
     return next((s.order for s in ctx.framework.stages if s.id == stage_id), 0)
 
 
+def _marked_statement(ctx: Context, statement_id: str, text: str) -> str:
+    """A statement's text, marked when it is a facilitation aid rather than the framework."""
+    statement = next((s for s in ctx.framework.statements if s.id == statement_id), None)
+    aid = statement is not None and statement.provenance.is_aid
+    return f"{text} [{AID_LABEL.lower()}]" if aid else text
+
+
 def _fact_box(ctx: Context, facts: list[tuple[str, str]]) -> Table:
     s = styles()
     rows = [[Paragraph(para(k), s.cell_bold), cell(v)] for k, v in facts]
@@ -399,7 +406,9 @@ def today(ctx: Context) -> list[Flowable]:
     story += h2_before_table(f"What it takes {target}")
     if placement.gaps:
         rows = [
-            [g.dimension_name, g.statement, g.action, score_text(g.score)] for g in placement.gaps
+            [g.dimension_name, _marked_statement(ctx, g.statement_id, g.statement), g.action,
+             score_text(g.score)]
+            for g in placement.gaps
         ]
         story.append(
             table(
@@ -620,7 +629,7 @@ def opportunities(ctx: Context) -> list[Flowable]:
             ],
             rows,
             # In millimetres; the title takes what is left of the 170 mm of an A4 page.
-            [9, 52, 19, 12, 10, 11, 12, 12, 17, 16],
+            [9, 50, 19, 12, 10, 13, 12, 12, 17, 16],
             numeric=[0, 3, 4, 5, 6, 7],
             short=[2, 8, 9],
             total_width=ctx.width,
