@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,13 +34,9 @@ from workshop.ui.pages.hiring.state import (
     TEXTS,
     PlanRow,
 )
-from workshop.ui.pages.row_model import RowStateModel
+from workshop.ui.pages.row_model import CHOICES_ROLE, ID_ROLE, ModelIndex, RowStateModel
 from workshop.ui.widgets.length_counter import limit_length
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # (value, label) pairs for a combo editor
 MAX_HEADCOUNT = 1000
 
 

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -43,13 +42,9 @@ from workshop.ui.pages.matrix.state import (
     MatrixState,
     OpportunityRow,
 )
-from workshop.ui.pages.row_model import RowStateModel
+from workshop.ui.pages.row_model import CHOICES_ROLE, ID_ROLE, ModelIndex, RowStateModel
 from workshop.ui.theme import half_line
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # (value, label) pairs for a combo editor
 CENTRED = ("rank", "value", "cost", "confidence", "votes")
 EMPTY_STATE = MatrixState(rows=(), rule="", blocked_rule="", legend=(), first_project=None)
 
