@@ -96,14 +96,17 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def first_shows(bench: Bench) -> list[tuple[str, str, float]]:
-    """(page type, page title, median ms) for every page, each in a window of its own run."""
+def first_shows(bench: Bench, only: frozenset[str] = frozenset()) -> list[tuple[str, str, float]]:
+    """(page type, page title, median ms) for every page (or the page types in ``only``),
+    each in a window of its own run."""
     times: dict[int, list[float]] = {}
     names: dict[int, tuple[str, str]] = {}
     for _ in range(RUNS):
         window: object = bench.window()
         stops = window.stops  # type: ignore[attr-defined]
         for position, stop in enumerate(stops):
+            if only and stop.page.page_type not in only:
+                continue
             started = time.perf_counter()
             window.go_to(position)  # type: ignore[attr-defined]
             settle()
@@ -238,13 +241,15 @@ def drag_step(points: int = 100, side: int = 720, steps: int = 60) -> tuple[floa
     return statistics.median(times), statistics.median(bare_times)
 
 
-def bench_pages() -> None:
+def bench_pages(only: frozenset[str] = frozenset()) -> None:
+    """Every figure, or (``python benchmarks/pages.py audit roadmap``) only those of the
+    page types named: quicker while working on one page."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     del app
     with tempfile.TemporaryDirectory() as folder:
         bench = Bench(Path(folder))
         try:
-            shows = first_shows(bench)
+            shows = first_shows(bench, only)
             print(f"pages, large sample at 1920x1080 (median of {RUNS} windows)")
             print(f"  first show (goal <= {FIRST_SHOW_GOAL_MS:.0f} ms,"
                   f" moonshot <= {FIRST_SHOW_MOONSHOT_MS:.0f} ms)")
@@ -259,11 +264,15 @@ def bench_pages() -> None:
                 ("headcount on the hiring plan", "hiring", _headcount),
                 ("status on the actions", "actions", _action_status),
             ):
+                if only and page_type not in only:
+                    continue
                 ms = edit_update(bench, page_type, make)
                 verdict = _verdict(ms, EDIT_GOAL_MS, EDIT_MOONSHOT_MS)
                 print(f"    {label:<30} {ms:8.1f} ms  {verdict}")
         finally:
             bench.close()
+    if only and "matrix" not in only:
+        return
     step, bare = drag_step()
     ratio = step / bare if bare > 0 else float("inf")
     print("  matrix drag step, 100 points (median of 60 moves)")
@@ -273,4 +282,4 @@ def bench_pages() -> None:
 
 
 if __name__ == "__main__":
-    bench_pages()
+    bench_pages(frozenset(sys.argv[1:]))

@@ -52,7 +52,7 @@ def open_hiring(qtbot, controller: SessionController, width: int = 1600) -> Hiri
     assert cls is HiringPage
     view = cls(controller, page)
     qtbot.addWidget(view)
-    controller.changed.connect(view.show_change)  # as the window does
+    controller.touched.connect(view.show_change)  # as the window does
     view.resize(width, 1000)
     view.show()
     with qtbot.waitActive(view):  # so keyboard focus goes where the page puts it

@@ -30,7 +30,7 @@ def open_matrix(qtbot, controller: SessionController, size: tuple[int, int] = (1
     assert cls is MatrixPage
     view = MatrixPage(controller, page)
     qtbot.addWidget(view)
-    controller.changed.connect(view.show_change)  # as the window does
+    controller.touched.connect(view.show_change)  # as the window does
     view.resize(*size)
     view.show()
     with qtbot.waitActive(view):

@@ -88,7 +88,7 @@ def open_page(qtbot, controller: SessionController, page: Page) -> PageView:
     view = cls(controller, page)
     qtbot.addWidget(view)
     # The window refreshes the visible page after every change; do the same here.
-    controller.changed.connect(view.show_change)
+    controller.touched.connect(view.show_change)
     view.resize(1280, 900)
     view.show()
     activate(qtbot, view)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.agenda import Clock
 from workshop.framework.model import Page
+from workshop.service.changes import Change
 from workshop.ui import theme
 from workshop.ui.app_menu import add_app_menu
 from workshop.ui.controller import SessionController
@@ -94,7 +95,7 @@ class PlaceholderPage(QWidget):
     def refresh(self) -> None:
         pass
 
-    def show_change(self, _edit: object) -> None:
+    def show_change(self, _change: Change) -> None:
         pass
 
     def flush(self) -> None:
@@ -170,7 +171,8 @@ class WorkshopWindow(QMainWindow):
         controller.saved.connect(self.save_label.setText)
         controller.save_failed.connect(self._save_failed)
         controller.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        controller.changed.connect(self._session_changed)
+        # The visible page gets the change with what it touched; the others refresh when shown.
+        controller.touched.connect(self._session_changed)
 
         self._build_actions()
         add_app_menu(self)  # Quit and Help › About, as in every window
@@ -595,10 +597,10 @@ class WorkshopWindow(QMainWindow):
             self.controller.session, self.current, self.timer_widget.section_seconds()
         )
 
-    def _session_changed(self, edit: object) -> None:
+    def _session_changed(self, change: Change) -> None:
         for position, view in self._views.items():
             if position == self.current:
-                view.show_change(edit)  # type: ignore[attr-defined]
+                view.show_change(change)  # type: ignore[attr-defined]
             else:
                 self._stale.add(position)
         self._update_navigator()

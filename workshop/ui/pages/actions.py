@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.edits import Batch, add_item, remove_item, set_item_field
 from workshop.domain.session import Action, new_id
+from workshop.service.changes import Change
 from workshop.ui.pages.base import register
-from workshop.ui.pages.changes import concerns, touched_by
+from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
     TITLE,
@@ -407,9 +408,9 @@ class ActionsPage(BasePage):
             return [("", "—")] + [(s.id, s.name) for s in self.framework.stages]
         return None
 
-    def show_change(self, edit: object) -> None:
+    def show_change(self, change: Change) -> None:
         """Only edits of the actions change this page."""
-        if concerns(touched_by(edit), ("actions",)):
+        if concerns(change, ("actions",)):
             self.refresh()
 
     def refresh(self) -> None:

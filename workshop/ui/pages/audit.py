@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from workshop.domain.edits import Edit, add_item, remove_item, set_item_field
 from workshop.domain.priorities import BlockedOpportunity, Priorities, prioritise
 from workshop.domain.session import DataAuditItem, Opportunity, new_id
+from workshop.service.changes import Change
 from workshop.ui.pages.base import register
-from workshop.ui.pages.changes import concerns, touched_by
+from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -589,9 +590,9 @@ class AuditPage(BasePage):
             for group in fresh:
                 self.show_new_children(group)
 
-    def show_change(self, edit: object) -> None:
+    def show_change(self, change: Change) -> None:
         """Only edits of the opportunities or the audit change this page."""
-        if concerns(touched_by(edit), ("opportunities", "audit")):
+        if concerns(change, ("opportunities", "audit")):
             self.refresh()
 
     def show_more(self) -> None:

@@ -6,8 +6,9 @@ the page captures, and registers itself with :func:`register`. Its audience slid
 the function registered for the same page type in ``ui/audience/slides.py``;
 ``ui/page_types.py`` checks at start-up that every page type has all three parts. The workshop window
 builds a view per content page on demand, calls :meth:`PageView.refresh` when it is shown
-and :meth:`PageView.show_change` with the edit whenever the session changes (an edit, an
-undo, a redo), so a view never keeps its own copy of the data:
+and :meth:`PageView.show_change` with the :class:`~workshop.service.Change` whenever the
+session changes (an edit, an undo, a redo: the controller's ``touched`` signal), so a view
+never keeps its own copy of the data:
 widgets are filled from ``self.controller.session`` and every change goes out as an edit
 through ``self.controller.push(...)``.
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from workshop.framework.model import Framework, Page
+    from workshop.service.changes import Change
     from workshop.ui.controller import SessionController
 
 _PAGE_TYPES: dict[str, type[PageView]] = {}
@@ -99,9 +101,10 @@ class PageView(QWidget):
         """Fill every widget from the session. Must not push edits."""
         raise NotImplementedError
 
-    def show_change(self, edit: object) -> None:
-        """An edit, undo or redo changed the session. Pages that can update only what the
-        edit touched override this (see ``pages/changes.py``); by default, refill all."""
+    def show_change(self, change: Change) -> None:
+        """An edit, undo or redo changed the session; ``change`` says what it touched.
+        Pages that can update only that override this (see ``pages/changes.py``); by
+        default, refill all."""
         self.refresh()
 
     def mark_private(self, widget: QWidget) -> QWidget:

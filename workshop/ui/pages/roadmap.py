@@ -45,13 +45,13 @@ from workshop.ui.pages.common import (
     TITLE,
     BasePage,
     EmptyState,
-    Tag,
     em,
     named,
     plain_label,
     scroll_area,
 )
 from workshop.ui.pages.framework_notes import StageGuidance, stage_of
+from workshop.ui.pages.roadmap_lists import ListTable, list_state
 from workshop.ui.pages.text import text_editor
 
 if TYPE_CHECKING:
@@ -63,6 +63,13 @@ if TYPE_CHECKING:
 CATEGORY = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 LANE_COLOURS = {lane_id: CATEGORY[i % len(CATEGORY)] for i, (lane_id, _) in enumerate(LANES)}
 LANE_NAMES = dict(LANES)
+
+# The lists under the grid: what has no quarter, or one outside the window.
+LIST_TITLES = {
+    "unscheduled": "Not scheduled yet",
+    "earlier": "Before this roadmap (overdue or already under way)",
+    "later": "Later (after the last quarter shown)",  # the quarter is named on refresh
+}
 
 FIRST_PROJECT = "★ First project"
 MILESTONE = "◆ Milestone"
@@ -336,12 +343,19 @@ class RoadmapPage(BasePage):
         self.lists_layout = QVBoxLayout(self.lists)
         self.lists_layout.setContentsMargins(0, unit, 0, 0)
         self.lists_layout.setSpacing(unit)
+        self.list_sections: dict[str, QWidget] = {}
+        self.list_tables: dict[str, ListTable] = {}
+        self.list_headings: dict[str, QLabel] = {}
+        for name, title in LIST_TITLES.items():
+            self._list_section(name, title)
         layout.addWidget(self.lists)
         layout.addWidget(self._board_texts(unit))
         self.stage_guidance = StageGuidance()  # the stage the roadmap aims for
         layout.addWidget(self.stage_guidance)
         layout.addStretch(1)
 
+        self._stale = True  # the session changed since the last refresh
+        controller.changed.connect(self._session_changed)
         self.refresh()
 
     def _board_texts(self, unit: int) -> QWidget:
@@ -375,13 +389,50 @@ class RoadmapPage(BasePage):
 
     # --- reading -------------------------------------------------------------------------
 
+    def _list_section(self, name: str, title: str) -> None:
+        """A heading and a table, built once; refresh only gives the table its rows."""
+        unit = round(em(self))
+        section = named(QWidget(), f"{name}_list", title)
+        section_layout = QVBoxLayout(section)
+        section_layout.setContentsMargins(0, 0, 0, 0)
+        section_layout.setSpacing(unit // 2)
+        heading = named(plain_label(title), f"{name}_title", title)
+        self.scaled(heading, SECTION, bold=True)
+        section_layout.addWidget(heading)
+        if name == "unscheduled":
+            hint = self.muted(plain_label(
+                "Give these a quarter on their own page to place them on the roadmap."
+            ))
+            self.scaled(hint, SECONDARY)
+            section_layout.addWidget(hint)
+        table = ListTable(name, title)
+        self.scaled(table, SECONDARY)
+        section_layout.addWidget(table)
+        section.setVisible(False)
+        self.lists_layout.addWidget(section)
+        self.list_sections[name] = section
+        self.list_tables[name] = table
+        self.list_headings[name] = heading
+
+    def _session_changed(self, _edit: object) -> None:
+        self._stale = True
+
     def refresh(self) -> None:
+        # The window refreshes a page it has just built, and the roadmap is built from the
+        # whole session: nothing changed since the last build, nothing to do.
+        if not self._stale:
+            return
+        self._stale = False
         with self.filling():
             roadmap = build_roadmap(self.framework, self.controller.session)
+            grid_changed = (
+                self.roadmap is None
+                or roadmap.quarters != self.roadmap.quarters
+                or roadmap.lanes != self.roadmap.lanes
+            )
             self.roadmap = roadmap
             aim = self.controller.session.target_stage  # the stage the roadmap aims for
             self.stage_guidance.show_stage(stage_of(self.framework, aim))
-            self._drop_dynamic()
             first, last = roadmap.quarter_labels[0], roadmap.quarter_labels[-1]
             self.window_label.setText(
                 f"{first} to {last}, starting with the quarter of the workshop. "
@@ -395,11 +446,12 @@ class RoadmapPage(BasePage):
             self.grid.setVisible(not roadmap.is_empty)
             self.summary_label.setText(self._summary(roadmap))
             self.summary_label.setVisible(not roadmap.is_empty)
-            self._fill_grid(roadmap)
+            if grid_changed:  # the chips are widgets: rebuilt only when the grid changed
+                self._drop_dynamic()
+                self._fill_grid(roadmap)
+                self.show_new_children(self.grid)
+                self._equalise_columns()
             self._fill_lists(roadmap)
-            self.show_new_children(self.grid)
-            self.show_new_children(self.lists)
-            self._equalise_columns()
             selected = self.chips.get(self._selected)
             if selected is None:
                 self._selected = ""
@@ -431,9 +483,9 @@ class RoadmapPage(BasePage):
         self._scaled = [entry for entry in self._scaled if id(entry[0]) not in doomed]
         self._muted = [widget for widget in self._muted if id(widget) not in doomed]
         self._accented = []  # only chips have them, and every chip is rebuilt
-        for layout in (self.grid.grid, self.lists_layout):
-            while layout.count():
-                layout.takeAt(0)
+        layout = self.grid.grid
+        while layout.count():
+            layout.takeAt(0)
         for widget in self._dynamic:
             widget.hide()
             widget.setParent(None)
@@ -527,46 +579,22 @@ class RoadmapPage(BasePage):
                 label.setFixedWidth(width)
 
     def _fill_lists(self, roadmap: Roadmap) -> None:
-        for name, title, items, with_quarter in (
-            ("unscheduled", "Not scheduled yet", roadmap.unscheduled, False),
-            ("earlier", "Before this roadmap (overdue or already under way)", roadmap.earlier,
-             True),
-            ("later", f"Later (after {roadmap.quarter_labels[-1]})", roadmap.later, True),
+        lanes = tuple(LANE_NAMES.values())
+        for name, items, with_quarter in (
+            ("unscheduled", roadmap.unscheduled, False),
+            ("earlier", roadmap.earlier, True),
+            ("later", roadmap.later, True),
         ):
-            if not items:
-                continue
-            section = self._add(QWidget())
-            named(section, f"{name}_list", title)
-            section_layout = QVBoxLayout(section)
-            section_layout.setContentsMargins(0, 0, 0, 0)
-            section_layout.setSpacing(round(em(self) / 2))
-            heading = named(plain_label(title), f"{name}_title", title)
-            self.scaled(heading, SECTION, bold=True)
-            section_layout.addWidget(heading)
-            if name == "unscheduled":
-                hint = self.muted(plain_label(
-                    "Give these a quarter on their own page to place them on the roadmap."
-                ))
-                self.scaled(hint, SECONDARY)
-                section_layout.addWidget(hint)
-            rows = QGridLayout()
-            rows.setHorizontalSpacing(round(em(self) * 2))
-            rows.setVerticalSpacing(round(em(self) / 2))
-            for row, item in enumerate(items):
-                tag = named(Tag(LANE_NAMES.get(item.lane, item.lane)), "lane_tag")
-                rows.addWidget(tag, row, 0, Qt.AlignmentFlag.AlignTop)
-                title_label = named(
-                    plain_label(item.title), f"{name}_item_{item_key(item)}", item.title
-                )
-                rows.addWidget(title_label, row, 1, Qt.AlignmentFlag.AlignTop)
-                when = item.quarter_label if with_quarter else ""
-                detail = self.muted(plain_label(" · ".join(p for p in (when, item.detail) if p)))
-                self.scaled(detail, SECONDARY)
-                rows.addWidget(detail, row, 2, Qt.AlignmentFlag.AlignTop)
-            rows.setColumnStretch(1, 2)
-            rows.setColumnStretch(2, 3)
-            section_layout.addLayout(rows)
-            self.lists_layout.addWidget(section)
+            if name == "later":
+                title = f"Later (after {roadmap.quarter_labels[-1]})"
+                self.list_headings[name].setText(title)
+                self.list_sections[name].setAccessibleName(title)
+            self.list_tables[name].show_state(
+                list_state(items, with_quarter=with_quarter, lane_names=LANE_NAMES,
+                           lane_colours=LANE_COLOURS),
+                lanes,
+            )
+            self.list_sections[name].setVisible(bool(items))
 
     # --- for tests and the keyboard ---------------------------------------------------------
 
@@ -581,15 +609,10 @@ class RoadmapPage(BasePage):
 
     def list_titles(self, name: str) -> list[str]:
         """Titles in the "unscheduled", "earlier" or "later" list, as shown."""
-        section = self.lists.findChild(QWidget, f"{name}_list")
-        if section is None:
+        table = self.list_tables.get(name)
+        if table is None or not self.list_sections[name].isVisibleTo(self):
             return []
-        prefix = f"{name}_item_"
-        return [
-            label.text()
-            for label in section.findChildren(QLabel)
-            if label.objectName().startswith(prefix)
-        ]
+        return table.list_model.titles()
 
     def show_detail(self, item: RoadmapItem) -> None:
         self._selected = item_key(item)

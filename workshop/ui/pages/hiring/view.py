@@ -39,8 +39,9 @@ from workshop.domain.hiring import CHECKS, HiringWarning, headcount_by_quarter
 from workshop.domain.quarters import is_quarter
 from workshop.domain.session import Hire
 from workshop.framework.model import Role
+from workshop.service.changes import Change
 from workshop.ui.pages.base import register
-from workshop.ui.pages.changes import concerns, touched_by
+from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -448,9 +449,9 @@ class HiringPage(BasePage):
     def refresh(self) -> None:
         self._show(hiring_state(self.framework, self.controller.session))
 
-    def show_change(self, edit: object) -> None:
+    def show_change(self, change: Change) -> None:
         """Only edits of the hires change this page."""
-        if concerns(touched_by(edit), WATCHED):
+        if concerns(change, WATCHED):
             self._show(hiring_state(self.framework, self.controller.session))
 
     @property

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.session import Opportunity
+from workshop.service.changes import Change
 from workshop.ui.pages.base import register
-from workshop.ui.pages.changes import concerns, touched_by
+from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -458,12 +459,10 @@ class MatrixPage(BasePage):
         redrawn: the model and the matrix compare the new state with what they show)."""
         self._show(matrix_state(self.framework, self.controller.session))
 
-    def show_change(self, edit: object) -> None:
+    def show_change(self, change: Change) -> None:
         """An edit, undo or redo: nothing to do unless it touched what this page shows."""
-        touched = touched_by(edit)
-        if concerns(touched, WATCHED):
-            self._show(matrix_state(self.framework, self.controller.session),
-                       ticks=concerns(touched, WATCHED))  # audit and cost count too
+        if concerns(change, WATCHED):
+            self._show(matrix_state(self.framework, self.controller.session))
 
     def _show(self, state: MatrixState, *, first: bool = False, ticks: bool = True) -> None:
         with self.filling():

@@ -1,0 +1,162 @@
+"""The roadmap's lists beside the grid (not scheduled, before, after) as Qt model/view.
+
+A large workshop leaves hundreds of items without a quarter; one widget per item made the
+roadmap page slow to open. Each list is one table over :class:`ListState` (plain data,
+compared row by row through ``pages/row_model.py``, so an edit that moves one item in or out
+of a list changes one row). The lane is written in words, with its colour as a swatch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from workshop.domain.roadmap import RoadmapItem
+from workshop.ui.pages.row_model import ID_ROLE, ModelIndex, RowStateModel
+
+HEADINGS = ("Lane", "Item", "When · details")
+
+
+@dataclass(frozen=True)
+class ListRow:
+    id: str  # source and id: unique within the roadmap
+    lane: str  # the lane's name, in words
+    colour: str  # the lane's colour (a swatch beside its name)
+    title: str
+    detail: str  # quarter (for the earlier and later lists) and the item's detail
+
+    def text(self, column: int) -> str:
+        return (self.lane, self.title, self.detail)[column]
+
+
+@dataclass(frozen=True)
+class ListState:
+    rows: tuple[ListRow, ...]
+    by_id: dict[str, ListRow] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id and self.rows:
+            self.by_id.update((row.id, row) for row in self.rows)
+
+    @property
+    def ids(self) -> list[str]:
+        return [row.id for row in self.rows]
+
+    def row(self, item_id: str) -> ListRow | None:
+        return self.by_id.get(item_id)
+
+
+def list_state(
+    items: tuple[RoadmapItem, ...],
+    *,
+    with_quarter: bool,
+    lane_names: dict[str, str],
+    lane_colours: dict[str, str],
+) -> ListState:
+    rows = []
+    for item in items:
+        when = item.quarter_label if with_quarter else ""
+        rows.append(ListRow(
+            id=f"{item.source}_{item.source_id}",
+            lane=lane_names.get(item.lane, item.lane),
+            colour=lane_colours.get(item.lane, ""),
+            title=item.title,
+            detail=" · ".join(p for p in (when, item.detail) if p),
+        ))
+    return ListState(tuple(rows))
+
+
+class ListModel(RowStateModel):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, ListState(()))
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADINGS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADINGS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: ListRow | None = self.row_at(index.row())
+        if row is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.text(index.column()) or None
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and row.colour:
+            return QColor(row.colour)
+        return None
+
+    def titles(self) -> list[str]:
+        return [row.title for row in self.state.rows]
+
+
+class ListTable(QTableView):
+    """One list, as tall as its rows: the page scrolls, not the table, and only the rows in
+    view are painted."""
+
+    def __init__(self, name: str, title: str) -> None:
+        super().__init__()
+        self.setObjectName(f"{name}_table")
+        self.setAccessibleName(title)
+        self.list_model = ListModel(self)
+        self.setModel(self.list_model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # see fit()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.lane_names: tuple[str, ...] = ()
+        self.list_model.rowsInserted.connect(self.fit)
+        self.list_model.rowsRemoved.connect(self.fit)
+        self.list_model.modelReset.connect(self.fit)
+
+    def show_state(self, state: ListState, lane_names: tuple[str, ...]) -> None:
+        self.lane_names = lane_names
+        self.list_model.show_state(state)
+        self.fit()
+
+    def fit(self) -> None:
+        """Rows one line high at the page's type size, the lane column as wide as the
+        longest lane name (measured from the names, not by laying out every row), and the
+        table as tall as its rows."""
+        metrics = self.fontMetrics()
+        row_height = metrics.lineSpacing() + max(4, metrics.height() // 2)
+        vertical = self.verticalHeader()
+        if vertical.defaultSectionSize() != row_height:
+            vertical.setMinimumSectionSize(1)
+            vertical.setDefaultSectionSize(row_height)
+        swatch = self.iconSize().width() if self.iconSize().isValid() else metrics.height()
+        lane_width = max(
+            [metrics.horizontalAdvance(HEADINGS[0]), *(metrics.horizontalAdvance(n)
+                                                       for n in self.lane_names)]
+        ) + swatch + metrics.height() * 2
+        if self.columnWidth(0) != lane_width:
+            self.setColumnWidth(0, lane_width)
+        rows = self.list_model.rowCount()
+        header = self.horizontalHeader().sizeHint().height()
+        height = header + row_height * rows + 2 * self.frameWidth()
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
