@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from workshop.domain.edits import Batch, SetField, add_item, set_item_field
-from workshop.domain.session import Action, Hire, Opportunity, Session
-from workshop.service.changes import Touch
-from workshop.ui.pages.changes import concerns, touched_by
+from workshop.domain.session import Action, DataAuditItem, Hire, Opportunity, Session
+from workshop.service.changes import Touch, change_of, touched_by
+from workshop.ui.pages.audit import intents as audit_intents
+from workshop.ui.pages.audit.state import GENERAL, audit_state
+from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.hiring import intents as hiring_intents
 from workshop.ui.pages.hiring.state import hiring_state
 from workshop.ui.pages.matrix import intents
@@ -71,9 +73,8 @@ def test_what_an_edit_touched():
     assert [(t.collection, t.item_id, t.kind) for t in both] == [
         ("opportunities", "a", "set"), ("actions", "x", "add")]
     assert "text" in both[1].fields  # an added item counts as touching every field
-    assert concerns(touched_by(vote), ("opportunities",))
-    assert not concerns(touched_by(vote), ("hires", "actions"))
-    assert touched_by("not an edit") == ()
+    assert concerns(change_of(vote), ("opportunities",))
+    assert not concerns(change_of(vote), ("hires", "actions"))
 
 
 def test_hiring_state_and_intents(framework):
@@ -90,3 +91,47 @@ def test_hiring_state_and_intents(framework):
     assert hiring_intents.move(session, "h1", -1) is None  # already first
     assert hiring_intents.move(session, "h1", +1) is not None
     assert hiring_intents.set_field(session, "h1", "headcount", 2) is None
+
+
+def test_audit_state_groups_items_by_ranked_opportunity(framework):
+    session = session_with(
+        Opportunity(id="a", title="Alpha", value=2, cost=2, data_readiness="ready"),
+        Opportunity(id="b", title="Beta", value=5, cost=1, data_readiness="missing"),
+    )
+    session.audit = [
+        DataAuditItem(id="d1", opportunity_id="a", data_needed="Orders", status="partial",
+                      blocks_start=True),
+        DataAuditItem(id="d2", opportunity_id="a", data_needed="Returns", status="available"),
+        DataAuditItem(id="d3", opportunity_id="gone", data_needed="Consent"),
+    ]
+    state = audit_state(framework, session)
+    assert state.groups.ids == ["b", "a", GENERAL]  # ranked, then the general data
+    beta, alpha, general = state.groups.rows
+    assert (beta.title, beta.blocked, beta.text("blocked")) == ("1. Beta", True, "⚠ Blocked by data")
+    assert beta.reasons == ("The data it needs is missing.",)
+    assert beta.empty_text.startswith("No data listed yet")
+    assert alpha.summary == "2 data items: 1 available, 1 partial"
+    assert alpha.reasons == ("Orders must be in place first (partial).",)
+    # Data of an opportunity since removed stays visible, with the general data.
+    assert (general.title, [i.id for i in general.items]) == ("General", ["d3"])
+    assert state.progress == ("⚠ 2 of 2 blocked by data", "danger")
+    items = state.items("a")
+    assert items.ids == ["d1", "d2"]
+    assert items.row("d1").text("blocks_start") == "⚠ Blocks the start"
+    assert items.row("d2").text("status") == "✓ Available"
+    assert state.group_of_item("d3") == GENERAL
+
+    # One status changed: one item row and its opportunity's row differ, nothing else.
+    session.audit[1] = DataAuditItem(id="d2", opportunity_id="a", data_needed="Returns",
+                                     status="missing")
+    after = audit_state(framework, session)
+    assert [r.id for r in after.groups.rows if state.groups.row(r.id) != r] == ["a"]
+    assert [r.id for r in after.items("a").rows if items.row(r.id) != r] == ["d2"]
+
+    assert audit_intents.set_item(session, "d2", "status", "missing") is None  # no change
+    assert audit_intents.set_item(session, "d2", "status", "partial") is not None
+    assert audit_intents.set_readiness(session, "b", "missing") is None
+    assert audit_intents.remove_data_item(session, "nope") is None
+    edit, new = audit_intents.add_data_item(session, "b")
+    edit.apply(session)
+    assert session.find("audit", new).opportunity_id == "b"

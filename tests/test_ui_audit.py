@@ -7,10 +7,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from ui_helpers import make_controller, stored, type_text, visible_texts
+from ui_helpers import (
+    choose_in_cell,
+    make_controller,
+    offered_in_cell,
+    stored,
+    toggle_cell,
+    type_in_cell,
+    visible_texts,
+)
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget
 
 import workshop.ui.pages.audit  # noqa: F401  (registers the page type)
 from workshop.domain.edits import add_item
@@ -20,9 +28,8 @@ from workshop.framework.model import Framework, Page
 from workshop.store import Store
 from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
-from workshop.ui.pages.audit import BLOCKED_TEXT, AuditGroup, AuditItemCard, AuditPage
+from workshop.ui.pages.audit import BLOCKED_TEXT, BLOCKS_TEXT, GROUP_COLUMN, ITEM_COLUMN, AuditPage
 from workshop.ui.pages.base import page_class
-from workshop.ui.widgets import bound_text
 
 TRICKY = '<b>&"emoji 🎉 and עברית'
 LONG_WORD = "x" * 200
@@ -53,20 +60,31 @@ def open_audit(qtbot, controller: SessionController, parent: QWidget | None = No
         view.show()
         with qtbot.waitActive(view):  # keyboard focus goes where the page puts it
             view.activateWindow()
-    controller.changed.connect(lambda _edit: view.refresh())  # as the window does
+    controller.touched.connect(view.show_change)  # as the window does
     return view
 
 
-def choose(combo, value: str) -> None:
-    """Pick the entry holding ``value``, as a click in the drop-down does."""
-    index = combo.findData(value)
-    assert index >= 0, f"{value!r} is not offered"
-    combo.setCurrentIndex(index)
+def group_cell(view: AuditPage, group_id: str, field: str):  # type: ignore[no-untyped-def]
+    return view.groups_model.index(view.groups_model.row_of(group_id), GROUP_COLUMN[field])
 
 
-def only_card(group: AuditGroup) -> AuditItemCard:
-    assert len(group.cards) == 1
-    return next(iter(group.cards.values()))
+def item_cell(view: AuditPage, item_id: str, field: str):  # type: ignore[no-untyped-def]
+    return view.items_model.index(view.items_model.row_of(item_id), ITEM_COLUMN[field])
+
+
+def click_group(qtbot, view: AuditPage, group_id: str) -> None:
+    """Click an opportunity's row: its data items are listed below."""
+    table = view.groups_table
+    rect = table.visualRect(group_cell(view, group_id, "title"))
+    table.scrollTo(group_cell(view, group_id, "title"))
+    rect = table.visualRect(group_cell(view, group_id, "title"))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_group == group_id
+
+
+def blocks_checked(view: AuditPage, item_id: str) -> bool:
+    index = item_cell(view, item_id, "blocks_start")
+    return index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
 # --- the demo workshop ----------------------------------------------------------------------
@@ -75,20 +93,19 @@ def only_card(group: AuditGroup) -> AuditItemCard:
 def test_demo_groups_follow_the_ranking_and_say_what_is_blocked(qtbot, demo) -> None:
     view = open_audit(qtbot, demo)
     priorities = prioritise(demo.framework, demo.session)
-    shown = [
-        view.list_layout.itemAt(i).widget().opportunity_id
-        for i in range(view.list_layout.count() - 1)  # the last item is the stretch
-    ]
-    assert shown == [r.opportunity_id for r in priorities.ranked] + [""]
+    assert view.groups == [r.opportunity_id for r in priorities.ranked] + [""]
 
     blocked = {b.opportunity_id for b in priorities.blocked}
     assert blocked, "the demo has opportunities blocked by data"
     assert len(blocked) < len(priorities.ranked)
     for entry in priorities.ranked:
-        group = view.group(entry.opportunity_id)
-        assert group.title_label.text() == f"{entry.rank}. {entry.title}"
-        assert group.blocked_tag.isVisibleTo(view) == (entry.opportunity_id in blocked)
-        assert group.blocked_tag.text() == BLOCKED_TEXT
+        assert view.group_text(entry.opportunity_id, "title") == f"{entry.rank}. {entry.title}"
+        can_start = view.group_text(entry.opportunity_id, "blocked")
+        assert can_start.startswith("⚠") == (entry.opportunity_id in blocked)
+        click_group(qtbot, view, entry.opportunity_id)
+        assert view.group_title.text() == f"{entry.rank}. {entry.title}"
+        assert view.blocked_tag.isVisibleTo(view) == (entry.opportunity_id in blocked)
+        assert view.blocked_tag.text() == BLOCKED_TEXT
     assert f"⚠ {len(blocked)} of {len(priorities.ranked)} blocked by data" == (
         view.progress_tag.text()
     )
@@ -98,25 +115,29 @@ def test_demo_groups_follow_the_ranking_and_say_what_is_blocked(qtbot, demo) -> 
     assert "cannot begin until their data is in place" in visible_texts(view)
 
     # Every data item shows its status as words with a symbol; general data sits apart.
-    tags = {card.status_tag.text() for g in view.groups.values() for card in g.cards.values()}
-    assert {"✓ Available", "◐ Partial", "✗ Missing", "? Unknown"} <= tags
-    general = view.group("")
-    assert general.title_label.text() == "General"
-    consent = only_card(general)
-    assert consent.data_edit.text() == "Customer consent to use pooled data for models"
-    assert consent.status_tag.text() == "? Unknown"
+    statuses = set()
+    for group_id in view.groups:
+        click_group(qtbot, view, group_id)
+        statuses |= {view.cell_text(i, "status") for i in view.items}
+    assert {"✓ Available", "◐ Partial", "✗ Missing", "? Unknown"} <= statuses
+    click_group(qtbot, view, "")
+    assert view.group_title.text() == "General"
+    (consent,) = view.items
+    assert view.cell_text(consent, "data_needed") == (
+        "Customer consent to use pooled data for models")
+    assert view.cell_text(consent, "status") == "? Unknown"
 
 
 def test_a_blocking_item_shows_its_reason_and_tag(qtbot, demo) -> None:
     view = open_audit(qtbot, demo)
     priorities = prioritise(demo.framework, demo.session)
     entry = next(b for b in priorities.blocked if b.audit_item_ids)
-    group = view.group(entry.opportunity_id)
-    assert group.reasons_label.isVisibleTo(view)
-    assert group.reasons_label.text() == " ".join(entry.reasons)
-    card = group.cards[entry.audit_item_ids[0]]
-    assert card.blocks_check.isChecked()
-    assert card.blocking_tag.isVisibleTo(view) and card.blocking_tag.text() == "⚠ Blocks the start"
+    click_group(qtbot, view, entry.opportunity_id)
+    assert view.reasons_label.isVisibleTo(view)
+    assert view.reasons_label.text() == " ".join(entry.reasons)
+    item_id = entry.audit_item_ids[0]
+    assert blocks_checked(view, item_id)
+    assert view.cell_text(item_id, "blocks_start") == BLOCKS_TEXT == "⚠ Blocks the start"
 
 
 # --- adding and editing data items ----------------------------------------------------------
@@ -131,91 +152,125 @@ def test_add_an_item_set_status_quarter_and_blocks_with_undo(qtbot, demo, store)
         for r in priorities.ranked
         if r.opportunity_id not in blocked and r.data_readiness != "missing"
     )
-    group = view.group(target.opportunity_id)
-    before = set(group.cards)
-    assert not group.blocked_tag.isVisibleTo(view)
+    click_group(qtbot, view, target.opportunity_id)
+    before = set(view.items)
+    assert not view.blocked_tag.isVisibleTo(view)
 
-    qtbot.mouseClick(group.add_button, Qt.MouseButton.LeftButton)
-    (new_id_,) = set(group.cards) - before
-    card = group.cards[new_id_]
-    assert card.data_edit.hasFocus()  # ready to type what is needed
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    (new_id_,) = set(view.items) - before
+    # Ready to type what is needed: the new row's first cell is open, with the keyboard.
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.items_table.isAncestorOf(editor)
+    assert view.current_item_id() == new_id_
     saved = stored(store, demo).find("audit", new_id_)
     assert saved == DataAuditItem(id=new_id_, opportunity_id=target.opportunity_id)
-    assert card.status_tag.text() == "? Unknown"
-    # Tab goes through the new card in screen order, then on to the group's add button.
-    qtbot.keyClick(card.data_edit, Qt.Key.Key_Tab)
-    assert card.source_edit.hasFocus()
-    card.remove_button.setFocus()
-    qtbot.keyClick(card.remove_button, Qt.Key.Key_Tab)
-    assert group.add_button.hasFocus()
-    card.data_edit.setFocus()
+    assert view.cell_text(new_id_, "status") == "? Unknown"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
-    # What is needed, typed; stored after the typing pause.
-    type_text(card.data_edit, "Renewal dates per contract")
-    qtbot.waitUntil(
-        lambda: (
-            stored(store, demo).find("audit", new_id_).data_needed == "Renewal dates per contract"
-        ),
-        timeout=bound_text.PAUSE_MS * 5,
-    )
+    # Tab leaves the table for the page's buttons, in screen order.
+    view.items_table.setFocus()
+    qtbot.keyClick(view.items_table, Qt.Key.Key_Tab)
+    assert view.add_button.hasFocus()
 
-    choose(card.status_combo, "partial")
-    assert card.status_tag.text() == "◐ Partial"
-    quarters = [card.quarter_combo.itemText(i) for i in range(card.quarter_combo.count())]
-    assert quarters[0] == "Not planned" and len(quarters) >= 9
-    choose(card.quarter_combo, card.quarter_combo.itemData(3))
-    chosen_quarter = card.quarter_combo.itemData(3)
+    # What is needed, typed; stored when the cell is committed.
+    type_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "data_needed"),
+                 "Renewal dates per contract")
+    assert stored(store, demo).find("audit", new_id_).data_needed == "Renewal dates per contract"
+
+    choose_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "status"), "partial")
+    assert view.cell_text(new_id_, "status") == "◐ Partial"
+    quarters = offered_in_cell(qtbot, view.items_table, item_cell(view, new_id_,
+                                                                  "target_quarter"))
+    assert quarters[0][1] == "Not planned" and len(quarters) >= 9
+    chosen_quarter = quarters[3][0]
+    choose_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "target_quarter"),
+                   chosen_quarter)
+    assert view.cell_text(new_id_, "target_quarter") == quarters[3][1]
 
     # Blocks the start: the opportunity now cannot start, and says so.
-    qtbot.mouseClick(card.blocks_check, Qt.MouseButton.LeftButton)
+    toggle_cell(qtbot, view.items_table, item_cell(view, new_id_, "blocks_start"))
     saved = stored(store, demo).find("audit", new_id_)
     assert (saved.status, saved.target_quarter, saved.blocks_start) == (
         "partial",
         chosen_quarter,
         True,
     )
-    assert group.blocked_tag.isVisibleTo(view)
+    assert view.blocked_tag.isVisibleTo(view)
     assert "Renewal dates per contract must be in place first (partial)." in (
-        group.reasons_label.text()
+        view.reasons_label.text()
     )
-    assert card.blocking_tag.isVisibleTo(view)
+    assert view.cell_text(new_id_, "blocks_start") == BLOCKS_TEXT
+    assert view.group_text(target.opportunity_id, "blocked").startswith("⚠")
 
     # The data arrives: available, so nothing blocks any more.
-    choose(card.status_combo, "available")
-    assert not group.blocked_tag.isVisibleTo(view)
-    assert not card.blocking_tag.isVisibleTo(view)
+    choose_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "status"), "available")
+    assert not view.blocked_tag.isVisibleTo(view)
+    assert view.cell_text(new_id_, "blocks_start") != BLOCKS_TEXT
     assert stored(store, demo).find("audit", new_id_).status == "available"
 
     # Undo steps back one change at a time: blocked again, then not blocking at all.
     demo.undo()
-    assert card.status_combo.currentData() == "partial"
-    assert card.status_tag.text() == "◐ Partial"
-    assert group.blocked_tag.isVisibleTo(view)
+    assert item_cell(view, new_id_, "status").data(Qt.ItemDataRole.EditRole) == "partial"
+    assert view.cell_text(new_id_, "status") == "◐ Partial"
+    assert view.blocked_tag.isVisibleTo(view)
     demo.undo()
-    assert not card.blocks_check.isChecked()
-    assert not group.blocked_tag.isVisibleTo(view)
+    assert not blocks_checked(view, new_id_)
+    assert not view.blocked_tag.isVisibleTo(view)
     assert stored(store, demo).find("audit", new_id_).blocks_start is False
+
+
+def test_one_edit_redraws_one_row(qtbot, demo, store) -> None:
+    """A status picked by the keyboard changes that item's row and its opportunity's row:
+    the tables are told about those rows only (one dataChanged each, one row wide)."""
+    view = open_audit(qtbot, demo)
+    entry = next(e for e in prioritise(demo.framework, demo.session).ranked
+                 if len([i for i in demo.session.audit if i.opportunity_id == e.opportunity_id])
+                 >= 2)
+    click_group(qtbot, view, entry.opportunity_id)
+    item_id = view.items[1]
+    signals: dict[str, list[tuple[int, int]]] = {"items": [], "groups": []}
+    for name, model in (("items", view.items_model), ("groups", view.groups_model)):
+        model.dataChanged.connect(
+            lambda top, bottom, _roles=(), name=name: signals[name].append(
+                (top.row(), bottom.row())))
+        for kind in ("modelReset", "rowsInserted", "rowsRemoved", "rowsMoved", "layoutChanged"):
+            getattr(model, kind).connect(lambda *_a, kind=kind: signals.setdefault(kind, []))
+    current = demo.session.find("audit", item_id).status
+    new = "missing" if current != "missing" else "available"
+    choose_in_cell(qtbot, view.items_table, item_cell(view, item_id, "status"), new)
+    assert stored(store, demo).find("audit", item_id).status == new
+    assert signals.pop("items") == [(1, 1)]
+    row = view.groups_model.row_of(entry.opportunity_id)
+    assert signals.pop("groups") == [(row, row)]  # its summary ("… 1 missing") changed
+    assert signals == {}, "nothing was reset, inserted, removed or moved"
 
 
 def test_remove_an_item_then_undo_from_the_bar(qtbot, demo, store) -> None:
     view = open_audit(qtbot, demo)
-    general = view.group("")
-    card = only_card(general)
-    item_id = card.item_id
-    assert general.summary_label.text() == "1 data item: 1 unknown"
-    qtbot.mouseClick(card.remove_button, Qt.MouseButton.LeftButton)
+    click_group(qtbot, view, "")
+    (item_id,) = view.items
+    assert view.summary_label.text() == "1 data item: 1 unknown"
+    view.select_item(item_id)
+    view.items_table.setFocus()
+    qtbot.keyClick(view.items_table, Qt.Key.Key_Delete)
     assert stored(store, demo).find("audit", item_id) is None
-    assert general.cards == {}
+    assert view.items == []
     assert view.undo_bar.isVisibleTo(view)
     assert "Customer consent to use pooled data" in view.undo_label.text()
-    assert general.none_label.isVisibleTo(view)
-    assert not general.summary_label.isVisibleTo(view)
+    assert view.none_label.isVisibleTo(view)
+    assert not view.summary_label.isVisibleTo(view)
+    assert not view.remove_button.isEnabled()
 
     qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
     restored = stored(store, demo).find("audit", item_id)
     assert restored is not None and restored.data_needed.startswith("Customer consent")
-    assert list(general.cards) == [item_id]
+    assert view.items == [item_id]
     assert not view.undo_bar.isVisibleTo(view)
+
+    # The Remove button does the same for the selected row.
+    view.select_item(item_id)
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert stored(store, demo).find("audit", item_id) is None
 
 
 def test_readiness_set_here_blocks_and_reranks(qtbot, demo, store) -> None:
@@ -223,18 +278,22 @@ def test_readiness_set_here_blocks_and_reranks(qtbot, demo, store) -> None:
     priorities = prioritise(demo.framework, demo.session)
     blocked = {b.opportunity_id for b in priorities.blocked}
     target = next(r for r in priorities.ranked if r.opportunity_id not in blocked)
-    group = view.group(target.opportunity_id)
-    assert group.readiness_combo is not None
-    choose(group.readiness_combo, "missing")
+    click_group(qtbot, view, target.opportunity_id)
+    choose_in_cell(qtbot, view.groups_table, group_cell(view, target.opportunity_id,
+                                                        "data_readiness"), "missing")
     assert stored(store, demo).find("opportunities", target.opportunity_id).data_readiness == (
         "missing"
     )
-    assert group.blocked_tag.isVisibleTo(view)
-    assert group.readiness_combo.currentText() == "✗ Missing"
-    assert "The data it needs is missing." in group.reasons_label.text()
+    assert view.selected_group == target.opportunity_id  # the selection follows its row
+    assert view.blocked_tag.isVisibleTo(view)
+    assert view.group_text(target.opportunity_id, "data_readiness") == "✗ Missing"
+    assert "The data it needs is missing." in view.reasons_label.text()
+    new_order = [r.opportunity_id for r in prioritise(demo.framework, demo.session).ranked]
+    assert view.groups == [*new_order, ""]
     demo.undo()
-    assert not group.blocked_tag.isVisibleTo(view)
-    assert group.readiness_combo.currentData() == target.data_readiness
+    assert not view.blocked_tag.isVisibleTo(view)
+    assert group_cell(view, target.opportunity_id, "data_readiness").data(
+        Qt.ItemDataRole.EditRole) == target.data_readiness
 
 
 def test_quarters_follow_the_workshop_date_and_keep_an_older_plan(qtbot, blank, store) -> None:
@@ -244,18 +303,44 @@ def test_quarters_follow_the_workshop_date_and_keep_an_older_plan(qtbot, blank, 
     old = DataAuditItem(id=new_id(), opportunity_id=opportunity.id, target_quarter="2025-Q2")
     blank.push(add_item(session, "audit", old))
     view = open_audit(qtbot, blank)
-    card = view.group(opportunity.id).cards[old.id]
-    items = [
-        (card.quarter_combo.itemData(i), card.quarter_combo.itemText(i))
-        for i in range(card.quarter_combo.count())
-    ]
+    click_group(qtbot, view, opportunity.id)
+    items = offered_in_cell(qtbot, view.items_table, item_cell(view, old.id, "target_quarter"))
     # Workshop on 2026-11-05: Q4 2026 and the seven after it, then the older plan kept.
     assert items[:3] == [("", "Not planned"), ("2026-Q4", "Q4 2026"), ("2027-Q1", "Q1 2027")]
     assert items[8] == ("2028-Q3", "Q3 2028")
     assert items[9] == ("2025-Q2", "Q2 2025")
-    assert card.quarter_combo.currentText() == "Q2 2025"
-    choose(card.quarter_combo, "")
+    assert view.cell_text(old.id, "target_quarter") == "Q2 2025"
+    choose_in_cell(qtbot, view.items_table, item_cell(view, old.id, "target_quarter"), "")
     assert stored(store, blank).find("audit", old.id).target_quarter == ""
+
+
+# --- through the window: undo by key ----------------------------------------------------------
+
+
+def test_ctrl_z_in_the_window_reverts_the_row_on_screen(qtbot, demo, store) -> None:
+    from workshop.ui.workshop_window import WorkshopWindow
+
+    window = WorkshopWindow(demo, projecting=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    position = next(i for i, s in enumerate(window.stops) if s.page.page_type == "audit")
+    window.go_to(position)
+    view = window.current_view
+    assert isinstance(view, AuditPage)
+    click_group(qtbot, view, "")
+    (item_id,) = view.items
+    choose_in_cell(qtbot, view.items_table, item_cell(view, item_id, "status"), "available")
+    assert view.cell_text(item_id, "status") == "✓ Available"
+    view.items_table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(store, demo).find("audit", item_id).status == "unknown"
+    assert view.cell_text(item_id, "status") == "? Unknown"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.cell_text(item_id, "status") == "✓ Available"
 
 
 # --- empty state, hostile text ------------------------------------------------------------
@@ -278,7 +363,7 @@ def test_no_opportunities_says_what_to_do_and_jumps_to_the_matrix(qtbot, blank, 
     assert view.empty_state.isVisibleTo(view)
     assert view.empty_state.text() == "Add opportunities on the value/cost page first."
     assert not view.go_matrix_button.isVisibleTo(view)  # no window to jump in
-    assert list(view.groups) == [""]  # general data can still be listed
+    assert view.groups == [""]  # general data can still be listed
 
     framework = blank.framework
     pages = [p for p in framework.pages if p.page_type in ("overview", "matrix", "audit")]
@@ -293,29 +378,33 @@ def test_no_opportunities_says_what_to_do_and_jumps_to_the_matrix(qtbot, blank, 
     matrix = next(i for i, p in enumerate(pages) if p.page_type == "matrix")
     assert window.went_to == [matrix]
 
-    # An opportunity arrives: the empty state gives way to its group.
+    # An opportunity arrives: the empty state gives way to its row.
     opportunity = Opportunity(id=new_id(), title="Churn signals")
     blank.push(add_item(blank.session, "opportunities", opportunity))
     assert not view.empty_state.isVisibleTo(view)
-    assert view.group(opportunity.id).title_label.text() == "1. Churn signals"
+    assert view.group_text(opportunity.id, "title") == "1. Churn signals"
 
 
 def test_hostile_text_is_shown_literally_and_never_widens_the_page(qtbot, blank, store) -> None:
     opportunity = Opportunity(id=new_id(), title=f"{TRICKY} {LONG_WORD}")
     blank.push(add_item(blank.session, "opportunities", opportunity))
     view = open_audit(qtbot, blank)
-    group = view.group(opportunity.id)
-    assert group.title_label.text() == f"1. {TRICKY} {LONG_WORD}"
-    assert group.title_label.textFormat() == Qt.TextFormat.PlainText
-    qtbot.mouseClick(group.add_button, Qt.MouseButton.LeftButton)
-    card = only_card(group)
-    type_text(card.data_edit, TRICKY)
+    click_group(qtbot, view, opportunity.id)
+    assert view.group_title.text() == f"1. {TRICKY} {LONG_WORD}"
+    assert view.group_title.textFormat() == Qt.TextFormat.PlainText
+    assert view.group_text(opportunity.id, "title") == f"1. {TRICKY} {LONG_WORD}"
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    (item_id,) = view.items
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    type_in_cell(qtbot, view.items_table, item_cell(view, item_id, "data_needed"), TRICKY)
     view.flush()
-    item = stored(store, blank).find("audit", card.item_id)
+    item = stored(store, blank).find("audit", item_id)
     assert item.data_needed == TRICKY
-    qtbot.mouseClick(card.blocks_check, Qt.MouseButton.LeftButton)
-    assert f"{TRICKY} must be in place first (unknown)." in group.reasons_label.text()
-    assert group.reasons_label.textFormat() == Qt.TextFormat.PlainText
-    # A 200-character word wraps or is cut; it never pushes the controls off screen.
+    assert view.cell_text(item_id, "data_needed") == TRICKY
+    toggle_cell(qtbot, view.items_table, item_cell(view, item_id, "blocks_start"))
+    assert f"{TRICKY} must be in place first (unknown)." in view.reasons_label.text()
+    assert view.reasons_label.textFormat() == Qt.TextFormat.PlainText
+    # A 200-character word is cut at the edge; it never pushes the controls off screen.
     assert view.minimumSizeHint().width() < 1280
-    assert view.list_widget.width() <= view.scroll_area.viewport().width()
+    assert view.groups_table.width() <= view.width()
+    assert view.add_button.geometry().right() <= view.width()

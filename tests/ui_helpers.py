@@ -43,3 +43,70 @@ def visible_texts(widget: QWidget) -> str:
     return "\n".join(
         label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
     )
+
+
+# --- page tables (model/view): what a facilitator does to a cell ----------------------------
+
+
+def open_cell(qtbot, table, index) -> QWidget:  # type: ignore[no-untyped-def]
+    """Select the cell and press F2 on the focused table: the cell's editor."""
+    from PySide6.QtCore import QItemSelectionModel
+    table.setFocus()
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table, "no editor opened"
+    return editor
+
+
+def cell_committed(qtbot, table) -> None:  # type: ignore[no-untyped-def]
+    """Enter commits the cell on the next turn of the event loop (Qt queues it)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def offered_in_cell(qtbot, table, index) -> list[tuple[object, str]]:  # type: ignore[no-untyped-def]
+    """The (value, text) entries of a cell's drop-down, as opened by the keyboard."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = open_cell(qtbot, table, index)
+    assert isinstance(combo, QComboBox)
+    entries = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+    qtbot.keyClick(combo, Qt.Key.Key_Escape)
+    cell_committed(qtbot, table)
+    return entries
+
+
+def choose_in_cell(qtbot, table, index, value: object) -> None:  # type: ignore[no-untyped-def]
+    """Pick the drop-down entry holding ``value`` in a cell, then Enter."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = open_cell(qtbot, table, index)
+    assert isinstance(combo, QComboBox)
+    position = combo.findData(value)
+    assert position >= 0, f"{value!r} is not offered"
+    combo.setCurrentIndex(position)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    cell_committed(qtbot, table)
+
+
+def type_in_cell(qtbot, table, index, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Replace a text cell by typing (any script: see type_text), then Enter."""
+    from PySide6.QtWidgets import QLineEdit
+
+    editor = open_cell(qtbot, table, index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    cell_committed(qtbot, table)
+
+
+def toggle_cell(qtbot, table, index) -> None:  # type: ignore[no-untyped-def]
+    """Space on a check-box cell of the focused table."""
+    table.setFocus()
+    table.setCurrentIndex(index)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
