@@ -1,4 +1,4 @@
-"""Cell editors for the page tables built on ``pages/row_model.py``.
+"""The page tables built on ``pages/row_model.py``: the table itself and its cell editors.
 
 A cell whose model offers choices (``CHOICES_ROLE``: (value, label) pairs) is edited with a
 drop-down that commits on the first pick: one pick, one edit. A one-line text cell gets the
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -80,3 +82,42 @@ def commit_open_editor(table: QAbstractItemView) -> None:
         editor = table.indexWidget(table.currentIndex())
     if editor is not None and editor is not table:
         table.itemDelegate().commitData.emit(editor)
+
+
+class PageTable(QTableView):
+    """A page table: Tab leaves it for the next control instead of walking its cells, and
+    Delete asks to remove the selected row (where the page allows it)."""
+
+    delete_requested = Signal()
+    resized = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabKeyNavigation(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.delete_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()

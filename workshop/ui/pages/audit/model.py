@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 from workshop.domain.session import DataAuditItem, Opportunity
 from workshop.ui.pages.audit.state import (
@@ -185,43 +185,4 @@ class ItemsModel(RowStateModel):
         return self._set_field(row.id, field, text.strip() if field in ITEM_TEXTS else text)
 
 
-class AuditTable(QTableView):
-    """A page table: Tab leaves it for the next control instead of walking its cells, and
-    Delete asks to remove the selected row (where the page allows it)."""
-
-    delete_requested = Signal()
-    resized = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTabKeyNavigation(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setVisible(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (
-            event.key() == Qt.Key.Key_Delete
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
-            self.delete_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-
-__all__ = ["BLOCKS_TEXT", "AuditTable", "GroupsModel", "ItemsModel"]
+__all__ = ["BLOCKS_TEXT", "GroupsModel", "ItemsModel"]

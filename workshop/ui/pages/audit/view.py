@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from workshop.domain.edits import Edit
 from workshop.service.changes import Change
 from workshop.ui.pages.audit import intents
-from workshop.ui.pages.audit.model import AuditTable, GroupsModel, ItemsModel
+from workshop.ui.pages.audit.model import GroupsModel, ItemsModel
 from workshop.ui.pages.audit.state import (
     BLOCKED_CELL,
     BLOCKED_TEXT,
@@ -49,7 +49,7 @@ from workshop.ui.pages.audit.state import (
     audit_state,
 )
 from workshop.ui.pages.base import register
-from workshop.ui.pages.cell_editors import CellDelegate, commit_open_editor
+from workshop.ui.pages.cell_editors import CellDelegate, PageTable, commit_open_editor
 from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
@@ -151,7 +151,7 @@ class AuditPage(BasePage):
 
         # The opportunities, ranked; the selected one's data items below.
         self.groups_model = GroupsModel(self, set_readiness=self.set_readiness)
-        self.groups_table = named(AuditTable(), "groups_table", "Opportunities and their data")
+        self.groups_table = named(PageTable(), "groups_table", "Opportunities and their data")
         self.groups_table.setModel(self.groups_model)
         self.groups_table.setItemDelegate(
             CellDelegate(self.groups_table, "opportunities", GROUP_COLUMNS))
@@ -179,7 +179,7 @@ class AuditPage(BasePage):
 
         self.items_model = ItemsModel(self, quarter_choices=self._quarter_choices,
                                       set_field=self.set_item_field)
-        self.items_table = named(AuditTable(), "items_table", "Data items")
+        self.items_table = named(PageTable(), "items_table", "Data items")
         self.items_table.setModel(self.items_model)
         self.items_table.setItemDelegate(
             CellDelegate(self.items_table, "audit", ITEM_COLUMNS, PLACEHOLDERS))
@@ -352,7 +352,7 @@ class AuditPage(BasePage):
         self._fit_groups()
         self._fit_items()
 
-    def _width_for(self, table: AuditTable, column: int, texts: list[str],
+    def _width_for(self, table: PageTable, column: int, texts: list[str],
                    extra: int = 0) -> int:
         bold = QFont(table.font())
         bold.setBold(True)  # warnings are bold in their cells
@@ -362,7 +362,7 @@ class AuditPage(BasePage):
         return max([header.sectionSizeHint(column) + round(em(self)),
                     *(metrics.horizontalAdvance(t) + pad for t in texts)])
 
-    def _fit_columns(self, table: AuditTable, fixed: dict[int, int], share: float) -> None:
+    def _fit_columns(self, table: PageTable, fixed: dict[int, int], share: float) -> None:
         """Give the measured columns their widths, shrunk together when they would take
         more than ``share`` of the table (a 1024-pixel projector): the text columns keep
         room to be read, and every cell's full text is in its tooltip."""
