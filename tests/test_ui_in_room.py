@@ -146,7 +146,7 @@ def test_interviews_space_on_arrival_adds_an_interview(qtbot, room) -> None:  # 
     assert len(store.load(window.controller.session.id).interviews) == before + 1
     focused = QApplication.focusWidget()
     assert focused is not None and focused.objectName() == "person_edit"
-    assert len(view.cards) == before + 1  # type: ignore[attr-defined]
+    assert len(view.interviews) == before + 1  # type: ignore[attr-defined]
 
 
 def test_interviews_add_key_does_not_clash_with_new_workshop(qtbot, room) -> None:  # type: ignore[no-untyped-def]
@@ -164,10 +164,15 @@ def test_typed_name_survives_add_interview(qtbot, room) -> None:  # type: ignore
     press(qtbot, Qt.Key.Key_Space)
     qtbot.keyClicks(QApplication.focusWidget(), "Ingrid Halvorsen")
     first = QApplication.focusWidget()
+    typed_for = view.selected_id  # type: ignore[attr-defined]
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    assert first.text() == "Ingrid Halvorsen"  # type: ignore[attr-defined]
+    # The form now follows the new interview; the name typed stays with the one before.
+    assert first.text() == ""  # type: ignore[attr-defined]
+    assert view.cell_text(typed_for, "person") == "Ingrid Halvorsen"  # type: ignore[attr-defined]
     names = [i.person for i in store.load(window.controller.session.id).interviews]
     assert "Ingrid Halvorsen" in names
+    view.select(typed_for)  # type: ignore[attr-defined]
+    assert first.text() == "Ingrid Halvorsen"  # type: ignore[attr-defined]
 
 
 def test_page_done_has_a_key_that_works_while_projecting(qtbot, room) -> None:  # type: ignore[no-untyped-def]

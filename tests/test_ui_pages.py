@@ -11,7 +11,7 @@ import dataclasses
 
 import pytest
 from framework_factory import DIMENSION_IDS, make_framework, statement
-from ui_helpers import make_controller, stored, type_text, visible_texts
+from ui_helpers import make_controller, stored, type_in_cell, type_text, visible_texts
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QSpinBox, QWidget
@@ -489,10 +489,21 @@ def test_overview_details_participants_and_agenda_are_edited_through_the_store(
     qtbot.keyClicks(editor, "Noa")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.session.participants[0].name == "Noa")
-    view.participants_table.item(0, 1).setText("CTO")
+    table = view.participants_table
+    type_in_cell(qtbot, table, table.model().index(0, 1), "CTO")
     assert [(p.name, p.role) for p in stored(store, controller).participants] == [("Noa", "CTO")]
+    assert table.model().index(0, 1).data() == "CTO"
     assert not view.participants_empty.isVisible()
-    view.participants_table.selectRow(0)
+    # A second one; Delete on the selected row removes it, the button the first.
+    qtbot.mouseClick(view.add_participant_button, Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "Amir")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored(store, controller).participants) == 2
+                    and stored(store, controller).participants[1].name == "Amir")
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [p.name for p in stored(store, controller).participants] == ["Noa"]
+    table.selectRow(0)
     qtbot.mouseClick(view.remove_participant_button, Qt.MouseButton.LeftButton)
     assert stored(store, controller).participants == []
 
@@ -522,16 +533,19 @@ def test_overview_details_participants_and_agenda_are_edited_through_the_store(
 
 
 def test_interviews_capture_and_private_ones_hidden_when_projecting(qtbot, controller, store):
+    from workshop.ui.pages.interviews import COLUMN
+
     view = open_page(qtbot, controller, INTERVIEWS_PAGE)
     assert view.empty_state.isVisible()
+    assert not view.form.isVisible()
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
-    (card,) = view.cards.values()
-    assert card.person_edit.hasFocus()
-    type_text(card.person_edit, "Lior, head of support")
-    card.function_combo.setCurrentIndex(card.function_combo.findData("support"))
-    card.pains_edit.setFocus()
-    type_text(card.pains_edit, "Tickets about late invoices\nNo view of churn 🎉")
-    card.date_edit.setDate(QDate(2026, 11, 2))
+    (interview_id,) = view.interviews
+    assert view.person_edit.hasFocus()
+    type_text(view.person_edit, "Lior, head of support")
+    view.function_combo.setCurrentIndex(view.function_combo.findData("support"))
+    view.pains_edit.setFocus()
+    type_text(view.pains_edit, "Tickets about late invoices\nNo view of churn 🎉")
+    view.date_edit.setDate(QDate(2026, 11, 2))
     controller.flush()
 
     (saved,) = stored(store, controller).interviews
@@ -539,26 +553,45 @@ def test_interviews_capture_and_private_ones_hidden_when_projecting(qtbot, contr
     assert saved.function == "support"
     assert saved.pains == "Tickets about late invoices\nNo view of churn 🎉"
     assert saved.interview_date.isoformat() == "2026-11-02"
+    # The list shows it in one row: who, the function, the date and the first pain.
+    assert view.cell_text(interview_id, "person") == "Lior, head of support"
+    assert view.cell_text(interview_id, "interview_date") == "2026-11-02"
+    assert view.cell_text(interview_id, "pains") == "Tickets about late invoices  (+1 more)"
     # The support prompts are shown to the facilitator, not to the room.
     assert "Which tickets come back every week?" in visible_texts(view)
     view.set_projecting(True)
     assert "Which tickets come back every week?" not in visible_texts(view)
-    assert card.isVisible()
+    assert view.interviews == [interview_id] and view.form.isVisible()
 
-    qtbot.mouseClick(card.private_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.private_check, Qt.MouseButton.LeftButton)
     assert stored(store, controller).interviews[0].private is True
-    assert not card.isVisible()
+    assert view.interviews == [] and not view.form.isVisible()
+    assert not view.table.isVisible()
     assert view.empty_state.text() == "Every interview here is private."
     view.set_projecting(False)
-    assert card.isVisible() and card.private_tag.isVisible()
+    assert view.interviews == [interview_id]
+    assert view.form.isVisible() and view.private_tag.isVisible()
+    index = view.model.index(0, COLUMN["private"])
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
-    qtbot.mouseClick(card.remove_button, Qt.MouseButton.LeftButton)
-    assert stored(store, controller).interviews == []
-    assert view.cards == {}
+    # The name is edited in its cell too, and a second interview gets its own row and form.
+    type_in_cell(qtbot, view.table, view.model.index(0, COLUMN["person"]), "Lior Ben-Ami")
+    assert stored(store, controller).interviews[0].person == "Lior Ben-Ami"
+    assert view.person_edit.text() == "Lior Ben-Ami"
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert len(view.interviews) == 2 and view.person_edit.text() == ""
+    second = view.interviews[1]
+    view.select(interview_id)
+    assert view.person_edit.text() == "Lior Ben-Ami"
+    assert view.pains_edit.toPlainText() == "Tickets about late invoices\nNo view of churn 🎉"
+
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert [i.id for i in stored(store, controller).interviews] == [second]
+    assert interview_id not in view.interviews
     controller.undo()
-    assert len(view.cards) == 1
-    restored = next(iter(view.cards.values()))
-    assert restored.pains_edit.toPlainText() == "Tickets about late invoices\nNo view of churn 🎉"
+    assert interview_id in view.interviews
+    view.select(interview_id)
+    assert view.pains_edit.toPlainText() == "Tickets about late invoices\nNo view of churn 🎉"
 
 
 def test_follow_up_placement_shows_the_change_since_the_last_workshop(qtbot, store, framework):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from workshop.domain.edits import (
 )
 from workshop.domain.session import AgendaSection, Participant, new_id
 from workshop.ui.pages.base import register
+from workshop.ui.pages.cell_editors import commit_open_editor
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -49,6 +49,11 @@ from workshop.ui.pages.common import (
     scroll_area,
 )
 from workshop.ui.pages.framework_notes import principles_box, principles_text
+from workshop.ui.pages.participants import (
+    ParticipantsTable,
+    participants_state,
+    set_participant,
+)
 from workshop.ui.pages.text import line_editor
 from workshop.ui.widgets.date_edit import DateEdit
 from workshop.vocab import StatementSet
@@ -66,75 +71,6 @@ def minutes_in_words(minutes: int) -> str:
     if hours and rest:
         return f"{hours} h {rest} min"
     return f"{hours} h" if hours else f"{rest} min"
-
-
-class ItemTable(QTableWidget):
-    """A table of one collection's items, one editable text column per field."""
-
-    def __init__(self, page: OverviewPage, collection: str, fields: tuple[tuple[str, str], ...]):
-        super().__init__(0, len(fields))
-        self.page = page
-        self.collection = collection
-        self.fields = fields
-        self._ids: list[str] = []
-        self.setHorizontalHeaderLabels([heading for _field, heading in fields])
-        self.verticalHeader().setVisible(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.itemChanged.connect(page.on_change(self._cell_changed))
-
-    def fill(self, items: list[Any]) -> None:
-        ids = [item.id for item in items]
-        if ids != self._ids:
-            self.setRowCount(len(items))
-            self._ids = ids
-        for row, item in enumerate(items):
-            for column, (field, _heading) in enumerate(self.fields):
-                text = str(getattr(item, field))
-                cell = self.item(row, column)
-                if cell is None:
-                    cell = QTableWidgetItem(text)
-                    self.setItem(row, column, cell)
-                elif cell.text() != text:
-                    cell.setText(text)
-                cell.setData(ID_ROLE, item.id)
-        self.setFixedHeight(self._height_for(len(items)))
-
-    def _height_for(self, rows: int) -> int:
-        # Grow with the rows (the page scrolls, not the table), at least two rows tall.
-        header = self.horizontalHeader().sizeHint().height()
-        row_height = self.verticalHeader().defaultSectionSize()
-        return header + row_height * max(rows, 2) + 2 * self.frameWidth() + 2
-
-    def _cell_changed(self, cell: QTableWidgetItem) -> None:
-        item_id = cell.data(ID_ROLE)
-        if not item_id:
-            return
-        field = self.fields[cell.column()][0]
-        session = self.page.controller.session
-        item = session.find(self.collection, item_id)
-        if item is None or getattr(item, field) == cell.text():
-            return
-        self.page.push(set_item_field(session, self.collection, item_id, field, cell.text()))
-
-    def selected_ids(self) -> list[str]:
-        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
-        if not rows and self.currentRow() >= 0:
-            rows = [self.currentRow()]
-        return [self._ids[row] for row in rows if row < len(self._ids)]
-
-    def edit_first_cell(self, item_id: str) -> None:
-        row = self._ids.index(item_id)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.setCurrentCell(row, 0)
-        if (cell := self.item(row, 0)) is not None:
-            self.editItem(cell)
 
 
 @register
@@ -225,10 +161,9 @@ class OverviewPage(BasePage):
         head.addWidget(self.remove_participant_button)
         layout.addLayout(head)
         self.participants_table = named(
-            ItemTable(self, "participants", (("name", "Name"), ("role", "Role"))),
-            "participants_table",
-            "Participants",
+            ParticipantsTable(self._set_participant), "participants_table", "Participants"
         )
+        self.participants_table.delete_requested.connect(self.remove_participants)
         layout.addWidget(self.participants_table)
         self.participants_empty = named(
             EmptyState("No participants yet — press “Add participant” and type a name and "
@@ -297,7 +232,7 @@ class OverviewPage(BasePage):
             index = self.target_combo.findData(session.target_stage)
             self.target_combo.setCurrentIndex(max(index, 0))
             self.set_combo.setCurrentIndex(max(self.set_combo.findData(session.statement_set), 0))
-            self.participants_table.fill(session.participants)
+            self.participants_table.show_state(participants_state(session))
             self.participants_empty.setVisible(not session.participants)
             self.participants_table.setVisible(bool(session.participants))
             self.remove_participant_button.setEnabled(bool(session.participants))
@@ -361,6 +296,13 @@ class OverviewPage(BasePage):
         new = pydate(value)
         if new is not None:
             self._set("workshop_date", new)
+
+    def flush(self) -> None:
+        """A participant's cell being typed in is committed now (page change, Ctrl+S)."""
+        commit_open_editor(self.participants_table)
+
+    def _set_participant(self, participant_id: str, name: str, value: str) -> bool:
+        return self.push(set_participant(self.controller.session, participant_id, name, value))
 
     def add_participant(self) -> None:
         participant = Participant(id=new_id())

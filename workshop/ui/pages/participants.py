@@ -1,0 +1,130 @@
+"""The overview's participants as Qt model/view: a name and a role per row, edited in place.
+
+:class:`ParticipantsState` is plain data computed from the session; the model compares it
+with what it shows (``pages/row_model.py``), so typing a role changes one row. Each cell
+edit goes out as one edit of that participant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from workshop.domain.edits import Edit, set_item_field
+from workshop.domain.session import Participant, Session
+from workshop.ui.pages.cell_editors import CellDelegate, PageTable
+from workshop.ui.pages.row_model import ID_ROLE, ModelIndex, RowStateModel
+
+COLUMNS: tuple[tuple[str, str], ...] = (("name", "Name"), ("role", "Role"))
+COLUMN = {name: index for index, (name, _heading) in enumerate(COLUMNS)}
+
+
+@dataclass(frozen=True)
+class ParticipantsState:
+    rows: tuple[Participant, ...]
+    by_id: dict[str, Participant] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id and self.rows:
+            self.by_id.update((row.id, row) for row in self.rows)
+
+    @property
+    def ids(self) -> list[str]:
+        return [row.id for row in self.rows]
+
+    def row(self, participant_id: str) -> Participant | None:
+        return self.by_id.get(participant_id)
+
+
+def participants_state(session: Session) -> ParticipantsState:
+    return ParticipantsState(tuple(session.participants))
+
+
+def set_participant(session: Session, participant_id: str, name: str, value: str) -> Edit | None:
+    """One edit of a participant's name or role; None when nothing changes."""
+    participant = session.find("participants", participant_id)
+    if participant is None or getattr(participant, name) == value:
+        return None
+    return set_item_field(session, "participants", participant_id, name, value)
+
+
+class ParticipantsModel(RowStateModel):
+    def __init__(self, parent: QWidget, set_field: Callable[[str, str, str], bool]) -> None:
+        super().__init__(parent, ParticipantsState(()))
+        self._set_field = set_field
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        participant: Participant | None = self.row_at(index.row())
+        if participant is None:
+            return None
+        name = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return getattr(participant, name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return getattr(participant, name) or None
+        if role == ID_ROLE:
+            return participant.id
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        participant: Participant | None = self.row_at(index.row())
+        if participant is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        return self._set_field(participant.id, COLUMNS[index.column()][0], str(value or ""))
+
+
+class ParticipantsTable(PageTable):
+    """The participants, as tall as their rows (the page scrolls, not the table)."""
+
+    def __init__(self, set_field: Callable[[str, str, str], bool]) -> None:
+        super().__init__()
+        self.participants = ParticipantsModel(self, set_field)
+        self.setModel(self.participants)
+        self.setItemDelegate(CellDelegate(self, "participants", COLUMNS))
+        self.setSelectionMode(PageTable.SelectionMode.ExtendedSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def show_state(self, state: ParticipantsState) -> None:
+        how = self.participants.show_state(state)
+        if how != "same":
+            self.setFixedHeight(self._height_for(len(state.rows)))
+
+    def _height_for(self, rows: int) -> int:
+        # Grow with the rows, at least two rows tall.
+        header = self.horizontalHeader().sizeHint().height()
+        row_height = self.verticalHeader().defaultSectionSize()
+        return header + row_height * max(rows, 2) + 2 * self.frameWidth() + 2
+
+    def selected_ids(self) -> list[str]:
+        ids = self.participants.ids
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        if not rows and self.currentIndex().row() >= 0:
+            rows = [self.currentIndex().row()]
+        return [ids[row] for row in rows if row < len(ids)]
+
+    def edit_first_cell(self, participant_id: str) -> None:
+        row = self.participants.row_of(participant_id)
+        if row < 0:
+            return
+        index = self.participants.index(row, 0)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.edit(index)
