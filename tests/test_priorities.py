@@ -255,3 +255,18 @@ def test_a_costly_first_project_is_flagged_with_the_framework_risks() -> None:
     cheap = opportunity("a", value=5, cost=1, first_project=True)
     review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[cheap]))
     assert review is not None and not review.risky
+
+
+def test_the_ranking_key_orders_exactly_as_the_score() -> None:
+    """The whole-number key the ranking sorts on agrees with the exact score everywhere in
+    the range validation allows, ties included."""
+    from itertools import product
+
+    from workshop.domain.priorities import _rank_key, priority_score
+
+    cases = [Opportunity(id=f"{v}{c}{k}", value=v, cost=c, confidence=k)
+             for v, c, k in product(range(1, 6), repeat=3)]
+    for a, b in product(cases, repeat=2):
+        exact = (priority_score(a) > priority_score(b)) - (priority_score(a) < priority_score(b))
+        fast = (_rank_key(a)[0] < _rank_key(b)[0]) - (_rank_key(a)[0] > _rank_key(b)[0])
+        assert exact == fast, (a.id, b.id)

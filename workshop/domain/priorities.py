@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from workshop.domain.session import DataAuditItem, Opportunity, Session
 from workshop.framework.model import ChecklistItem, Framework, Origin
@@ -109,9 +110,28 @@ def priority_score(opportunity: Opportunity) -> Fraction:
     return Fraction(opportunity.value, cost) * weight
 
 
-def _rank_key(opportunity: Opportunity) -> tuple[Fraction, int, int, int, str, str]:
+# The score × 600 is a whole number whenever the cost divides 60 (every cost from 1 to 5,
+# the range validation keeps): ranking on it is as exact as on the fraction and several
+# times cheaper, which matters when every vote re-ranks 300 opportunities.
+SCORE_SCALE = 600
+
+
+@lru_cache(maxsize=1024)
+def _scaled_score(value: int, cost: int, confidence: int) -> int | Fraction:
+    cost = max(cost, 1)
+    scaled = value * (5 + confidence) * (SCORE_SCALE // 10)
+    return scaled // cost if scaled % cost == 0 else Fraction(scaled, cost)
+
+
+@lru_cache(maxsize=1024)
+def _shown_score(value: int, cost: int, confidence: int) -> float:
+    return round(float(priority_score(Opportunity(id="", value=value, cost=cost,
+                                                  confidence=confidence))), 2)
+
+
+def _rank_key(opportunity: Opportunity) -> tuple[int | Fraction, int, int, int, str, str]:
     return (
-        -priority_score(opportunity),
+        -_scaled_score(opportunity.value, opportunity.cost, opportunity.confidence),
         -opportunity.value,
         -opportunity.votes,
         DATA_READINESS_ORDER.get(opportunity.data_readiness, len(DATA_READINESS_ORDER)),
@@ -134,6 +154,10 @@ def prioritise(framework: Framework, session: Session) -> Priorities:
     """Place every opportunity in a quadrant, rank them, and list those blocked by data."""
     matrix = framework.matrix
     ordered = sorted(session.opportunities, key=_rank_key)
+    blocking: dict[str, list[DataAuditItem]] = {}  # by opportunity, in audit order
+    for item in session.audit:
+        if item.blocks_start and item.status != "available":
+            blocking.setdefault(item.opportunity_id, []).append(item)
     ranked: list[RankedOpportunity] = []
     blocked: list[BlockedOpportunity] = []
     for rank, opportunity in enumerate(ordered, 1):
@@ -150,7 +174,7 @@ def prioritise(framework: Framework, session: Session) -> Priorities:
         reasons: list[str] = []
         if opportunity.data_readiness == "missing":
             reasons.append("The data it needs is missing.")
-        blockers = blocking_audit_items(session, opportunity.id)
+        blockers = blocking.get(opportunity.id, [])
         for item in blockers:
             what = item.data_needed or "Data from the audit"
             reasons.append(f"{what} must be in place first ({item.status}).")
@@ -173,7 +197,7 @@ def prioritise(framework: Framework, session: Session) -> Priorities:
                 confidence=opportunity.confidence,
                 votes=opportunity.votes,
                 data_readiness=opportunity.data_readiness,
-                score=round(float(priority_score(opportunity)), 2),
+                score=_shown_score(opportunity.value, opportunity.cost, opportunity.confidence),
                 quadrant=quadrant.id if quadrant else "",
                 quadrant_name=quadrant.name if quadrant else "",
                 high_value=high_value,
