@@ -35,7 +35,7 @@ def open_roadmap(qtbot, controller: SessionController) -> RoadmapPage:
     assert cls is RoadmapPage
     view = cls(controller, page)
     qtbot.addWidget(view)
-    controller.changed.connect(lambda _edit: view.refresh())  # as the window does
+    controller.touched.connect(view.show_change)  # as the window does
     view.resize(1400, 1000)
     view.show()
     qtbot.waitExposed(view)
@@ -242,3 +242,20 @@ def test_executive_summary_and_recommendations_are_written_here(qtbot, controlle
     controller.undo()
     assert not stored(store, controller).recommendations.endswith("Hire the PM first.")
     assert view.recommendations_edit.toPlainText() == stored(store, controller).recommendations
+
+
+def test_only_what_the_roadmap_is_built_from_rebuilds_it(qtbot, controller) -> None:
+    from workshop.domain.edits import set_session_field
+
+    view = open_roadmap(qtbot, controller)
+    chips = dict(view.chips)
+    # Typing the board texts (here, a session field) leaves the grid's widgets as they are.
+    view.executive_summary_edit.setFocus()
+    controller.push(set_session_field(controller.session, "executive_summary", "We start"))
+    assert view.chips == chips and all(a is b for a, b in zip(view.chips.values(),
+                                                              chips.values(), strict=True))
+    # The workshop's date moves the window of quarters: the grid follows at once.
+    later = date(controller.session.workshop_date.year + 1, 1, 15)
+    controller.push(set_session_field(controller.session, "workshop_date", later))
+    first = view.grid.findChild(type(view.title_label), f"quarter_{Quarter.of(later)}")
+    assert first is not None and first.text() == Quarter.of(later).label

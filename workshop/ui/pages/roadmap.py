@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.domain.roadmap import LANES, Roadmap, RoadmapItem, build_roadmap
+from workshop.service.changes import Change
 from workshop.ui.pages.base import register
+from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
     SECTION,
@@ -63,6 +65,11 @@ if TYPE_CHECKING:
 CATEGORY = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 LANE_COLOURS = {lane_id: CATEGORY[i % len(CATEGORY)] for i, (lane_id, _) in enumerate(LANES)}
 LANE_NAMES = dict(LANES)
+
+# What the roadmap is built from (``domain/roadmap.py``): the collections, and the session's
+# own fields that move its window or its milestone.
+WATCHED = ("hires", "opportunities", "audit", "decisions", "actions")
+SESSION_FIELDS = ("workshop_date", "target_stage")
 
 # The lists under the grid: what has no quarter, or one outside the window.
 LIST_TITLES = {
@@ -416,6 +423,12 @@ class RoadmapPage(BasePage):
 
     def _session_changed(self, _edit: object) -> None:
         self._stale = True
+
+    def show_change(self, change: Change) -> None:
+        """Only what the roadmap is built from changes it (typing the board texts here
+        does not rebuild the grid)."""
+        if concerns(change, WATCHED) or any(change.touches(None, f) for f in SESSION_FIELDS):
+            self.refresh()
 
     def refresh(self) -> None:
         # The window refreshes a page it has just built, and the roadmap is built from the
