@@ -6,7 +6,8 @@ Measured offscreen in a 1920×1080 workshop window, the way a facilitator meets 
   session and painted), for every page of the content;
 - *one edit*: an edit pushed through the session controller (what every click and key ends
   in) until the screen is painted again, on the heavy pages: a vote on the matrix, a status
-  on the data audit, a headcount on the hiring plan, a status on the actions;
+  on the data audit, a headcount on the hiring plan, a status on the actions, a hire moved
+  to another quarter on the roadmap, an interview's function;
 - *matrix drag step*: one mouse move while dragging a point among 100, against painting 100
   bare markers in a plain widget of the same size, in the same run.
 
@@ -167,6 +168,26 @@ def _action_status(session: object, n: int) -> object:
     return set_item_field(session, "actions", action.id, "status", status)  # type: ignore[arg-type]
 
 
+def _roadmap_quarter(session: object, n: int) -> object:
+    """A hire moved one quarter later and back: its chip changes cell on the roadmap."""
+    from workshop.domain.edits import set_item_field
+    from workshop.domain.quarters import Quarter
+
+    hires = [h for h in session.hires if h.target_quarter]  # type: ignore[attr-defined]
+    hire = hires[len(hires) // 2]
+    moved = str(Quarter.parse(hire.target_quarter).plus(1 if n % 2 == 0 else -1))
+    return set_item_field(session, "hires", hire.id, "target_quarter", moved)  # type: ignore[arg-type]
+
+
+def _interview_function(session: object, n: int) -> object:
+    from workshop.domain.edits import set_item_field
+
+    interview = session.interviews[5]  # type: ignore[attr-defined]
+    function = ("support", "sales")[n % 2]
+    return set_item_field(session, "interviews", interview.id,  # type: ignore[arg-type]
+                          "function", function)
+
+
 class BareMarkers(QWidget):
     """The baseline of a drag step: 100 filled, outlined, numbered circles, nothing else."""
 
@@ -263,12 +284,14 @@ def bench_pages(only: frozenset[str] = frozenset()) -> None:
                 ("status on the data audit", "audit", _audit_status),
                 ("headcount on the hiring plan", "hiring", _headcount),
                 ("status on the actions", "actions", _action_status),
+                ("a hire's quarter, on the roadmap", "roadmap", _roadmap_quarter),
+                ("function of an interview", "interviews", _interview_function),
             ):
                 if only and page_type not in only:
                     continue
                 ms = edit_update(bench, page_type, make)
                 verdict = _verdict(ms, EDIT_GOAL_MS, EDIT_MOONSHOT_MS)
-                print(f"    {label:<30} {ms:8.1f} ms  {verdict}")
+                print(f"    {label:<34} {ms:8.1f} ms  {verdict}")
         finally:
             bench.close()
     if only and "matrix" not in only:

@@ -259,3 +259,21 @@ def test_only_what_the_roadmap_is_built_from_rebuilds_it(qtbot, controller) -> N
     controller.push(set_session_field(controller.session, "workshop_date", later))
     first = view.grid.findChild(type(view.title_label), f"quarter_{Quarter.of(later)}")
     assert first is not None and first.text() == Quarter.of(later).label
+
+
+def test_a_hire_moved_one_quarter_rebuilds_only_its_two_cells(qtbot, controller) -> None:
+    view = open_roadmap(qtbot, controller)
+    session = controller.session
+    quarters = window_quarters(session)
+    hire = next(h for h in session.hires if h.target_quarter == quarters[2])
+    before = dict(view.chips)
+    controller.push(set_item_field(session, "hires", hire.id, "target_quarter", quarters[3]))
+    assert hire.title in view.cell_titles("hiring", quarters[3])
+    moved = {key for key, chip in view.chips.items() if before.get(key) is not chip}
+    in_cells = {key for key, chip in view.chips.items() if chip.item.lane == "hiring"
+                and chip.item.quarter in (quarters[2], quarters[3])}
+    assert f"hires_{hire.id}" in moved and moved <= in_cells
+    assert view.chips[f"hires_{hire.id}"].isVisible()
+    controller.undo()
+    assert hire.title in view.cell_titles("hiring", quarters[2])
+    assert hire.title not in view.cell_titles("hiring", quarters[3])

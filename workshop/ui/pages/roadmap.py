@@ -106,6 +106,12 @@ def blend(colour: QColor, background: QColor, strength: float) -> QColor:
     )
 
 
+def _frame(roadmap: Roadmap) -> tuple[object, ...]:
+    """What the grid's rows and columns are made of: the same frame keeps its cells."""
+    return (roadmap.quarters, roadmap.quarter_labels,
+            tuple((lane.id, lane.name) for lane in roadmap.lanes))
+
+
 def item_key(item: RoadmapItem) -> str:
     return f"{item.source}_{item.source_id}"
 
@@ -289,6 +295,7 @@ class RoadmapPage(BasePage):
         super().__init__(controller, page, parent)
         self.roadmap: Roadmap | None = None
         self.chips: dict[str, RoadmapChip] = {}
+        self._cells: dict[tuple[str, str], QWidget] = {}  # (lane, quarter) -> its cell
         self._dynamic: list[QWidget] = []  # rebuilt on every refresh
         self._selected = ""  # key of the chip whose details are shown
         self._accented: list[QWidget] = []
@@ -438,11 +445,9 @@ class RoadmapPage(BasePage):
         self._stale = False
         with self.filling():
             roadmap = build_roadmap(self.framework, self.controller.session)
-            grid_changed = (
-                self.roadmap is None
-                or roadmap.quarters != self.roadmap.quarters
-                or roadmap.lanes != self.roadmap.lanes
-            )
+            old = self.roadmap
+            same_frame = old is not None and _frame(old) == _frame(roadmap)
+            grid_changed = not same_frame or old is None or roadmap.lanes != old.lanes
             self.roadmap = roadmap
             aim = self.controller.session.target_stage  # the stage the roadmap aims for
             self.stage_guidance.show_stage(stage_of(self.framework, aim))
@@ -459,7 +464,9 @@ class RoadmapPage(BasePage):
             self.grid.setVisible(not roadmap.is_empty)
             self.summary_label.setText(self._summary(roadmap))
             self.summary_label.setVisible(not roadmap.is_empty)
-            if grid_changed:  # the chips are widgets: rebuilt only when the grid changed
+            if grid_changed and same_frame and old is not None:
+                self._update_cells(old, roadmap)  # the chips of the cells that changed
+            elif grid_changed:  # new quarters or lanes: the whole grid is built again
                 self._drop_dynamic()
                 self._fill_grid(roadmap)
                 self.show_new_children(self.grid)
@@ -505,6 +512,7 @@ class RoadmapPage(BasePage):
             widget.deleteLater()
         self._dynamic = []
         self.chips = {}
+        self._cells = {}
         self.grid.lane_rows = {}
 
     def _add(self, widget: QWidget) -> QWidget:
@@ -538,16 +546,62 @@ class RoadmapPage(BasePage):
                 cell_layout = QVBoxLayout(cell)
                 cell_layout.setContentsMargins(0, 0, 0, 0)
                 cell_layout.setSpacing(round(em(self) / 2))
-                for item in lane.in_quarter(quarter):
-                    chip = RoadmapChip(item, self, cell)
-                    self.scaled(chip.title_label, SECONDARY)
-                    if chip.mark_label is not None:
-                        self.scaled(chip.mark_label, SECONDARY, bold=True)
-                        self.accented(chip.mark_label)
-                    self.chips[item_key(item)] = chip
-                    cell_layout.addWidget(chip)
+                self._add_chips(cell, lane.in_quarter(quarter))
                 cell_layout.addStretch(1)
+                self._cells[(lane.id, quarter)] = cell
                 grid.addWidget(cell, row, column)
+
+    def _add_chips(self, cell: QWidget, items: tuple[RoadmapItem, ...]) -> None:
+        """One chip per item, top to bottom, above the cell's closing stretch."""
+        layout = cell.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = max(0, layout.count() - 1) if layout.count() else 0
+        for offset, item in enumerate(items):
+            chip = RoadmapChip(item, self, cell)
+            self.scaled(chip.title_label, SECONDARY)
+            if chip.mark_label is not None:
+                self.scaled(chip.mark_label, SECONDARY, bold=True)
+                self.accented(chip.mark_label)
+            self.chips[item_key(item)] = chip
+            layout.insertWidget(at + offset, chip)
+
+    def _update_cells(self, old: Roadmap, new: Roadmap) -> None:
+        """Rebuild the chips of the cells whose items changed (a hire moved one quarter:
+        two cells), leaving every other chip as it is."""
+        changed: list[QWidget] = []
+        for lane in new.lanes:
+            before = old.lane(lane.id)
+            for quarter in new.quarters:
+                items = lane.in_quarter(quarter)
+                if items == before.in_quarter(quarter):
+                    continue
+                cell = self._cells[(lane.id, quarter)]
+                self._drop_chips(cell)
+                self._add_chips(cell, items)
+                changed.append(cell)
+        for cell in changed:
+            if self.isVisible():
+                self.show_new_children(cell)
+            else:
+                self.sync_fonts(cell)
+        self._equalise_columns()
+        self.grid.update()
+
+    def _drop_chips(self, cell: QWidget) -> None:
+        doomed = list(cell.findChildren(RoadmapChip))
+        gone = {id(w) for chip in doomed for w in (chip, chip.title_label, chip.mark_label)
+                if w is not None}
+        self._scaled = [entry for entry in self._scaled if id(entry[0]) not in gone]
+        self._accented = [widget for widget in self._accented if id(widget) not in gone]
+        layout = cell.layout()
+        for chip in doomed:
+            if self.chips.get(item_key(chip.item)) is chip:
+                del self.chips[item_key(chip.item)]
+            if layout is not None:
+                layout.removeWidget(chip)
+            chip.hide()
+            chip.setParent(None)
+            chip.deleteLater()
 
     def accented(self, widget: QWidget) -> QWidget:
         """Text in the accent colour (7:1 on every theme), following theme changes."""
