@@ -135,3 +135,24 @@ def test_audit_state_groups_items_by_ranked_opportunity(framework):
     edit, new = audit_intents.add_data_item(session, "b")
     edit.apply(session)
     assert session.find("audit", new).opportunity_id == "b"
+
+
+def test_interviews_state_leaves_private_ones_out_while_projecting(framework):
+    from workshop.domain.session import Interview
+    from workshop.ui.pages.interviews.state import interviews_state
+
+    session = session_with()
+    session.interviews = [
+        Interview(id="i1", person="Kim", function="support", pains="Tickets\nRefunds\n"),
+        Interview(id="i2", person="Lee", function="sales", private=True),
+    ]
+    shown = interviews_state(framework, session, projecting=False)
+    assert shown.ids == ["i1", "i2"]
+    assert shown.row("i1").text("pains") == "Tickets  (+1 more)"
+    assert shown.row("i1").text("interview_date") == "No date"
+    assert shown.row("i2").text("private") == "Private"
+    room = interviews_state(framework, session, projecting=True)
+    assert room.ids == ["i1"] and room.total == 2
+    session.interviews = session.interviews[1:]
+    assert interviews_state(framework, session, projecting=True).empty_text == (
+        "Every interview here is private.")

@@ -96,7 +96,6 @@ class AuditPage(BasePage):
         super().__init__(controller, page, parent)
         self.state: AuditState = EMPTY
         self.selected_group = ""  # the opportunity whose data items are listed
-        self._selected_chosen = False  # the facilitator picked a row (else: the first)
         layout = self.page_layout()
         unit = round(em(self))
 
@@ -248,7 +247,7 @@ class AuditPage(BasePage):
             self.stage_label.setText(f"{stage.name} · data audit" if stage else "")
             self.stage_label.setVisible(stage is not None)
             how = self.groups_model.show_state(state.groups)
-            if state.group(self.selected_group) is None or not self._selected_chosen:
+            if state.group(self.selected_group) is None:  # the first show, or it was removed
                 self.selected_group = state.groups.ids[0] if state.groups.ids else GENERAL
             if how == "reset" or self.groups_table.currentIndex().row() != \
                     self.groups_model.row_of(self.selected_group):
@@ -304,7 +303,6 @@ class AuditPage(BasePage):
 
     def select_group(self, group_id: str) -> None:
         """List the data items of ``group_id`` (an opportunity, or GENERAL)."""
-        self._selected_chosen = True
         self._select_group_row(group_id)
 
     def _select_group_row(self, group_id: str) -> None:
@@ -322,8 +320,6 @@ class AuditPage(BasePage):
         if group is None or group.id == self.selected_group:
             return
         commit_open_editor(self.items_table)
-        if not self.is_filling:
-            self._selected_chosen = True
         self.selected_group = group.id
         with self.filling():
             self._show_group()

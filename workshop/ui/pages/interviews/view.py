@@ -226,7 +226,7 @@ class InterviewsPage(BasePage):
             self.state = state
             how = self.model.show_state(state)
             if state.row(self.selected_id) is None:
-                self.selected_id = state.ids[-1] if state.ids else ""
+                self.selected_id = state.ids[0] if state.ids else ""
             row = self.model.row_of(self.selected_id)
             if row >= 0 and self.table.currentIndex().row() != row:
                 self._select_row(row)
