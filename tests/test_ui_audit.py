@@ -14,6 +14,7 @@ from ui_helpers import (
     stored,
     toggle_cell,
     type_in_cell,
+    type_text,
     visible_texts,
 )
 
@@ -30,6 +31,7 @@ from workshop.store.demo import build_demo
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.audit import BLOCKED_TEXT, BLOCKS_TEXT, GROUP_COLUMN, ITEM_COLUMN, AuditPage
 from workshop.ui.pages.base import page_class
+from workshop.ui.widgets import bound_text
 
 TRICKY = '<b>&"emoji 🎉 and עברית'
 LONG_WORD = "x" * 200
@@ -243,6 +245,37 @@ def test_one_edit_redraws_one_row(qtbot, demo, store) -> None:
     row = view.groups_model.row_of(entry.opportunity_id)
     assert signals.pop("groups") == [(row, row)]  # its summary ("… 1 missing") changed
     assert signals == {}, "nothing was reset, inserted, removed or moved"
+
+
+def test_the_form_under_the_table_edits_the_selected_item(qtbot, demo, store) -> None:
+    view = open_audit(qtbot, demo)
+    entry = next(e for e in prioritise(demo.framework, demo.session).ranked
+                 if len([i for i in demo.session.audit if i.opportunity_id == e.opportunity_id])
+                 >= 2)
+    click_group(qtbot, view, entry.opportunity_id)
+    first, second = view.items[:2]
+    view.select_item(first)
+    source = view.item_edits["source"]
+    assert view.item_form.isVisibleTo(view)
+    assert source.text() == demo.session.find("audit", first).source
+    source.setFocus()
+    source.selectAll()
+    type_text(source, f"Warehouse {TRICKY}")
+    qtbot.waitUntil(lambda: stored(store, demo).find("audit", first).source
+                    == f"Warehouse {TRICKY}", timeout=bound_text.PAUSE_MS * 5)
+    # Another row: the fields follow it; what was typed stays with the first.
+    view.select_item(second)
+    assert source.text() == demo.session.find("audit", second).source
+    owner = view.item_edits["owner"]
+    owner.setFocus()
+    owner.selectAll()
+    type_text(owner, "Dana")
+    view.select_item(first)  # moving on commits the typing, for the item it was typed for
+    assert stored(store, demo).find("audit", second).owner == "Dana"
+    assert source.text() == f"Warehouse {TRICKY}"
+    demo.undo()
+    view.select_item(second)
+    assert owner.text() == demo.session.find("audit", second).owner != "Dana"
 
 
 def test_remove_an_item_then_undo_from_the_bar(qtbot, demo, store) -> None:

@@ -8,13 +8,16 @@ need no editor (the model's ``CheckStateRole``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -84,9 +87,32 @@ def commit_open_editor(table: QAbstractItemView) -> None:
         table.itemDelegate().commitData.emit(editor)
 
 
+@dataclass(frozen=True)
+class ColumnFit:
+    """How one column of a :class:`PageTable` is sized."""
+
+    floor: int  # never narrower: its longest word (a word is wrapped, never cut)
+    want: int = 0  # a fixed column's full width (its longest text on one line)
+    stretch: int = 0  # > 0: takes this share of the room the fixed columns leave
+
+
+def longest_word(metrics: QFontMetrics, texts: Iterable[str], cap: int) -> int:
+    """The widest word of ``texts`` in pixels, at most ``cap`` (a 200-character word in a
+    cell is cut; any real word fits)."""
+    widest = 0
+    for text in texts:
+        for word in text.split():
+            widest = max(widest, metrics.horizontalAdvance(word))
+            if widest >= cap:
+                return cap
+    return widest
+
+
 class PageTable(QTableView):
     """A page table: Tab leaves it for the next control instead of walking its cells, and
-    Delete asks to remove the selected row (where the page allows it)."""
+    Delete asks to remove the selected row (where the page allows it). Its rows are two
+    lines high and its text wraps between words, so a narrow projector column shows whole
+    words (see :meth:`fit`)."""
 
     delete_requested = Signal()
     resized = Signal()
@@ -102,10 +128,64 @@ class PageTable(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # past the second line
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
+
+    def pad(self) -> int:
+        """What a cell keeps around its text (margins, and a little air)."""
+        return self.fontMetrics().averageCharWidth() * 2
+
+    def row_height(self, lines: int = 2) -> int:
+        metrics = self.fontMetrics()
+        return metrics.lineSpacing() * lines + max(4, metrics.height() // 2)
+
+    def fit(self, columns: dict[int, ColumnFit], lines: int = 2,
+            optional: tuple[int, ...] = ()) -> None:
+        """Size the columns to the room the table has: fixed columns at their full width,
+        shrunk towards their longest word when the room is short, the stretching ones
+        sharing what is left; no column narrower than its longest word. When even that
+        does not fit, the ``optional`` columns step aside, in that order (the page shows
+        their content elsewhere). Rows are ``lines`` lines high."""
+        vertical = self.verticalHeader()
+        height = self.row_height(lines)
+        if vertical.defaultSectionSize() != height:
+            vertical.setMinimumSectionSize(1)
+            vertical.setDefaultSectionSize(height)
+        room = self.viewport().width() - 2  # a pixel or two spare: rounding never scrolls
+        if room <= 0:
+            return
+        columns = dict(columns)
+        for column in optional:
+            self.setColumnHidden(column, False)
+        for column in optional:
+            if sum(fit.floor for fit in columns.values()) <= room:
+                break
+            self.setColumnHidden(column, True)
+            del columns[column]
+        widths = {c: max(fit.want, fit.floor) for c, fit in columns.items() if not fit.stretch}
+        stretchers = {c: fit for c, fit in columns.items() if fit.stretch}
+        needed = sum(widths.values()) + sum(fit.floor for fit in stretchers.values())
+        if needed > room:  # shrink the fixed columns towards their floors
+            slack = sum(widths[c] - columns[c].floor for c in widths)
+            cut = min(1.0, (needed - room) / slack) if slack else 0.0
+            for c in widths:
+                widths[c] -= round((widths[c] - columns[c].floor) * cut)
+        left = room - sum(widths.values())
+        spare = max(0, left - sum(fit.floor for fit in stretchers.values()))
+        weights = sum(fit.stretch for fit in stretchers.values())
+        order = sorted(stretchers)
+        for c in order:
+            fit = stretchers[c]
+            widths[c] = fit.floor + (spare * fit.stretch) // weights
+        if order:  # the rounding goes to the last one, so nothing scrolls by a pixel
+            widths[order[-1]] += max(0, left - sum(widths[c] for c in order))
+        header = self.horizontalHeader()
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            if self.columnWidth(column) != width:
+                self.setColumnWidth(column, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (
@@ -118,6 +198,8 @@ class PageTable(QTableView):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:  # also when a scroll bar comes or goes
+            self.resized.emit()
+        return handled

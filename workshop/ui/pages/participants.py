@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workshop.domain.edits import Edit, set_item_field
 from workshop.domain.session import Participant, Session
-from workshop.ui.pages.cell_editors import CellDelegate, PageTable
+from workshop.ui.pages.cell_editors import CellDelegate, ColumnFit, PageTable, longest_word
 from workshop.ui.pages.row_model import ID_ROLE, ModelIndex, RowStateModel
 
 COLUMNS: tuple[tuple[str, str], ...] = (("name", "Name"), ("role", "Role"))
@@ -98,18 +98,29 @@ class ParticipantsTable(PageTable):
         self.setModel(self.participants)
         self.setItemDelegate(CellDelegate(self, "participants", COLUMNS))
         self.setSelectionMode(PageTable.SelectionMode.ExtendedSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.resized.connect(self.fit_columns)
 
     def show_state(self, state: ParticipantsState) -> None:
-        how = self.participants.show_state(state)
-        if how != "same":
-            self.setFixedHeight(self._height_for(len(state.rows)))
+        if self.participants.show_state(state) != "same":
+            self.fit_columns()
 
-    def _height_for(self, rows: int) -> int:
-        # Grow with the rows, at least two rows tall.
+    def fit_columns(self) -> None:
+        """Name and role share the width, neither narrower than its longest word; the
+        table grows with the rows (the page scrolls, not the table), two rows at least."""
+        metrics = self.fontMetrics()
+        cap = metrics.averageCharWidth() * 24
+        rows = self.participants.state.rows
+        self.fit({
+            column: ColumnFit(
+                floor=max(longest_word(metrics, [getattr(p, name) for p in rows], cap),
+                          metrics.averageCharWidth() * 8) + self.pad(),
+                stretch=1)
+            for column, (name, _heading) in enumerate(COLUMNS)
+        }, lines=1)
         header = self.horizontalHeader().sizeHint().height()
-        row_height = self.verticalHeader().defaultSectionSize()
-        return header + row_height * max(rows, 2) + 2 * self.frameWidth() + 2
+        height = header + self.row_height(1) * max(len(rows), 2) + 2 * self.frameWidth() + 2
+        if self.minimumHeight() != height or self.maximumHeight() != height:
+            self.setFixedHeight(height)
 
     def selected_ids(self) -> list[str]:
         ids = self.participants.ids

@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from workshop.domain.roadmap import RoadmapItem
+from workshop.ui.pages.cell_editors import ColumnFit, PageTable, longest_word
 from workshop.ui.pages.row_model import ID_ROLE, ModelIndex, RowStateModel
 
 HEADINGS = ("Lane", "Item", "When · details")
@@ -98,9 +99,9 @@ class ListModel(RowStateModel):
         return [row.title for row in self.state.rows]
 
 
-class ListTable(QTableView):
+class ListTable(PageTable):
     """One list, as tall as its rows: the page scrolls, not the table, and only the rows in
-    view are painted."""
+    view are painted. Read-only: each item is changed on its own page."""
 
     def __init__(self, name: str, title: str) -> None:
         super().__init__()
@@ -109,54 +110,40 @@ class ListTable(QTableView):
         self.list_model = ListModel(self)
         self.setModel(self.list_model)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # see fit()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lane_names: tuple[str, ...] = ()
-        self.list_model.rowsInserted.connect(self.fit)
-        self.list_model.rowsRemoved.connect(self.fit)
-        self.list_model.modelReset.connect(self.fit)
+        self.resized.connect(self.fit_columns)
 
     def show_state(self, state: ListState, lane_names: tuple[str, ...]) -> None:
         self.lane_names = lane_names
-        self.list_model.show_state(state)
-        self.fit()
+        how = self.list_model.show_state(state)
+        if how != "same":
+            self.fit_columns()
 
-    def fit(self) -> None:
-        """Rows one line high at the page's type size, the lane column as wide as the
-        longest lane name (measured from the names, not by laying out every row), and the
-        table as tall as its rows."""
+    def fit_columns(self) -> None:
+        """One line a row; no column narrower than its longest word (the lane's colour
+        swatch beside its name), and the table as tall as its rows."""
         metrics = self.fontMetrics()
-        row_height = metrics.lineSpacing() + max(4, metrics.height() // 2)
-        vertical = self.verticalHeader()
-        if vertical.defaultSectionSize() != row_height:
-            vertical.setMinimumSectionSize(1)
-            vertical.setDefaultSectionSize(row_height)
+        pad = self.pad()
+        cap = metrics.averageCharWidth() * 24
+        rows = self.list_model.state.rows
         swatch = self.iconSize().width() if self.iconSize().isValid() else metrics.height()
-        lane_width = max(
-            [metrics.horizontalAdvance(HEADINGS[0]), *(metrics.horizontalAdvance(n)
-                                                       for n in self.lane_names)]
-        ) + swatch + metrics.height() * 2
-        if self.columnWidth(0) != lane_width:
-            self.setColumnWidth(0, lane_width)
-        rows = self.list_model.rowCount()
-        header = self.horizontalHeader().sizeHint().height()
-        height = header + row_height * rows + 2 * self.frameWidth()
-        if self.height() != height or self.minimumHeight() != height:
+        lanes = [HEADINGS[0], *self.lane_names]
+        self.fit({
+            0: ColumnFit(floor=longest_word(metrics, lanes, cap) + swatch + pad,
+                         want=max(metrics.horizontalAdvance(n) for n in lanes) + swatch + pad),
+            1: ColumnFit(floor=longest_word(metrics, [r.title for r in rows], cap) + pad,
+                         stretch=2),
+            2: ColumnFit(floor=longest_word(metrics, [r.detail for r in rows], cap) + pad,
+                         stretch=3),
+        }, lines=1)
+        height = (self.horizontalHeader().sizeHint().height()
+                  + self.row_height(1) * len(rows) + 2 * self.frameWidth())
+        if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.fit()
+            self.fit_columns()

@@ -38,19 +38,24 @@ NO_ITEMS = "No data listed yet — what does this opportunity need?"
 # (field, heading); the order of the two tables' columns.
 GROUP_COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Opportunity"),
-    ("data_readiness", "Data readiness"),
+    ("data_readiness", "Readiness"),
     ("blocked", "Can it start?"),
     ("summary", "Data listed"),
 )
 GROUP_COLUMN = {name: index for index, (name, _heading) in enumerate(GROUP_COLUMNS)}
+# The data items' table; where the data is, who owns it and how to collect it are in the
+# form under it, for the item selected (a 1024-pixel projector has no room for seven
+# columns of words).
 ITEM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("data_needed", "Data needed"),
     ("status", "Status"),
+    ("target_quarter", "Target quarter"),
+    ("blocks_start", "Blocks the start"),
+)
+FORM_FIELDS: tuple[tuple[str, str], ...] = (
     ("source", "Source"),
     ("owner", "Owner"),
     ("how_to_collect", "How to collect"),
-    ("target_quarter", "Target quarter"),
-    ("blocks_start", "Blocks the start"),
 )
 ITEM_COLUMN = {name: index for index, (name, _heading) in enumerate(ITEM_COLUMNS)}
 ITEM_TEXTS = ("data_needed", "source", "owner", "how_to_collect")

@@ -16,12 +16,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from workshop.ui.pages.audit.state import (
     BLOCKS_TEXT,
     CAN_START,
     EMPTY,
+    FORM_FIELDS,
     GENERAL,
     GROUP_COLUMN,
     GROUP_COLUMNS,
@@ -49,7 +51,13 @@ from workshop.ui.pages.audit.state import (
     audit_state,
 )
 from workshop.ui.pages.base import register
-from workshop.ui.pages.cell_editors import CellDelegate, PageTable, commit_open_editor
+from workshop.ui.pages.cell_editors import (
+    CellDelegate,
+    ColumnFit,
+    PageTable,
+    commit_open_editor,
+    longest_word,
+)
 from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     SECONDARY,
@@ -62,8 +70,11 @@ from workshop.ui.pages.common import (
     named,
     plain_label,
     quarter_choices,
+    scroll_area,
 )
 from workshop.ui.pages.row_model import CHOICES_ROLE
+from workshop.ui.pages.text import line_editor
+from workshop.ui.widgets.bound_text import BoundLineEdit
 
 if TYPE_CHECKING:
     from workshop.framework.model import Page
@@ -96,6 +107,7 @@ class AuditPage(BasePage):
         super().__init__(controller, page, parent)
         self.state: AuditState = EMPTY
         self.selected_group = ""  # the opportunity whose data items are listed
+        self._title_fit_cache: tuple[tuple[tuple[str, ...], str], ColumnFit] | None = None
         layout = self.page_layout()
         unit = round(em(self))
 
@@ -155,7 +167,7 @@ class AuditPage(BasePage):
         self.groups_table.setItemDelegate(
             CellDelegate(self.groups_table, "opportunities", GROUP_COLUMNS))
         self.groups_table.selectionModel().currentRowChanged.connect(self._group_chosen)
-        self.groups_table.resized.connect(self._fit_tables)
+        self.groups_table.resized.connect(self._fit_groups)
 
         self.detail = QWidget()
         detail = QVBoxLayout(self.detail)
@@ -183,10 +195,10 @@ class AuditPage(BasePage):
         self.items_table.setItemDelegate(
             CellDelegate(self.items_table, "audit", ITEM_COLUMNS, PLACEHOLDERS))
         self.items_table.delete_requested.connect(self.remove_selected)
-        self.items_table.resized.connect(self._fit_tables)
-        self.items_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._update_buttons())
+        self.items_table.resized.connect(self._fit_items)
+        self.items_table.selectionModel().currentRowChanged.connect(self._item_chosen)
         detail.addWidget(self.items_table, 1)
+        detail.addWidget(self._item_form(unit))
         self.none_label = self.muted(named(_title_label(), "no_items_label", "No data items"))
         detail.addWidget(self.none_label)
         foot = QHBoxLayout()
@@ -208,13 +220,43 @@ class AuditPage(BasePage):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.groups_table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        layout.addWidget(self.splitter, 1)
+        self.splitter.setStretchFactor(0, 3)  # the ranked list is where the room looks
+        self.splitter.setStretchFactor(1, 2)
+        # The two tables fill the page; when a short projector screen has less room than
+        # they need at the room's type size, the page scrolls instead of growing the window.
+        self.scroll_view = scroll_area("audit_scroll", "Data audit")
+        self.scroll_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_view.setWidget(self.splitter)
+        layout.addWidget(self.scroll_view, 1)
         QWidget.setTabOrder(self.groups_table, self.items_table)
         QWidget.setTabOrder(self.items_table, self.add_button)
         QWidget.setTabOrder(self.add_button, self.remove_button)
         self.refresh()
+
+    def _item_form(self, unit: int) -> QWidget:
+        """Where the selected data item is, who owns it and how to collect it: one-line
+        fields that follow the selection (typing pauses, then one edit)."""
+        form: QWidget = named(QWidget(), "item_form", "The selected data item")
+        self.item_form = form
+        grid = QGridLayout(self.item_form)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(unit)
+        grid.setVerticalSpacing(unit // 2)
+        self.item_edits: dict[str, BoundLineEdit] = {}
+        for row, (field, heading) in enumerate(FORM_FIELDS):
+            label = self.muted(plain_label(heading, wrap=False))
+            self.scaled(label, SECONDARY)
+            edit: BoundLineEdit = named(
+                line_editor(self, "audit", "", field, f"Edit {heading.lower()}"),
+                f"{field}_edit", heading)
+            edit.setPlaceholderText(PLACEHOLDERS[field])
+            label.setBuddy(edit)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            self.item_edits[field] = edit
+        grid.setColumnStretch(1, 1)
+        self._form_item = ""  # the data item the form's fields edit
+        return form
 
     # --- reading -------------------------------------------------------------------------
 
@@ -233,7 +275,8 @@ class AuditPage(BasePage):
         return self.items_model.ids
 
     def refresh(self) -> None:
-        self._show(audit_state(self.framework, self.controller.session), first=True)
+        self._show(audit_state(self.framework, self.controller.session),
+                   first=self.state is EMPTY)
 
     def show_change(self, change: Change) -> None:
         """Only edits of the opportunities or the audit change this page."""
@@ -247,7 +290,7 @@ class AuditPage(BasePage):
             self.stage_label.setText(f"{stage.name} · data audit" if stage else "")
             self.stage_label.setVisible(stage is not None)
             how = self.groups_model.show_state(state.groups)
-            if state.group(self.selected_group) is None:  # the first show, or it was removed
+            if first or state.group(self.selected_group) is None:  # the first, or it went
                 self.selected_group = state.groups.ids[0] if state.groups.ids else GENERAL
             if how == "reset" or self.groups_table.currentIndex().row() != \
                     self.groups_model.row_of(self.selected_group):
@@ -258,14 +301,13 @@ class AuditPage(BasePage):
             self.go_matrix_button.setVisible(
                 not has_opportunities and self._matrix_position() is not None)
             self.progress_tag.set_tag(*state.progress)
-            if first or how in ("inserted", "removed", "reset"):
-                self._fit_tables()
+            self._fit_groups()  # a title typed on the matrix may hold a longer word
 
     def _show_group(self) -> None:
         """The selected group's heading, its blocked state and its data items."""
         group = self.state.group(self.selected_group)
         items = self.state.items(self.selected_group)
-        how = self.items_model.show_state(items)
+        self.items_model.show_state(items)
         if group is None:
             return
         self.group_title.setText(group.title)
@@ -278,9 +320,24 @@ class AuditPage(BasePage):
         self.none_label.setVisible(not group.items)
         self.add_button.setAccessibleName(
             "Add data for general use" if group.general else "Add data for this opportunity")
-        if how in ("inserted", "removed", "reset"):
-            self._fit_items()
+        if not self.current_item_id() and self.items_model.ids:
+            self.select_item(self.items_model.ids[0])  # its details show in the form
+        self._fit_items()
+        self._show_item_form()
         self._update_buttons()
+
+    def _item_chosen(self, *_args: object) -> None:
+        self._show_item_form()
+        self._update_buttons()
+
+    def _show_item_form(self) -> None:
+        item_id = self.current_item_id()
+        self.item_form.setVisible(bool(item_id))
+        if item_id and item_id != self._form_item:
+            self._form_item = item_id  # the fields commit what was typed, then follow
+            for field, edit in self.item_edits.items():
+                edit.rebind("audit", item_id, field)
+                edit.setCursorPosition(0)  # the start of a long text, not its end
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(bool(self.current_item_id()))
@@ -336,70 +393,67 @@ class AuditPage(BasePage):
     # --- fitting ---------------------------------------------------------------------------
 
     def _fit_tables(self) -> None:
-        """Every column but the wide text ones as wide as what it can hold (measured from the
-        choices, not by laying out each row); rows one line of the page's type high."""
-        for table in (self.groups_table, self.items_table):
-            metrics = table.fontMetrics()
-            height = metrics.lineSpacing() + round(em(self) * 0.9)
-            vertical = table.verticalHeader()
-            if vertical.defaultSectionSize() != height:
-                vertical.setMinimumSectionSize(1)
-                vertical.setDefaultSectionSize(height)
         self._fit_groups()
         self._fit_items()
 
-    def _width_for(self, table: PageTable, column: int, texts: list[str],
-                   extra: int = 0) -> int:
+    def _fits(self, table: PageTable, texts: list[str], extra: int = 0) -> ColumnFit:
+        """A fixed column holding one of ``texts``: their full width, at least their
+        longest word (measured bold: warnings are bold in their cells)."""
         bold = QFont(table.font())
-        bold.setBold(True)  # warnings are bold in their cells
+        bold.setBold(True)
         metrics = QFontMetrics(bold)
-        pad = round(em(self) * 2.5) + extra
-        header = table.horizontalHeader()
-        return max([header.sectionSizeHint(column) + round(em(self)),
-                    *(metrics.horizontalAdvance(t) + pad for t in texts)])
+        pad = table.pad() + extra
+        return ColumnFit(
+            floor=longest_word(metrics, texts, metrics.averageCharWidth() * 24) + pad,
+            want=max(metrics.horizontalAdvance(t) for t in texts) + pad,
+        )
 
-    def _fit_columns(self, table: PageTable, fixed: dict[int, int], share: float) -> None:
-        """Give the measured columns their widths, shrunk together when they would take
-        more than ``share`` of the table (a 1024-pixel projector): the text columns keep
-        room to be read, and every cell's full text is in its tooltip."""
-        header = table.horizontalHeader()
-        room = table.viewport().width()
-        total = sum(fixed.values())
-        scale = min(1.0, room * share / total) if total and room > 0 else 1.0
-        for column in range(table.model().columnCount()):
-            if column not in fixed:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            width = max(round(fixed[column] * scale), round(em(self) * 3))
-            if table.columnWidth(column) != width:
-                table.setColumnWidth(column, width)
+    def _text_fit(self, table: PageTable, texts: list[str], chars: int = 8) -> ColumnFit:
+        """A column of typed text: it takes the room left, and at least ``chars``
+        characters or its longest word."""
+        metrics = table.fontMetrics()
+        floor = longest_word(metrics, texts, metrics.averageCharWidth() * 24)
+        return ColumnFit(floor=max(floor, metrics.averageCharWidth() * chars) + table.pad(),
+                         stretch=1)
+
+    def _title_fit(self, table: PageTable, titles: tuple[str, ...]) -> ColumnFit:
+        """The titles' column, measured again only when a title or the type size changed
+        (an edit elsewhere on the page costs no measuring of 300 titles)."""
+        key = (titles, table.font().toString())
+        if self._title_fit_cache is None or self._title_fit_cache[0] != key:
+            self._title_fit_cache = (key, self._text_fit(table, list(titles), 22))
+        return self._title_fit_cache[1]
 
     def _fit_groups(self) -> None:
         table = self.groups_table
-        texts = {
-            "data_readiness": list(READINESS_NAMES.values()),
-            "blocked": [BLOCKED_CELL, CAN_START],
-            "summary": ["99 data items: 9 available, 9 partial"],
-        }
-        self._fit_columns(table, {
-            GROUP_COLUMN[field]: self._width_for(table, GROUP_COLUMN[field], words)
-            for field, words in texts.items()
-        }, 0.6)
+
+        def heading(field: str) -> str:
+            return GROUP_COLUMNS[GROUP_COLUMN[field]][1]
+
+        rows = [row for row in self.state.groups.rows if isinstance(row, GroupRow)]
+        table.fit({
+            # The opportunity's name reads first: the other columns wrap before it does.
+            GROUP_COLUMN["title"]: self._title_fit(table, tuple(row.title for row in rows)),
+            GROUP_COLUMN["data_readiness"]: self._fits(
+                table, [*READINESS_NAMES.values(), heading("data_readiness")]),
+            GROUP_COLUMN["blocked"]: self._fits(table, [BLOCKED_CELL, CAN_START,
+                                                        heading("blocked")]),
+            GROUP_COLUMN["summary"]: self._fits(
+                table, ["2 data items: 1 available, 1 partial", "—", heading("summary")]),
+        })
 
     def _fit_items(self) -> None:
         table = self.items_table
-        check = round(em(self) * 2)
-        texts = {
-            "status": list(STATUS_NAMES.values()),
-            "target_quarter": ["Not planned", "Q4 2028"],
-            "blocks_start": [BLOCKS_TEXT],
-        }
-        self._fit_columns(table, {
-            ITEM_COLUMN[field]: self._width_for(
-                table, ITEM_COLUMN[field], words, check if field == "blocks_start" else 0)
-            for field, words in texts.items()
-        }, 0.4)
+        check = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + round(em(self))
+        table.fit({
+            ITEM_COLUMN["data_needed"]: self._text_fit(
+                table, [row.text("data_needed") for row in self.items_model.state.rows]),
+            ITEM_COLUMN["status"]: self._fits(table, [*STATUS_NAMES.values(), "Status"]),
+            ITEM_COLUMN["target_quarter"]: self._fits(table, ["Not planned", "Q4 2028",
+                                                              "Target quarter"]),
+            ITEM_COLUMN["blocks_start"]: self._fits(table, [BLOCKS_TEXT, "Blocks the start"],
+                                                    check),
+        })
 
     def _quarter_choices(self, current: str) -> list[tuple[str, str]]:
         return quarter_choices(self.controller.session, current)
@@ -431,6 +485,8 @@ class AuditPage(BasePage):
     def flush(self) -> None:
         commit_open_editor(self.items_table)
         commit_open_editor(self.groups_table)
+        for edit in self.item_edits.values():
+            edit.commit()
 
     def set_item_field(self, item_id: str, field: str, value: Any) -> bool:
         return self.push(intents.set_item(self.controller.session, item_id, field, value))

@@ -19,14 +19,21 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
+    QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from workshop.service.changes import Change
 from workshop.ui.pages.base import register
-from workshop.ui.pages.cell_editors import CellDelegate, PageTable, commit_open_editor
+from workshop.ui.pages.cell_editors import (
+    CellDelegate,
+    ColumnFit,
+    PageTable,
+    commit_open_editor,
+    longest_word,
+)
 from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
     ADD_KEY_TEXT,
@@ -40,6 +47,7 @@ from workshop.ui.pages.common import (
     plain_label,
     pydate,
     qdate,
+    scroll_area,
 )
 from workshop.ui.pages.interviews import intents
 from workshop.ui.pages.interviews.model import InterviewsModel
@@ -101,16 +109,22 @@ class InterviewsPage(BasePage):
         self.table.setItemDelegate(CellDelegate(self.table, "interviews", COLUMNS))
         self.table.delete_requested.connect(self.remove_selected)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        header = self.table.horizontalHeader()
-        for field in ("person", "pains"):
-            header.setSectionResizeMode(COLUMN[field], QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table)
+        self.table.resized.connect(self._fit_table)
         self.empty_state = named(EmptyState(""), "empty_state")
-        layout.addWidget(self.empty_state)
-
         self.form = self._build_form(unit)
-        layout.addWidget(self.form)
-        layout.addStretch(1)  # with no interviews, the heading and empty state stay on top
+        # The list and the form scroll together when a short screen has no room for both.
+        self.scroll_view = scroll_area("interviews_scroll", "Interviews")
+        self.scroll_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(unit)
+        column.addWidget(self.table)
+        column.addWidget(self.empty_state)
+        column.addWidget(self.form)
+        column.addStretch(1)  # with no interviews, the empty state stays on top
+        self.scroll_view.setWidget(body)
+        layout.addWidget(self.scroll_view, 1)
         # Tab in screen order: add, the list, then the selected interview's fields.
         chain = [self.add_button, self.table, self.person_edit, self.function_combo,
                  self.date_edit, self.private_check, self.pains_edit, self.remove_button]
@@ -154,19 +168,25 @@ class InterviewsPage(BasePage):
         self.remove_button = named(QPushButton("Remove"), "remove_button", "Remove interview")
         self.remove_button.clicked.connect(self.remove_selected)
 
+        # Who on a line of its own (a name and job title is long), then the rest: the form
+        # fits beside the page list on a 1024-pixel projector.
         top = QHBoxLayout()
         top.setSpacing(unit)
-        top.addWidget(self.person_edit, 3)
-        top.addWidget(self.function_combo, 1)
-        top.addWidget(self.date_edit)
-        top.addWidget(self.private_check)
+        top.addWidget(self.person_edit, 1)
         top.addWidget(self.remove_button)
         grid.addLayout(top, 0, 0)
-        grid.addWidget(self.private_tag, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        second = QHBoxLayout()
+        second.setSpacing(unit)
+        second.addWidget(self.function_combo, 1)
+        second.addWidget(self.date_edit)
+        second.addWidget(self.private_check)
+        second.addStretch(1)
+        grid.addLayout(second, 1, 0)
+        grid.addWidget(self.private_tag, 2, 0, Qt.AlignmentFlag.AlignLeft)
 
         pains_label = plain_label("What hurts, in their words", wrap=False)
         self.scaled(pains_label, SECONDARY, bold=True)
-        grid.addWidget(pains_label, 2, 0)
+        grid.addWidget(pains_label, 3, 0)
         self.pains_edit = named(
             text_editor(self, "interviews", "", "pains", "Type what hurts"),
             "pains_edit",
@@ -175,11 +195,11 @@ class InterviewsPage(BasePage):
         self.pains_edit.setPlaceholderText("One pain point per line, as they said it.")
         pains_label.setBuddy(self.pains_edit)
         self._size_pains()
-        grid.addWidget(self.pains_edit, 3, 0)
+        grid.addWidget(self.pains_edit, 4, 0)
 
         self.prompts_label = self.muted(named(plain_label(), "prompts_label", "Prompts"))
         self.scaled(self.prompts_label, SECONDARY)
-        grid.addWidget(self.mark_private(self.prompts_label), 4, 0)
+        grid.addWidget(self.mark_private(self.prompts_label), 5, 0)
 
         return form
 
@@ -230,7 +250,7 @@ class InterviewsPage(BasePage):
             row = self.model.row_of(self.selected_id)
             if row >= 0 and self.table.currentIndex().row() != row:
                 self._select_row(row)
-            if how in ("inserted", "removed", "reset"):
+            if how != "same":
                 self._fit_table()
             shown = bool(state.rows)
             self.table.setVisible(shown)
@@ -257,31 +277,35 @@ class InterviewsPage(BasePage):
         self.prompts_label.setVisible(bool(row.prompts) and not self._projecting)
 
     def _fit_table(self) -> None:
-        """Rows one line high; the table as tall as its rows, up to ROWS_SHOWN, and the
-        short columns as wide as what they hold."""
+        """Columns as wide as what they hold (never narrower than a word: text wraps onto
+        the row's second line); the table as tall as its rows, up to ROWS_SHOWN."""
         table = self.table
         metrics = table.fontMetrics()
-        row_height = metrics.lineSpacing() + round(em(self) * 0.9)
-        vertical = table.verticalHeader()
-        if vertical.defaultSectionSize() != row_height:
-            vertical.setMinimumSectionSize(1)
-            vertical.setDefaultSectionSize(row_height)
-        header = table.horizontalHeader()
-        pad = round(em(self) * 2.5)
-        widths = {
-            "function": max(metrics.horizontalAdvance(n) for n in self._functions.values()),
-            "interview_date": metrics.horizontalAdvance("2026-11-30"),
-            "private": metrics.horizontalAdvance("Private") + round(em(self) * 2),
-        }
-        for field, width in widths.items():
-            column = COLUMN[field]
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            width = max(width + pad, header.sectionSizeHint(column))
-            if table.columnWidth(column) != width:
-                table.setColumnWidth(column, width)
+        pad = table.pad()
+        cap = metrics.averageCharWidth() * 24
+
+        def fixed(texts: list[str], extra: int = 0) -> ColumnFit:
+            return ColumnFit(floor=longest_word(metrics, texts, cap) + pad + extra,
+                             want=max(metrics.horizontalAdvance(t) for t in texts) + pad + extra)
+
+        def text(field: str, stretch: int) -> ColumnFit:
+            words = longest_word(metrics, [r.text(field) for r in self.state.rows], cap)
+            return ColumnFit(floor=max(words, metrics.averageCharWidth() * 8) + pad,
+                             stretch=stretch)
+
+        check = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + round(em(self))
+        table.fit({
+            COLUMN["person"]: text("person", 2),
+            COLUMN["function"]: fixed(list(self._functions.values())),
+            COLUMN["interview_date"]: fixed(["2026-11-30", "No date"]),
+            COLUMN["private"]: fixed(["Private"], check),
+            COLUMN["pains"]: text("pains", 3),
+        }, optional=(COLUMN["pains"],))  # what hurts is in the form, in full
         rows = min(max(self.model.rowCount(), 1), ROWS_SHOWN)
-        table.setFixedHeight(header.sizeHint().height() + row_height * rows
-                             + 2 * table.frameWidth())
+        height = (table.horizontalHeader().sizeHint().height() + table.row_height() * rows
+                  + 2 * table.frameWidth())
+        if table.minimumHeight() != height or table.maximumHeight() != height:
+            table.setFixedHeight(height)
 
     def set_projecting(self, projecting: bool) -> None:
         super().set_projecting(projecting)
