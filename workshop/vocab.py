@@ -49,10 +49,9 @@ class Vocabulary(StrEnum):
     @classmethod
     def label_of(cls, value: str) -> str:
         """The label for a stored value; an unknown value (a damaged row) shows as itself."""
-        try:
-            return cls(value).label
-        except ValueError:
-            return str(value)
+        # A plain search, not ``cls(value)``: the members' four-part constructor is not the
+        # lookup by value that the enum's call does, and type checkers cannot tell the two apart.
+        return next((member.label for member in cls if member.value == value), str(value))
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
