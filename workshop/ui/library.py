@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the content loads on first use, not before the first frame
     from workshop.domain.session import Session
     from workshop.framework.model import Framework
     from workshop.service import LibraryService
+    from workshop.ui.store_port import DesktopStore
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class LibraryWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Any,
+        store: DesktopStore,
         framework_loader: Callable[[], Framework],
         parent: QWidget | None = None,
     ) -> None:
