@@ -414,7 +414,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
         lambda: __import__("workshop.framework", fromlist=["x"]).ContentError,
     ]
     if "workshop.report" in sys.modules:
-        loaders.append(lambda: sys.modules["workshop.report"].ReportError)  # type: ignore[no-any-return]
+        loaders.append(lambda: sys.modules["workshop.report"].ReportError)
     for load in loaders:
         try:
             errors.append(load())
