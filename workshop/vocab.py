@@ -18,7 +18,7 @@ domain) reads :class:`InterviewFunction` and :class:`StatementSet` from here too
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Self
 
 
 class Vocabulary(StrEnum):
@@ -28,7 +28,7 @@ class Vocabulary(StrEnum):
     mark: str
     tone: str
 
-    def __new__(cls, value: str, label: str, mark: str = "", tone: str = "neutral") -> Any:
+    def __new__(cls, value: str, label: str, mark: str = "", tone: str = "neutral") -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
