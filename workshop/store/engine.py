@@ -135,7 +135,7 @@ def network_filesystem(path: Path) -> str | None:
 
             drive_remote = 4
             root = os.path.splitdrive(text)[0] + "\\"
-            if ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote:  # type: ignore[attr-defined]
+            if ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote:
                 return "network drive"
         except (AttributeError, OSError):
             return None
