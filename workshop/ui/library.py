@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -203,7 +203,7 @@ class LibraryWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: Callable[[], Any],
+    def _action(self, name: str, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)

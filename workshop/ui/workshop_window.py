@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -190,7 +190,7 @@ class WorkshopWindow(QMainWindow):
         self,
         name: str,
         text: str,
-        slot: Callable[..., Any],
+        slot: Callable[..., object],
         shortcuts: list[QKeySequence] | None = None,
         *,
         checkable: bool = False,
