@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@lru_cache(maxsize=4096)
+def _year_and_number(text: str) -> tuple[int, int]:
+    """Parsed once per text: the roadmap reads the same few quarters thousands of times."""
+    match = _QUARTER.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a quarter like 2027-Q1")
+    return int(match.group(1)), int(match.group(2))
 
 
 @dataclass(frozen=True, order=True)
@@ -16,10 +26,7 @@ class Quarter:
 
     @classmethod
     def parse(cls, text: str) -> Quarter:
-        match = _QUARTER.match(text.strip())
-        if not match:
-            raise ValueError(f"{text!r} is not a quarter like 2027-Q1")
-        return cls(int(match.group(1)), int(match.group(2)))
+        return cls(*_year_and_number(text))
 
     @classmethod
     def of(cls, day: date) -> Quarter:

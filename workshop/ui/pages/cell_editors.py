@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,15 +96,27 @@ class ColumnFit:
     stretch: int = 0  # > 0: takes this share of the room the fixed columns leave
 
 
-def longest_word(metrics: QFontMetrics, texts: Iterable[str], cap: int) -> int:
-    """The widest word of ``texts`` in pixels, at most ``cap`` (a 200-character word in a
-    cell is cut; any real word fits)."""
+_WORD_WIDTHS: dict[tuple[str, str], int] = {}  # (font, word) -> pixels, measured once
+
+
+def longest_word(font: QFont, texts: Iterable[str], cap: int) -> int:
+    """The widest word of ``texts`` in pixels in ``font``, at most ``cap`` (a 200-character
+    word in a cell is cut; any real word fits). Each word is measured once per font: the
+    lists hold hundreds of rows and are fitted again on every resize."""
+    metrics = QFontMetrics(font)
+    key = font.key()
+    if len(_WORD_WIDTHS) > 50_000:
+        _WORD_WIDTHS.clear()
     widest = 0
     for text in texts:
         for word in text.split():
-            widest = max(widest, metrics.horizontalAdvance(word))
-            if widest >= cap:
-                return cap
+            width = _WORD_WIDTHS.get((key, word))
+            if width is None:
+                width = _WORD_WIDTHS[(key, word)] = metrics.horizontalAdvance(word)
+            if width > widest:
+                widest = width
+                if widest >= cap:
+                    return cap
     return widest
 
 

@@ -112,7 +112,7 @@ class ParticipantsTable(PageTable):
         rows = self.participants.state.rows
         self.fit({
             column: ColumnFit(
-                floor=max(longest_word(metrics, [getattr(p, name) for p in rows], cap),
+                floor=max(longest_word(self.font(), [getattr(p, name) for p in rows], cap),
                           metrics.averageCharWidth() * 8) + self.pad(),
                 stretch=1)
             for column, (name, _heading) in enumerate(COLUMNS)

@@ -369,9 +369,11 @@ class RoadmapPage(BasePage):
         layout.addWidget(self.stage_guidance)
         layout.addStretch(1)
 
-        self._stale = True  # the session changed since the last refresh
         controller.changed.connect(self._session_changed)
+        self._fresh = False
         self.refresh()
+        # The window refreshes a page right after building it: nothing changed since.
+        self._fresh = True
 
     def _board_texts(self, unit: int) -> QWidget:
         """The executive summary and recommendations that open the printed roadmap."""
@@ -430,25 +432,26 @@ class RoadmapPage(BasePage):
         self.list_headings[name] = heading
 
     def _session_changed(self, _edit: object) -> None:
-        self._stale = True
+        self._fresh = False
 
     def show_change(self, change: Change) -> None:
         """Only what the roadmap is built from changes it (typing the board texts here
-        does not rebuild the grid)."""
+        does not rebuild the grid), and then only the cells whose items changed."""
         if concerns(change, WATCHED) or any(change.touches(None, f) for f in SESSION_FIELDS):
-            self.refresh()
+            self._show(build_roadmap(self.framework, self.controller.session), rebuild=False)
 
     def refresh(self) -> None:
-        # The window refreshes a page it has just built, and the roadmap is built from the
-        # whole session: nothing changed since the last build, nothing to do.
-        if not self._stale:
+        """Everything built again from the session (the grid's chips too)."""
+        if self._fresh:  # built a moment ago, and the session has not changed since
+            self._fresh = False
             return
-        self._stale = False
+        self._show(build_roadmap(self.framework, self.controller.session), rebuild=True)
+
+    def _show(self, roadmap: Roadmap, *, rebuild: bool) -> None:
         with self.filling():
-            roadmap = build_roadmap(self.framework, self.controller.session)
             old = self.roadmap
             same_frame = old is not None and _frame(old) == _frame(roadmap)
-            grid_changed = not same_frame or old is None or roadmap.lanes != old.lanes
+            grid_changed = rebuild or not same_frame or old is None or roadmap.lanes != old.lanes
             self.roadmap = roadmap
             aim = self.controller.session.target_stage  # the stage the roadmap aims for
             self.stage_guidance.show_stage(stage_of(self.framework, aim))
@@ -465,7 +468,7 @@ class RoadmapPage(BasePage):
             self.grid.setVisible(not roadmap.is_empty)
             self.summary_label.setText(self._summary(roadmap))
             self.summary_label.setVisible(not roadmap.is_empty)
-            if grid_changed and same_frame and old is not None:
+            if grid_changed and same_frame and old is not None and not rebuild:
                 self._update_cells(old, roadmap)  # the chips of the cells that changed
             elif grid_changed:  # new quarters or lanes: the whole grid is built again
                 self._drop_dynamic()
@@ -586,7 +589,8 @@ class RoadmapPage(BasePage):
             else:
                 self.sync_fonts(cell)
         self._equalise_columns()
-        self.grid.update()
+        for cell in changed:  # the bands behind them (what moved, Qt repaints itself)
+            self.grid.update(cell.geometry())
 
     def _drop_chips(self, cell: QWidget) -> None:
         doomed = list(cell.findChildren(RoadmapChip))

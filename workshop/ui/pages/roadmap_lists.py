@@ -113,6 +113,7 @@ class ListTable(PageTable):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setShowGrid(False)
         self.lane_names: tuple[str, ...] = ()
+        self._measured: tuple[tuple[object, ...], dict[int, ColumnFit]] | None = None
         self.resized.connect(self.fit_columns)
 
     def show_state(self, state: ListState, lane_names: tuple[str, ...]) -> None:
@@ -124,24 +125,35 @@ class ListTable(PageTable):
     def fit_columns(self) -> None:
         """One line a row; no column narrower than its longest word (the lane's colour
         swatch beside its name), and the table as tall as its rows."""
-        metrics = self.fontMetrics()
-        pad = self.pad()
-        cap = metrics.averageCharWidth() * 24
+        self.fit(self._columns(), lines=1)
         rows = self.list_model.state.rows
-        swatch = self.iconSize().width() if self.iconSize().isValid() else metrics.height()
-        lanes = [HEADINGS[0], *self.lane_names]
-        self.fit({
-            0: ColumnFit(floor=longest_word(metrics, lanes, cap) + swatch + pad,
-                         want=max(metrics.horizontalAdvance(n) for n in lanes) + swatch + pad),
-            1: ColumnFit(floor=longest_word(metrics, [r.title for r in rows], cap) + pad,
-                         stretch=2),
-            2: ColumnFit(floor=longest_word(metrics, [r.detail for r in rows], cap) + pad,
-                         stretch=3),
-        }, lines=1)
         height = (self.horizontalHeader().sizeHint().height()
                   + self.row_height(1) * len(rows) + 2 * self.frameWidth())
         if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)
+
+    def _columns(self) -> dict[int, ColumnFit]:
+        """The columns' sizes, measured once per list and type size (a resize only shares
+        the room again: measuring every word of 300 rows takes longer than a frame)."""
+        state = self.list_model.state
+        key = (state, self.lane_names, self.font().toString())
+        if self._measured is not None and self._measured[0] == key:
+            return self._measured[1]
+        metrics = self.fontMetrics()
+        pad = self.pad()
+        cap = metrics.averageCharWidth() * 24
+        swatch = self.iconSize().width() if self.iconSize().isValid() else metrics.height()
+        lanes = [HEADINGS[0], *self.lane_names]
+        columns = {
+            0: ColumnFit(floor=longest_word(self.font(), lanes, cap) + swatch + pad,
+                         want=max(metrics.horizontalAdvance(n) for n in lanes) + swatch + pad),
+            1: ColumnFit(floor=longest_word(self.font(), [r.title for r in state.rows], cap) + pad,
+                         stretch=2),
+            2: ColumnFit(floor=longest_word(self.font(), [r.detail for r in state.rows], cap) + pad,
+                         stretch=3),
+        }
+        self._measured = (key, columns)
+        return columns
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -404,7 +404,7 @@ class AuditPage(BasePage):
         metrics = QFontMetrics(bold)
         pad = table.pad() + extra
         return ColumnFit(
-            floor=longest_word(metrics, texts, metrics.averageCharWidth() * 24) + pad,
+            floor=longest_word(bold, texts, metrics.averageCharWidth() * 24) + pad,
             want=max(metrics.horizontalAdvance(t) for t in texts) + pad,
         )
 
@@ -412,7 +412,7 @@ class AuditPage(BasePage):
         """A column of typed text: it takes the room left, and at least ``chars``
         characters or its longest word."""
         metrics = table.fontMetrics()
-        floor = longest_word(metrics, texts, metrics.averageCharWidth() * 24)
+        floor = longest_word(table.font(), texts, metrics.averageCharWidth() * 24)
         return ColumnFit(floor=max(floor, metrics.averageCharWidth() * chars) + table.pad(),
                          stretch=1)
 

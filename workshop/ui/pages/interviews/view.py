@@ -285,11 +285,11 @@ class InterviewsPage(BasePage):
         cap = metrics.averageCharWidth() * 24
 
         def fixed(texts: list[str], extra: int = 0) -> ColumnFit:
-            return ColumnFit(floor=longest_word(metrics, texts, cap) + pad + extra,
+            return ColumnFit(floor=longest_word(table.font(), texts, cap) + pad + extra,
                              want=max(metrics.horizontalAdvance(t) for t in texts) + pad + extra)
 
         def text(field: str, stretch: int) -> ColumnFit:
-            words = longest_word(metrics, [r.text(field) for r in self.state.rows], cap)
+            words = longest_word(table.font(), [r.text(field) for r in self.state.rows], cap)
             return ColumnFit(floor=max(words, metrics.averageCharWidth() * 8) + pad,
                              stretch=stretch)
 
