@@ -153,6 +153,14 @@ class PageTable(QTableView):
         metrics = self.fontMetrics()
         return metrics.lineSpacing() * lines + max(4, metrics.height() // 2)
 
+    def keep_rows(self, rows: int, lines: int = 2) -> None:
+        """Never shorter than ``rows`` rows: on a short screen the page scrolls instead of
+        squeezing the table to a sliver."""
+        height = (self.horizontalHeader().sizeHint().height() + self.row_height(lines) * rows
+                  + 2 * self.frameWidth())
+        if self.minimumHeight() != height:
+            self.setMinimumHeight(height)
+
     def fit(self, columns: dict[int, ColumnFit], lines: int = 2,
             optional: tuple[int, ...] = ()) -> None:
         """Size the columns to the room the table has: fixed columns at their full width,

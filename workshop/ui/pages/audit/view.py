@@ -426,6 +426,7 @@ class AuditPage(BasePage):
 
     def _fit_groups(self) -> None:
         table = self.groups_table
+        table.keep_rows(4)
 
         def heading(field: str) -> str:
             return GROUP_COLUMNS[GROUP_COLUMN[field]][1]
@@ -444,10 +445,12 @@ class AuditPage(BasePage):
 
     def _fit_items(self) -> None:
         table = self.items_table
+        table.keep_rows(2)
         check = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + round(em(self))
         table.fit({
             ITEM_COLUMN["data_needed"]: self._text_fit(
-                table, [row.text("data_needed") for row in self.items_model.state.rows]),
+                table, [row.text("data_needed") for row in self.items_model.state.rows],
+                len("Data needed") + 2),  # its heading reads whole
             ITEM_COLUMN["status"]: self._fits(table, [*STATUS_NAMES.values(), "Status"]),
             ITEM_COLUMN["target_quarter"]: self._fits(table, ["Not planned", "Q4 2028",
                                                               "Target quarter"]),
