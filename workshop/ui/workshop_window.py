@@ -171,6 +171,7 @@ class WorkshopWindow(QMainWindow):
         controller.save_failed.connect(self._save_failed)
         controller.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.changed.connect(self._session_changed)
+        controller.touched.connect(self._marks_touched)
 
         self._build_actions()
         add_app_menu(self)  # Quit and Help › About, as in every window
@@ -559,8 +560,8 @@ class WorkshopWindow(QMainWindow):
         (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _sync_page_done(self) -> None:
-        page = self.current_page
-        done = page is not None and self.controller.session.page_record(page.id).status == "done"
+        # "Page done" shows what the page list shows: done by hand or by what the room did.
+        done = 0 <= self.current < len(self.stops) and self.navigator.mark(self.current) == "done"
         if self.page_done_action.isChecked() != done:
             self.page_done_action.blockSignals(True)
             self.page_done_action.setChecked(done)
@@ -591,9 +592,13 @@ class WorkshopWindow(QMainWindow):
         self.controller.flush()
 
     def _update_navigator(self) -> None:
-        self.navigator.update_marks(
-            self.controller.session, self.current, self.timer_widget.section_seconds()
-        )
+        self.navigator.set_current(self.current)
+        self.navigator.update_times(self.controller.session, self.timer_widget.section_seconds())
+
+    def _marks_touched(self, change: object) -> None:
+        """An edit may have moved some pages on: recompute those marks only."""
+        self.navigator.refresh_marks(change, self.controller.session, self.controller.framework)  # type: ignore[arg-type]
+        self._sync_page_done()
 
     def _session_changed(self, edit: object) -> None:
         for position, view in self._views.items():
@@ -601,8 +606,7 @@ class WorkshopWindow(QMainWindow):
                 view.show_change(edit)  # type: ignore[attr-defined]
             else:
                 self._stale.add(position)
-        self._update_navigator()
-        self._sync_page_done()
+        self.navigator.update_times(self.controller.session, self.timer_widget.section_seconds())
 
     # --- projecting, zoom, theme --------------------------------------------------------
 
