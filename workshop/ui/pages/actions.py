@@ -73,6 +73,30 @@ FILTERS = (
     ("carried", "Carried over"),
 )
 
+# What the count beside the filter calls the rows of each kind: (one, many).
+COUNT_NOUNS = {
+    "all": ("item", "items"),
+    "action": ("action", "actions"),
+    "decision": ("decision", "decisions"),
+    "parking": ("parking-lot item", "parking-lot items"),
+    "carried": ("carried over", "carried over"),
+}
+
+
+def count_text(kind: str, shown: int, total: int) -> str:
+    """The count beside the filter: "12 items", or "9 actions · 12 items in all".
+
+    Never "9 of 12 shown": in front of the room that reads as if something were hidden.
+    ``total`` counts only what the room may see (private items are left out while
+    projecting, so the count does not give them away either).
+    """
+    one, many = COUNT_NOUNS.get(kind, COUNT_NOUNS["all"])
+    text = f"{shown} {one if shown == 1 else many}"
+    if kind == "all":
+        return text
+    return f"{text} \u00b7 {total} item{'' if total == 1 else 's'} in all"
+
+
 # (field, heading); the order of the table's columns.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "What"),
@@ -434,7 +458,8 @@ class ActionsPage(BasePage):
             shown = self.proxy.rowCount()
             self._fit_rows()
             self._fit_columns()
-            self.count_label.setText(f"{shown} of {len(actions)} shown")
+            visible = sum(1 for a in actions if not (a.private and self.projecting))
+            self.count_label.setText(count_text(self.proxy.kind, shown, visible))
             kind = self.proxy.kind
             noun = {"decision": "decision", "parking": "parking-lot item"}.get(kind, "action")
             self.add_button.setText(f"Add {noun}")
