@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -68,6 +68,23 @@ PLANNED_PAGES = {
 
 
 single_screen = theme.single_screen
+
+
+class PageStack(QStackedWidget):
+    """The page area: sized by the page on show, not by the widest page ever visited.
+
+    A plain QStackedWidget asks for the largest minimum of all its pages, so one wide page
+    built while projecting (large type) would keep the window wider than a 1024-pixel
+    screen on every other page, cutting them all off at the right.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page else QSize(0, 0)
 
 
 class PlaceholderPage(QWidget):
@@ -144,7 +161,8 @@ class WorkshopWindow(QMainWindow):
 
         self.navigator = Navigator(self)
         self.navigator.stop_chosen.connect(self.go_to)
-        self.page_stack = QStackedWidget(self)
+        self.page_stack = PageStack(self)
+        self.page_stack.currentChanged.connect(lambda _index: self.page_stack.updateGeometry())
         self.page_stack.setObjectName("page_stack")
         self.side_panel = SidePanel(controller, self)
         self.timer_widget = TimerWidget(controller, clock, self)
