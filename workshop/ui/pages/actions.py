@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -402,6 +403,7 @@ class ActionsPage(BasePage):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected)
+        self.table.viewport().installEventFilter(self)
 
         self.empty_state = named(EmptyState(""), "empty_state", "Nothing here yet")
         # Under the toolbar, not floating mid-page: it takes the table's place and stretch.
@@ -547,6 +549,13 @@ class ActionsPage(BasePage):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own width is what the columns share; it settles after the page's
+        # (a side panel shown, a scroll bar appearing), so the columns follow it.
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
