@@ -368,7 +368,14 @@ class OptionCard(QFrame):
         return QSize(min(hint.width(), self.min_card_width()), hint.height())
 
     def min_card_width(self) -> int:
-        return self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS
+        """About CARD_MIN_CHARS characters, and never narrower than the longest word of the
+        option's name beside its mark (large projecting type: "predictions" is not cut)."""
+        metrics = self.name_label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self.option.name.split()), default=0)
+        margins = self._layout.contentsMargins()
+        beside = self.chosen_mark.sizeHint().width() + self._layout.spacing()
+        word = longest + margins.left() + margins.right() + beside + 2
+        return max(self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS, word)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
