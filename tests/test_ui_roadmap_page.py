@@ -197,6 +197,7 @@ def test_sizes_follow_the_page_font(qtbot, controller) -> None:
     qtbot.waitUntil(lambda: view.scroll_view.horizontalScrollBar().maximum() == 0)
     qtbot.waitUntil(lambda: max(widths()) - min(widths()) <= 1)
     assert len(view.grid.bands) > 1
+    assert view.chips and all(chip.isVisible() for chip in view.chips.values())
     assert view.grid.width() <= view.scroll_view.viewport().width()
     view.resize(2400, 900)  # wide again: one band of six
     qtbot.waitUntil(lambda: len(view.grid.bands) == 1)

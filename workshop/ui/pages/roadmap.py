@@ -474,7 +474,6 @@ class RoadmapPage(BasePage):
         for lane in roadmap.lanes:
             for column, quarter in enumerate(roadmap.quarters):
                 cell = self._add(QWidget(self.grid))  # in the grid now, to be measured
-                cell.hide()  # shown once placed in its band
                 label = roadmap.quarter_labels[column]
                 named(cell, f"cell_{lane.id}_{quarter}", f"{lane.name}, {label}")
                 cell_layout = QVBoxLayout(cell)
