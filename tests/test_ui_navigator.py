@@ -158,3 +158,20 @@ def test_paging_through_sections_with_the_timer_running_keeps_the_schedule(qtbot
     assert timer.schedule_label.text() == "12 min behind schedule"
     passed = [s for s in store.load(window.controller.session.id).agenda[1:4]]
     assert all(0 < s.actual_seconds < 60 for s in passed)  # the time is still recorded
+
+
+def test_long_entries_wrap_instead_of_being_cut(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    nav = window.navigator
+    window.projecting_action.trigger()  # large type in a list that stays narrow
+    splitter = window.centralWidget()
+    splitter.setSizes([nav.minimumWidth(), 2000, 0])
+    qtbot.waitUntil(lambda: nav.width() <= nav.minimumWidth() + 2)
+    metrics = nav.fontMetrics()
+    position = next(i for i, s in enumerate(window.stops) if s.page.id == "page_overview")
+    item = nav._page_items[position]
+    qtbot.waitUntil(lambda: nav.visualItemRect(item).height() >= 2 * metrics.height())
+    rect = nav.visualItemRect(item)
+    needed = metrics.boundingRect(
+        rect.adjusted(0, 0, 0, 10_000), int(Qt.TextFlag.TextWordWrap), nav.item_text(position)
+    ).height()
+    assert rect.height() >= needed  # every line of "Welcome and workshop overview" shows

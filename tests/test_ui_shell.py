@@ -298,7 +298,7 @@ def test_timer_warns_in_words_and_records_time(qtbot, controller, store, session
     clock.now += 600  # paused: nothing counts
     timer.tick()
     assert "Over by 2 min" in timer.status_label.text()
-    assert "min /" in w.navigator.topLevelItem(0).text(0)
+    assert "min\u00a0/" in w.navigator.topLevelItem(0).text(0)  # time spent / planned
 
 
 def test_zoom_and_theme_apply_live_and_persist(qtbot, window):

@@ -17,8 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from workshop.domain.page_progress import mark_depends_on, page_mark
 from workshop.domain.session import Session
@@ -63,7 +71,7 @@ def page_order(session: Session, framework: Framework) -> list[Stop]:
 
 
 def minutes_text(seconds: float) -> str:
-    return f"{int(seconds // 60)} min"
+    return f"{int(seconds // 60)}\u00a0min"  # never "17" at a line's end and "min" below
 
 
 def _prefix(title: str) -> str:
@@ -97,6 +105,40 @@ def repeated_prefixes(titles: Iterable[str]) -> set[str]:
     return {prefix for prefix, count in seen.items() if count > 1}
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the list's width (a tree view measures a row
+    on one line unless told otherwise, and then cuts it with "…")."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        style = self.tree.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 2 * margin
+        if width <= 0:
+            return hint
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        own = index.data(Qt.ItemDataRole.FontRole)
+        if isinstance(own, QFont):
+            font = own.resolve(font)  # a heading's bold, at the list's current size
+        metrics = QFontMetrics(font)
+        needed = metrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        ).height()
+        return QSize(hint.width(), max(hint.height(), needed + 2 * margin))
+
+
 class Navigator(QTreeWidget):
     #: The user picked a stop (its position in :func:`page_order`).
     stop_chosen = Signal(int)
@@ -107,9 +149,16 @@ class Navigator(QTreeWidget):
         self.setAccessibleName("Sections and pages")
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
-        self.setUniformRowHeights(True)
+        # Long titles wrap onto a second line rather than being cut: a narrow list at
+        # projecting size would otherwise show "Welcome and …" and "Progress acro…".
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
         self.setColumnCount(1)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+        self.setItemDelegate(WrappingDelegate(self))
+        self._laid_out_width = -1
         self.stops: list[Stop] = []
         self.current = -1
         self._marks: list[str] = []
@@ -205,10 +254,17 @@ class Navigator(QTreeWidget):
             if section_id == OTHER_SECTION:
                 continue
             spent = section_seconds.get(section_id, 0.0)
-            text = f"{titles.get(section_id, '')}  \u00b7  {minutes_text(spent)} / {planned.get(section_id, 0)} min"
+            text = (f"{titles.get(section_id, '')}  \u00b7  "
+                    f"{minutes_text(spent)}\u00a0/\u00a0{planned.get(section_id, 0)}\u00a0min")
             if item.text(0) != text:
                 item.setText(0, text)
                 item.setToolTip(0, f"Time spent {minutes_text(spent)} of {planned.get(section_id, 0)} planned")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._laid_out_width:
+            self._laid_out_width = self.viewport().width()
+            self.scheduleDelayedItemsLayout()  # rows re-measured for the new width
 
     def item_text(self, position: int) -> str:
         return self._page_items[position].text(0)
