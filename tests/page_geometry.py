@@ -51,11 +51,22 @@ def _clip_of(widget: QWidget, page: QWidget) -> tuple[QWidget, bool]:
     return page, False
 
 
+def _inside_sideways_chart(widget: QWidget, page: QWidget) -> bool:
+    """Inside a chart that scrolls sideways on purpose (the hiring timeline, with its own
+    scroll bar): its content is wider than what shows it by design."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QAbstractScrollArea) and parent.property("scrolls_sideways"):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def _visible_descendants(page: QWidget) -> Iterator[QWidget]:
     for child in page.findChildren(QWidget):
         if child.isWindow() or not child.isVisible():
             continue
-        if isinstance(child, QScrollBar):
+        if isinstance(child, QScrollBar) or _inside_sideways_chart(child, page):
             continue
         yield child
 
