@@ -25,11 +25,6 @@ HERE = Path(__file__).resolve().parent
 SIZES = ((1024, 768), (1920, 1080))
 SESSIONS = ("demo", "large")
 
-# Cut-offs still open, by page type; each case is expected to fail (strict: the day it is
-# mended, the mark must go). The matrix squeezes its title column on a narrow page.
-STILL_CUT_OFF = {"matrix"}
-
-
 @cache
 def problems(width: int, height: int, session: str, tmp: str) -> dict[str, list[str]]:
     config = Path(tmp) / f"screen-{width}x{height}.json"
@@ -57,23 +52,12 @@ def _page_types() -> list[str]:
     return sorted({p.page_type for p in load_framework().pages if not p.retired})
 
 
-def _cases() -> list[object]:
-    cases = []
-    for page_type in _page_types():
-        marks = (
-            [pytest.mark.xfail(strict=True, reason="still cut off at 1024 pixels")]
-            if page_type in STILL_CUT_OFF else []
-        )
-        cases.append(pytest.param(page_type, marks=marks, id=page_type))
-    return cases
-
-
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(tmp_path_factory.mktemp("reflow"))
 
 
-@pytest.mark.parametrize("page_type", _cases())
+@pytest.mark.parametrize("page_type", _page_types())
 def test_nothing_on_the_page_is_cut_off(page_type: str, scratch: str) -> None:
     framework = load_framework()
     pages = {p.id for p in framework.pages if p.page_type == page_type}

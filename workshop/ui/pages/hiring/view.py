@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -521,10 +522,10 @@ class HiringPage(BasePage):
         }
         for field, texts in longest.items():
             column = COLUMN[field]
-            width = max([header.sectionSizeHint(column) + round(em(self)),
-                         *(metrics.horizontalAdvance(t) + pad for t in texts)])
+            heading = self._heading_width(column)
+            width = max([heading, *(metrics.horizontalAdvance(t) + pad for t in texts)])
             if field in ("ml_experience", "data_engineering"):
-                width = header.sectionSizeHint(column) + round(em(self))
+                width = heading
             self._fixed_widths[field] = width
             if table.columnWidth(column) != width:
                 table.setColumnWidth(column, width)
@@ -548,6 +549,17 @@ class HiringPage(BasePage):
                               + table.verticalScrollBar().sizeHint().width()
                               + 2 * table.frameWidth())
         self._fit_title()
+
+    def _heading_width(self, column: int) -> int:
+        """What a column's heading needs, measured from its text: Qt's own size hint of a
+        hidden section is no measure, and columns step in and out of view here."""
+        header = self.plan_table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # headings are bold in some styles: room for that either way
+        metrics = QFontMetrics(font)
+        lines = COLUMNS[column][1].split("\n")
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return max(metrics.horizontalAdvance(line) for line in lines) + 2 * margin + round(em(self))
 
     def _fit_title(self) -> None:
         """The role's title and the notes share the width the other columns leave, the
