@@ -100,3 +100,25 @@ def test_the_check_sees_a_cut_off_widget(qtbot) -> None:  # type: ignore[no-unty
     assert "cut: needs" in found
     assert "a word is wider" in found
     assert "form_scroll scrolls sideways" in found
+
+
+def test_a_wrap_row_gives_its_lead_a_line_of_its_own_when_narrow(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from workshop.ui.pages.common import WrapRow
+
+    name = QLineEdit("Aleksander Nowak, senior product manager")
+    buttons = [QPushButton("Product management"), QPushButton("Private"), QPushButton("Remove")]
+    row = WrapRow(name, buttons)
+    qtbot.addWidget(row)
+    row.resize(1400, 80)
+    row.show()
+    qtbot.waitExposed(row)
+    qtbot.waitUntil(lambda: not row.stacked)
+    assert all(b.geometry().top() == buttons[0].geometry().top() for b in buttons)
+    assert name.geometry().top() == buttons[0].geometry().top()  # one line
+    row.resize(380, 80)
+    qtbot.waitUntil(lambda: row.stacked)
+    qtbot.waitUntil(lambda: buttons[0].geometry().top() > name.geometry().bottom())
+    assert name.width() >= row.width() - 2  # the name has the whole line
+    assert all(b.geometry().right() <= row.width() for b in buttons)
