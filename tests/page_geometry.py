@@ -13,7 +13,8 @@ It prints one JSON line per problem found and a last line ``checked N pages``. A
   at the right edge);
 * a label whose text does not fit and is not wrapped (cut mid-word), a wrapped label
   with a word longer than its width, or a wrapped label shorter than its text;
-* a table cell whose text is elided mid-word ("Ingrid Halv…").
+* a table cell whose text is elided mid-word ("Ingrid Halv…");
+* a button narrower than its text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
@@ -73,7 +75,7 @@ def _visible_descendants(page: QWidget) -> Iterator[QWidget]:
 
 def _describe(widget: QWidget) -> str:
     name = widget.objectName() or type(widget).__name__
-    text = widget.text() if isinstance(widget, QLabel) else ""
+    text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
     return f"{name}" + (f" {text[:40]!r}" if text else "")
 
 
@@ -150,6 +152,10 @@ def page_problems(page: QWidget) -> Iterator[str]:
             bar = widget.horizontalScrollBar()
             if bar.maximum() > 0 and not widget.property("scrolls_sideways"):
                 yield f"{_describe(widget)} scrolls sideways by {bar.maximum()} px"
+        if isinstance(widget, QAbstractButton) and widget.text().strip():
+            needed = widget.sizeHint().width()
+            if widget.width() + SLACK < needed:
+                yield f"{_describe(widget)} button text cut: needs {needed} px, has {widget.width()}"
         if isinstance(widget, QLabel) and (problem := label_problem(widget)):
             yield f"{_describe(widget)} {problem}"
         if isinstance(widget, QTableView) and isinstance(widget, QAbstractItemView):
