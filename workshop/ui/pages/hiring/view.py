@@ -787,6 +787,7 @@ class HiringPage(BasePage):
         # Private notes never reach the room.
         self.plan_table.setColumnHidden(COLUMN["notes"], projecting)
         self._fit_title()
+        self._fit_panes()  # the plan needs another width without the notes
 
     def flush(self) -> None:
         """Typing in a cell is committed now (page change, close, Ctrl+S)."""
@@ -808,10 +809,19 @@ class HiringPage(BasePage):
     def _plan_minimum(self) -> int:
         """Narrower than this, the plan (its table, buttons and checks) would be cut off."""
         body = self.plan_scroll.widget()
+        # Every column at its width and the role's title at about 18 characters: beside
+        # the catalogue the plan gets that or the two take turns (the catalogue button),
+        # rather than the room reading "Additional data …".
+        char = self.plan_table.fontMetrics().averageCharWidth()
+        columns = sum(self._fixed_widths.values()) + char * 18
+        if not self.projecting:
+            columns += char * 12  # the private notes
+        table = columns + self.plan_table.verticalScrollBar().sizeHint().width() + 2 * (
+            self.plan_table.frameWidth())
         content = max(
             body.minimumSizeHint().width() if body is not None else 0,
-            self.plan_table.minimumWidth() + round(em(self) * 2),
-        )
+            self.plan_table.minimumWidth(), table,
+        ) + round(em(self) * 2)
         return (content + self.plan_scroll.verticalScrollBar().sizeHint().width()
                 + self.plan_scroll.frameWidth() * 2)
 
