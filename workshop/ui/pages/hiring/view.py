@@ -98,6 +98,11 @@ PLAN_ROWS_SHOWN = 12  # the table grows with the plan up to this many rows, then
 WATCHED = ("hires",)
 
 
+def _in_a_sentence(heading: str) -> str:
+    """ "Data engineering" → "data engineering"; "ML experience" keeps its capitals."""
+    return heading if heading[:2].isupper() else heading[:1].lower() + heading[1:]
+
+
 # The role's title keeps about this many characters before other columns step aside.
 TITLE_MIN_CHARS = 12
 # Hidden in this order when the plan is too narrow for every column (see _fit_title).
@@ -580,7 +585,8 @@ class HiringPage(BasePage):
                 hidden.append(field)
             if self._share_title_and_notes(char):
                 break
-        names = [heading.replace("\n", " ").lower() for f, heading in COLUMNS if f in hidden]
+        names = [_in_a_sentence(heading.replace("\n", " ")) for f, heading in COLUMNS
+                 if f in hidden]
         self.compact_note.setText(
             f"Narrow screen: the {', '.join(names)} column{'s' if len(names) > 1 else ''} "
             "stepped aside. Hide the page list (F9) to see "
