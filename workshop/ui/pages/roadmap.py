@@ -222,17 +222,18 @@ class RoadmapGrid(QWidget):
         tops, bottoms = [], []
         for column in range(1, self.grid.columnCount()):
             item = self.grid.itemAtPosition(row, column)
-            if item is not None and item.widget() is not None:
-                geometry = item.widget().geometry()
+            if item is not None and (widget := item.widget()) is not None:
+                geometry = widget.geometry()
                 tops.append(geometry.top())
                 bottoms.append(geometry.bottom())
         return (min(tops), max(bottoms)) if tops else None
 
     def _column_left(self, column: int) -> float | None:
         item = self.grid.itemAtPosition(1, column)
-        if item is None or item.widget() is None:
+        widget = item.widget() if item is not None else None
+        if widget is None:
             return None
-        return float(item.widget().geometry().left())
+        return float(widget.geometry().left())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         grid = self.grid
@@ -538,9 +539,10 @@ class RoadmapPage(BasePage):
         )
         lanes = round(longest + em(self) * 2)
         body = self.scroll_view.widget()
-        margins = body.layout().contentsMargins() if body and body.layout() else None
+        body_layout = body.layout() if body is not None else None
+        margins = body_layout.contentsMargins() if body_layout is not None else None
         width = self.scroll_view.viewport().width() - (
-            margins.left() + margins.right() if margins else 0)
+            margins.left() + margins.right() if margins is not None else 0)
         width -= self.scroll_view.verticalScrollBar().sizeHint().width()  # when one appears
         gap = self.grid.grid.horizontalSpacing()
         fits = int((width - lanes) // (column + gap)) if width > 0 else count
@@ -589,8 +591,8 @@ class RoadmapPage(BasePage):
         for row in lane_rows:
             for column in range(1, grid.columnCount()):
                 item = grid.itemAtPosition(row, column)
-                if item is not None and item.widget() is not None:
-                    widest = max(widest, item.widget().minimumSizeHint().width())
+                if item is not None and (widget := item.widget()) is not None:
+                    widest = max(widest, widget.minimumSizeHint().width())
         # Only the columns the bands use: a grid layout keeps the count of columns it ever had.
         for column in range(1, grid.columnCount()):
             grid.setColumnMinimumWidth(column, widest if column <= self._per_band else 0)
@@ -660,7 +662,10 @@ class RoadmapPage(BasePage):
         if cell is None:
             return []
         layout = cell.layout()
-        chips = [layout.itemAt(i).widget() for i in range(layout.count())]
+        if layout is None:
+            return []
+        items = (layout.itemAt(i) for i in range(layout.count()))
+        chips = [item.widget() for item in items if item is not None]
         return [chip.title for chip in chips if isinstance(chip, RoadmapChip)]
 
     def list_titles(self, name: str) -> list[str]:

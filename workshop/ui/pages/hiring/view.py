@@ -574,15 +574,15 @@ class HiringPage(BasePage):
         line under the table says so."""
         table = self.plan_table
         char = table.fontMetrics().averageCharWidth()
-        for field in COMPACT_HIDDEN:
-            table.setColumnHidden(COLUMN[field], False)
-            if field in self._fixed_widths:  # a section shown again keeps no reliable width
-                table.setColumnWidth(COLUMN[field], self._fixed_widths[field])
+        for compact in COMPACT_HIDDEN:
+            table.setColumnHidden(COLUMN[compact], False)
+            if compact in self._fixed_widths:  # a section shown again keeps no reliable width
+                table.setColumnWidth(COLUMN[compact], self._fixed_widths[compact])
         hidden: list[str] = []
-        for field in (None, *COMPACT_HIDDEN):
-            if field is not None:
-                table.setColumnHidden(COLUMN[field], True)
-                hidden.append(field)
+        for step in (None, *COMPACT_HIDDEN):
+            if step is not None:
+                table.setColumnHidden(COLUMN[step], True)
+                hidden.append(step)
             if self._share_title_and_notes(char):
                 break
         names = [_in_a_sentence(heading.replace("\n", " ")) for f, heading in COLUMNS
