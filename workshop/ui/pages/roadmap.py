@@ -311,6 +311,7 @@ class RoadmapPage(BasePage):
         self._per_band = 0  # quarters side by side in the grid (see RoadmapGrid)
         self.chips: dict[str, RoadmapChip] = {}
         self._cells: dict[tuple[str, str], QWidget] = {}  # (lane, quarter) -> its cell
+        self._grid_pending = False  # the grid waits for the page to be shown (its width)
         self._dynamic: list[QWidget] = []  # rebuilt on every refresh
         self._selected = ""  # key of the chip whose details are shown
         self._accented: list[QWidget] = []
@@ -482,13 +483,15 @@ class RoadmapPage(BasePage):
             self.grid.setVisible(not roadmap.is_empty)
             self.summary_label.setText(self._summary(roadmap))
             self.summary_label.setVisible(not roadmap.is_empty)
-            if grid_changed and same_frame and old is not None and not rebuild:
+            if not self.isVisible():
+                # The bands depend on the page's width, known once it is shown: the grid is
+                # built then (showEvent), once, rather than now and again at the first show.
+                self._grid_pending = self._grid_pending or grid_changed
+            elif grid_changed and same_frame and old is not None and not rebuild \
+                    and not self._grid_pending:
                 self._update_cells(old, roadmap)  # the chips of the cells that changed
-            elif grid_changed:  # new quarters or lanes: the whole grid is built again
-                self._drop_dynamic()
-                self._fill_grid(roadmap)
-                self.show_new_children(self.grid)
-                self._equalise_columns()
+            elif grid_changed or self._grid_pending:  # the whole grid is built again
+                self._build_grid(roadmap)
             self._fill_lists(roadmap)
             selected = self.chips.get(self._selected)
             if selected is None:
@@ -500,6 +503,13 @@ class RoadmapPage(BasePage):
                 self.detail_label.setVisible(not roadmap.is_empty)
             else:
                 self.show_detail(selected.item)
+
+    def _build_grid(self, roadmap: Roadmap) -> None:
+        self._grid_pending = False
+        self._drop_dynamic()
+        self._fill_grid(roadmap)
+        self.show_new_children(self.grid)
+        self._equalise_columns()
 
     @staticmethod
     def _summary(roadmap: Roadmap) -> str:
@@ -801,7 +811,14 @@ class RoadmapPage(BasePage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._reband_if_needed()  # the page's real width is known only now
+        if self._grid_pending and self.roadmap is not None:
+            with self.filling():
+                self._build_grid(self.roadmap)  # at the page's real width, known only now
+            selected = self.chips.get(self._selected)
+            if selected is not None:
+                self.show_detail(selected.item)
+        else:
+            self._reband_if_needed()  # the page's real width is known only now
 
     # --- actions -------------------------------------------------------------------------
 
