@@ -243,19 +243,38 @@ def test_matrix_hiring_decision_and_actions_show_their_public_content(
     from workshop.domain.priorities import prioritise
 
     view = start(qtbot, presenter, "page_matrix")
-    top = prioritise(framework, controller.session).ranked[0]
+    ranked = prioritise(framework, controller.session).ranked
     shown = visible_text(view)
-    assert f"1. {top.title}" in shown and top.quadrant_name in shown
+    assert ranked[0].title in shown and "1." in shown
+    # The matrix itself: every opportunity placed, numbered with its rank, quadrants named.
+    chart = view.findChild(QWidget, "audience_matrix")
+    assert chart.isVisible() and chart.height() >= view.height() / 3
+    described = chart.accessibleDescription()
+    for entry in ranked:
+        assert f"#{entry.rank} {entry.title}: value {entry.value}, cost {entry.cost}" in described
 
     presenter.show_page("page_hiring")
     shown = visible_text(view)
     assert "Q1 2027" in shown and "ML scientist" in shown
+    quarters = [w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter")
+                if w.isVisible()]
+    assert quarters[0] == "Q1 2027" and quarters == sorted(quarters[:-1], key=lambda q: (
+        q.split()[1], q.split()[0])) + quarters[-1:]
 
     presenter.show_page("page_decision_tech_stack")
-    shown = visible_text(view)
     topic = framework.decision("dec_language")
     decided = next(d for d in controller.session.decisions if d.topic_id == topic.id)
-    assert f"{topic.title}: {topic.option(decided.option_id).name}" in shown
+    chosen = topic.option(decided.option_id).name
+    decision = next(w for w in view.findChildren(QWidget, "audience_decision") if w.isVisible()
+                    and w.accessibleName().startswith(topic.title))
+    assert decision.accessibleName() == f"{topic.title}: ✓ Chosen: {chosen}"
+    cards = [c for c in decision.findChildren(QWidget) if c.objectName().startswith("audience_option")
+             and c.objectName() != "audience_option_name" and c.objectName() != "audience_option_summary"]
+    assert len(cards) == len([o for o in topic.options if not o.retired])
+    marked = [c for c in cards if c.property("chosen")]
+    assert len(marked) == 1
+    name = marked[0].findChild(QLabel, "audience_option_name").text()
+    assert words(name.replace("\u00a0", " ")).startswith(f"✓ {chosen[:4]}")
 
     presenter.show_page("page_actions")
     shown = visible_text(view)

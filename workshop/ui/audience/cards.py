@@ -1,0 +1,316 @@
+"""Decisions as option cards and the hiring plan as a timeline, laid out for the audience
+view by the view's slide builder (its fonts, spacing and measure come from the screen).
+
+Heights are counted while building, as for every audience block, so a page with six
+decisions or forty roles shows what fits and says how many more there are, never running
+off the screen or shrinking its text (VISUAL.md, "Type").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from workshop.ui.audience.shapes import Outline, TimelineMark
+from workshop.ui.audience.slides import CHECK, OptionCards, Timeline, TimelineEntry
+from workshop.ui.audience.text import wrap
+
+if TYPE_CHECKING:
+    from workshop.ui.audience.view import SlideBuilder
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+
+def _card_height(b: SlideBuilder, summary_lines: int, name_lines: int = 1) -> float:
+    return 2 * b.unit + 2 * b.border * 2 + b.body_line * name_lines + b.small_line * summary_lines
+
+
+def _card_geometry(b: SlideBuilder, topics: Sequence[OptionCards]) -> tuple[int, float, int]:
+    """(width of the decision's name column, card width, gap between cards)."""
+    columns = max((len(t.cards) for t in topics), default=1)
+    card_gap = 2 * b.unit
+    topic_width = round(b.measure * 0.22)
+    cards_width = b.measure - topic_width - card_gap
+    return topic_width, (cards_width - card_gap * (columns - 1)) / max(columns, 1), card_gap
+
+
+def _name_lines(b: SlideBuilder, topic: OptionCards, card_width: float) -> int:
+    """1, or 2 when an option's name needs a second line at this card width."""
+    room = card_width - 2 * (b.unit + b.border * 2)
+    return max(
+        (len(wrap(f"{CHECK}\u00a0{c.name}", b.body_bold, room, 2)) for c in topic.cards), default=1
+    )
+
+
+def decisions(
+    b: SlideBuilder, topics: Sequence[OptionCards], available: float
+) -> tuple[QWidget, float]:
+    """Every decision of the page, one per line: its name and what was chosen in words at
+    the left ("✓ Chosen: Python" or "Not chosen yet"), its options as cards to the right,
+    the chosen card outlined in the accent colour with a check mark. Option names take up
+    to two lines, trade-offs as many as the screen allows (up to three); decisions that do
+    not fit are counted."""
+    gap = b.unit
+    more_height = b.small_line + b.unit
+    topic_width, card_width, card_gap = _card_geometry(b, topics)
+    names = [_name_lines(b, t, card_width) for t in topics]
+    # The most summary lines that still show every decision; at least one line each.
+    lines = 1
+    for candidate in (3, 2, 1):
+        total = sum(_card_height(b, candidate, n) for n in names) + gap * (len(topics) - 1)
+        if total <= available:
+            lines = candidate
+            break
+    shown: list[OptionCards] = []
+    used = 0.0
+    for index, topic in enumerate(topics):
+        height = _card_height(b, lines, names[index]) + (gap if shown else 0)
+        rest = len(topics) - index - 1
+        if shown and used + height + (more_height if rest else 0) > available:
+            break
+        shown.append(topic)
+        used += height
+
+    box = QWidget()
+    box.setObjectName("audience_decisions")
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(gap)
+    for topic, name_lines in zip(shown, names, strict=False):
+        column.addWidget(_topic(b, topic, topic_width, card_width, card_gap, lines, name_lines))
+    hidden = len(topics) - len(shown)
+    if hidden:
+        column.addWidget(
+            b.label(
+                f"+ {hidden} more decision{'s' if hidden > 1 else ''}",
+                b.small_bold, "muted", "audience_more",
+            )
+        )
+        used += more_height
+    return box, used
+
+
+def _topic(
+    b: SlideBuilder,
+    topic: OptionCards,
+    topic_width: int,
+    card_width: float,
+    card_gap: int,
+    lines: int,
+    name_lines: int,
+) -> QWidget:
+    widget = QWidget()
+    widget.setObjectName("audience_decision")
+    widget.setAccessibleName(f"{topic.topic}: {topic.status}")
+    row = QHBoxLayout(widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(card_gap)
+
+    height = _card_height(b, lines, name_lines)
+    about = QVBoxLayout()
+    about.setContentsMargins(0, b.unit, 0, 0)
+    about.setSpacing(0)
+    # The name takes the lines the card's height leaves after the status line.
+    room = max(1, int((height - b.unit - b.small_line * 1.2) // b.body_line))
+    title = wrap(topic.topic, b.body_bold, topic_width, min(room, 2))
+    about.addWidget(b.label(title.text, b.body_bold, "text", "audience_decision_topic"))
+    status = wrap(topic.status, b.small_bold, topic_width, 1)
+    about.addWidget(
+        b.label(
+            status.text,
+            b.small_bold,
+            "accent" if topic.chosen else "muted",
+            "audience_decision_status",
+        )
+    )
+    spare = height - b.unit - b.body_line * len(title) - b.small_line
+    if topic.detail and spare >= b.small_line:
+        detail = wrap(topic.detail, b.small, topic_width, 1)
+        about.addWidget(b.label(detail.text, b.small, "muted", "audience_decision_detail"))
+    about.addStretch(1)
+    holder = QWidget()
+    holder.setLayout(about)
+    holder.setFixedSize(topic_width, math.ceil(height))
+    row.addWidget(holder)
+    for card in topic.cards:
+        row.addWidget(
+            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines)
+        )
+    row.addStretch(1)
+    return widget
+
+
+def _card(
+    b: SlideBuilder,
+    name: str,
+    summary: str,
+    chosen: bool,
+    width: float,
+    lines: int,
+    name_lines: int,
+) -> QWidget:
+    colour = b.view._colour("accent" if chosen else "muted")
+    outline = b.border * 2 if chosen else b.border
+    card = Outline(colour, outline)
+    card.setObjectName("audience_option_chosen" if chosen else "audience_option")
+    card.setProperty("chosen", chosen)
+    card.setFixedSize(math.floor(width), math.ceil(_card_height(b, lines, name_lines)))
+    inner = QVBoxLayout(card)
+    pad = b.unit + b.border * 2
+    inner.setContentsMargins(pad, b.unit, pad, b.unit)
+    inner.setSpacing(0)
+    room = width - 2 * pad
+    shown = f"{CHECK}\u00a0{name}" if chosen else name  # the mark never on a line of its own
+    font = b.body_bold if chosen else b.body
+    title = wrap(shown, font, room, name_lines)
+    inner.addWidget(
+        b.label(title.text, font, "accent" if chosen else "text", "audience_option_name")
+    )
+    text = wrap(summary, b.small, room, lines)
+    if summary:
+        inner.addWidget(b.label(text.text, b.small, "muted", "audience_option_summary"))
+    inner.addStretch(1)
+    return card
+
+
+# --- the hiring timeline -------------------------------------------------------------------
+
+
+def timeline(b: SlideBuilder, block: Timeline, available: float) -> tuple[QWidget, float]:
+    """Quarters down the left on a line with a dot each, the roles starting in each quarter
+    as small cards flowing to the right. A quarter with more roles than one line holds says
+    "+ N more" at the end of its line; quarters that do not fit are counted at the bottom."""
+    box = QWidget()
+    box.setObjectName("audience_timeline")
+    if not block.columns:
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(b.label(block.empty, b.body, "muted", "audience_empty"))
+        return box, b.body_line
+
+    metrics_value = QFontMetricsF(b.value)
+    label_width = math.ceil(
+        max(
+            QFontMetricsF(b.value if c.planned else b.body_bold).horizontalAdvance(c.label)
+            for c in block.columns
+        )
+        + 2
+    )
+    label_width = min(label_width, round(b.measure * 0.25))
+    mark_width = b.border * 10
+    gap = 2 * b.unit
+    flow_width = b.measure - mark_width - label_width - 2 * gap
+    card_height = math.ceil(2 * b.unit + b.body_line + b.small_line)
+    row_gap = b.unit
+    row_height = max(card_height, math.ceil(b.value_line)) + row_gap
+    more_height = b.small_line + b.unit
+    fits = max(1, int((available - more_height) // row_height))
+    shown = list(block.columns)
+    if len(shown) > fits:
+        shown = shown[:fits]
+
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(gap)
+    grid.setVerticalSpacing(0)
+    used = 0.0
+    planned = [c for c in shown if c.planned]
+    for index, column in enumerate(shown):
+        mark = TimelineMark(
+            b.view._colour("text" if column.planned else "muted"),
+            b.border,
+            metrics_value.lineSpacing() / 2,
+            first=index == 0 or not column.planned,
+            last=not column.planned or column is planned[-1],
+            planned=column.planned,
+        )
+        mark.setFixedWidth(mark_width)
+        grid.addWidget(mark, index, 0)
+        font = b.value if column.planned else b.body_bold
+        label = b.label(
+            wrap(column.label, font, label_width, 1).text,
+            font,
+            "text" if column.planned else "muted",
+            "audience_timeline_quarter",
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignAbsolute,
+        )
+        label.setFixedWidth(label_width)
+        holder = QWidget()
+        holder.setFixedHeight(row_height)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(label)
+        holder_layout.addStretch(1)
+        grid.addWidget(holder, index, 1)
+        grid.addWidget(_flow(b, column.entries, flow_width, card_height), index, 2)
+        used += row_height
+    grid.setColumnStretch(2, 1)
+    hidden_quarters = block.columns[len(shown):]
+    if hidden_quarters:
+        roles = sum(len(c.entries) for c in hidden_quarters)
+        grid.addWidget(
+            b.label(
+                f"+ {roles} more {block.more} later",
+                b.small_bold, "muted", "audience_more",
+            ),
+            len(shown), 0, 1, 3,
+        )
+        used += more_height
+    return box, used
+
+
+def _flow(
+    b: SlideBuilder,
+    entries: Sequence[TimelineEntry],
+    width: float,
+    height: int,
+) -> QWidget:
+    """One line of role cards, each as wide as its name; what does not fit is counted."""
+    row = QWidget()
+    row.setObjectName("audience_timeline_roles")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    gap = b.unit
+    layout.setSpacing(gap)
+    body, small = QFontMetricsF(b.body), QFontMetricsF(b.small)
+    pad = b.unit + b.border
+    more_width = small.horizontalAdvance(f"+ {len(entries)} more") + 2 * pad
+    left = width
+    for index, entry in enumerate(entries):
+        natural = max(body.horizontalAdvance(entry.text), small.horizontalAdvance(entry.detail))
+        card_width = min(natural + 2 * pad + 2, width * 0.5)
+        rest = len(entries) - index - 1
+        if index and card_width + (more_width + gap if rest else 0) > left:
+            hidden = len(entries) - index
+            more = b.label(f"+ {hidden} more", b.small_bold, "muted", "audience_more")
+            more.setFixedWidth(math.ceil(more_width))
+            layout.addWidget(more, 0, Qt.AlignmentFlag.AlignVCenter)
+            break
+        card = Outline(b.view._colour("muted"), b.border)
+        card.setObjectName("audience_timeline_role")
+        card.setFixedSize(math.ceil(card_width), height)
+        card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(pad, b.unit, pad, b.unit)
+        inner.setSpacing(0)
+        room = card_width - 2 * pad
+        inner.addWidget(
+            b.label(wrap(entry.text, b.body, room, 1).text, b.body, "text", "audience_role_name")
+        )
+        if entry.detail:
+            inner.addWidget(
+                b.label(
+                    wrap(entry.detail, b.small, room, 1).text,
+                    b.small, "muted", "audience_role_detail",
+                )
+            )
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
+        left -= card_width + gap
+    layout.addStretch(1)
+    return row
