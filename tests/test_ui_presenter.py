@@ -446,3 +446,45 @@ def test_single_screen_presents_over_the_only_screen(qtbot, presenter):
     only = QGuiApplication.screens()[0]
     assert presenter.screen is only and not presenter.on_second_screen
     assert view.height() == only.geometry().height()
+
+
+def test_unusual_text_never_runs_off_the_new_slides(qtbot, controller, framework):
+    """The longest titles a field takes, markup, emoji and right-to-left text in the matrix,
+    the hiring plan and a decision: shown literally, cut with "…", and every slide stays on
+    the screen."""
+    from workshop.domain.edits import set_item_field
+    from workshop.domain.fields import LINE
+
+    session = controller.session
+    strange = ('<b>&amp; "🎉 עברית عربي ' + "x" * 10_000)[:LINE]
+    controller.push(set_item_field(session, "opportunities", session.opportunities[0].id,
+                                   "title", strange))
+    controller.push(set_item_field(controller.session, "hires", controller.session.hires[0].id,
+                                   "title", strange))
+    decision = next(d for d in controller.session.decisions if d.option_id)
+    controller.push(set_item_field(controller.session, "decisions", decision.id, "owner",
+                                   strange))
+    for width, height in ((1024, 768), (1920, 1080)):
+        view = AudienceView(controller, "projector")
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        for page_id in ("page_matrix", "page_hiring", "page_decision_tech_stack",
+                        "page_decision_compute"):
+            view.show_page(page_id)
+            content = view.findChild(QWidget, "audience_content")
+            assert content.sizeHint().height() <= view.height(), page_id
+            assert content.sizeHint().width() <= view.width(), page_id
+            for label in labels(view):
+                assert label.textFormat() == Qt.TextFormat.PlainText
+                right = label.mapTo(view, label.rect().bottomRight())
+                assert right.x() <= view.width() and right.y() <= view.height(), (
+                    page_id, label.objectName(), label.text()[:40])
+            shown = visible_text(view)
+            if page_id == "page_matrix":  # on the chart (its rank may be below the list's top)
+                shown = view.findChild(QWidget, "audience_matrix").accessibleDescription()
+            if page_id in ("page_matrix", "page_hiring"):
+                assert "<b>&amp;" in shown, page_id
+            assert "x" * LINE not in shown
+        view.close()
