@@ -13,6 +13,7 @@ from workshop.framework.model import Framework
 from workshop.store.demo import build_demo
 from workshop.ui.audience.slides import (
     BUILDERS,
+    MATRIX_CHART_MAX,
     MATRIX_TOP,
     Beside,
     MatrixBlock,
@@ -58,6 +59,7 @@ def test_matrix_draws_every_opportunity_and_lists_the_top_beside_it(framework: F
     assert [(s.rank, s.title, s.value, s.cost) for s in chart.spots] == [
         (r.rank, r.title, r.value, r.cost) for r in ranked
     ]
+    assert len(ranked) <= MATRIX_CHART_MAX  # the demo: every opportunity on the chart
     assert {q.name for q in chart.quadrants} == {q.name for q in framework.matrix.quadrants}
     # The list numbers match the markers; the rest are counted, not dropped silently.
     assert [r.number for r in ranked_list.rows] == [f"{r.rank}." for r in ranked[:MATRIX_TOP]]
@@ -145,3 +147,19 @@ def test_a_decision_of_another_page_is_not_marked_chosen(framework: Framework) -
     (block,) = build_slide(framework, session, compute).blocks
     assert isinstance(block, OptionCards)
     assert [c.chosen for c in block.cards] == [False] * (len(block.cards) - 1) + [True]
+
+
+def test_a_large_workshop_draws_its_top_opportunities_and_says_so(framework: Framework) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from samples import large_session  # type: ignore[import-not-found]
+
+    session = large_session(framework)
+    (beside,) = build_slide(framework, session, page(framework, "page_matrix")).blocks
+    assert isinstance(beside, Beside) and isinstance(beside.left, MatrixBlock)
+    assert [s.rank for s in beside.left.spots] == list(range(1, MATRIX_CHART_MAX + 1))
+    assert isinstance(beside.right, RowList)
+    assert beside.right.hidden == len(session.opportunities) - MATRIX_TOP
+    assert beside.right.more == f"(top {MATRIX_CHART_MAX} drawn)"

@@ -48,6 +48,12 @@ def _name_lines(b: SlideBuilder, topic: OptionCards, card_width: float) -> int:
     )
 
 
+def _about_height(b: SlideBuilder, topic: OptionCards, topic_width: int) -> float:
+    """The decision's own column: its name (up to two lines) and the status line."""
+    title = wrap(topic.topic, b.body_bold, topic_width, 2)
+    return b.unit + b.body_line * len(title) + b.small_line
+
+
 def decisions(
     b: SlideBuilder, topics: Sequence[OptionCards], available: float
 ) -> tuple[QWidget, float]:
@@ -60,17 +66,22 @@ def decisions(
     more_height = b.small_line + b.unit
     topic_width, card_width, card_gap = _card_geometry(b, topics)
     names = [_name_lines(b, t, card_width) for t in topics]
+    abouts = [_about_height(b, t, topic_width) for t in topics]
+
+    def row_height(index: int, summary_lines: int) -> float:
+        return max(_card_height(b, summary_lines, names[index]), abouts[index])
+
     # The most summary lines that still show every decision; at least one line each.
     lines = 1
     for candidate in (3, 2, 1):
-        total = sum(_card_height(b, candidate, n) for n in names) + gap * (len(topics) - 1)
-        if total <= available:
+        total = sum(row_height(i, candidate) for i in range(len(topics)))
+        if total + gap * (len(topics) - 1) <= available:
             lines = candidate
             break
     shown: list[OptionCards] = []
     used = 0.0
     for index, topic in enumerate(topics):
-        height = _card_height(b, lines, names[index]) + (gap if shown else 0)
+        height = row_height(index, lines) + (gap if shown else 0)
         rest = len(topics) - index - 1
         if shown and used + height + (more_height if rest else 0) > available:
             break
@@ -112,15 +123,16 @@ def _topic(
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(card_gap)
 
-    height = _card_height(b, lines, name_lines)
+    height = max(_card_height(b, lines, name_lines), _about_height(b, topic, topic_width))
     about = QVBoxLayout()
     about.setContentsMargins(0, b.unit, 0, 0)
     about.setSpacing(0)
-    # The name takes the lines the card's height leaves after the status line.
-    room = max(1, int((height - b.unit - b.small_line * 1.2) // b.body_line))
-    title = wrap(topic.topic, b.body_bold, topic_width, min(room, 2))
+    title = wrap(topic.topic, b.body_bold, topic_width, 2)
     about.addWidget(b.label(title.text, b.body_bold, "text", "audience_decision_topic"))
     status = wrap(topic.status, b.small_bold, topic_width, 1)
+    if status.truncated and topic.chosen:
+        # "✓ Chosen: The company's …" says less than "✓ Chosen": the card names it in full.
+        status = wrap(topic.status.split(":", 1)[0], b.small_bold, topic_width, 1)
     about.addWidget(
         b.label(
             status.text,
@@ -140,7 +152,9 @@ def _topic(
     row.addWidget(holder)
     for card in topic.cards:
         row.addWidget(
-            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines)
+            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines),
+            0,
+            Qt.AlignmentFlag.AlignTop,
         )
     row.addStretch(1)
     return widget

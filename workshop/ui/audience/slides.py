@@ -518,9 +518,10 @@ def _progress(framework: Framework, session: Session, page: Page, focus: str) ->
     )
 
 
-# How many of the ranked opportunities the matrix slide lists beside the chart (the chart
-# shows every one; the list is the room's top of the agenda).
+# How many of the ranked opportunities the matrix slide lists beside the chart, and how many
+# it draws: beyond a few dozen markers the room sees a blob, not a ranking.
 MATRIX_TOP = 8
+MATRIX_CHART_MAX = 24
 
 
 @builder("matrix")
@@ -538,7 +539,7 @@ def _matrix(framework: Framework, session: Session, page: Page, focus: str) -> S
             quadrant=quadrant_ids.index(ranked.quadrant) if ranked.quadrant in quadrant_ids else 0,
             first_project=ranked.first_project,
         )
-        for ranked in priorities.ranked
+        for ranked in priorities.ranked[:MATRIX_CHART_MAX]
     )
     chart = MatrixBlock(
         spots,
@@ -568,7 +569,11 @@ def _matrix(framework: Framework, session: Session, page: Page, focus: str) -> S
     ranked_list = RowList(
         tuple(rows),
         empty="No opportunities yet: the room adds them on the facilitator's screen.",
-        more="on the matrix",
+        more=(
+            f"(top {MATRIX_CHART_MAX} drawn)"
+            if len(priorities.ranked) > MATRIX_CHART_MAX
+            else "on the matrix"
+        ),
         hidden=len(priorities.ranked) - len(rows),
     )
     if not spots:

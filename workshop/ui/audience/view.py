@@ -676,7 +676,13 @@ class SlideBuilder:
         if earlier:
             grid.addWidget(
                 self.label(
-                    f"↑ {earlier} earlier {block.more if earlier > 1 else block.more_one or block.more}",
+                    wrap(
+                        f"↑ {earlier} earlier "
+                        f"{block.more if earlier > 1 else block.more_one or block.more}",
+                        self.small_bold,
+                        self.measure,
+                        1,
+                    ).text,
                     self.small_bold, "muted", "audience_earlier",
                 ),
                 0, 0, 1, columns,
@@ -697,7 +703,12 @@ class SlideBuilder:
         hidden = len(block.rows) - shown - earlier + hidden_before
         if hidden:
             more = self.label(
-                f"+ {hidden} more {block.more if hidden > 1 else block.more_one or block.more}",
+                wrap(
+                    f"+ {hidden} more {block.more if hidden > 1 else block.more_one or block.more}",
+                    self.small_bold,
+                    self.measure,
+                    1,
+                ).text,
                 self.small_bold,
                 "muted",
                 "audience_more",
