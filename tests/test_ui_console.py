@@ -97,8 +97,9 @@ report["now"] = console_text("console_now")
 report["next"] = console_text("console_next")
 report["next_summary"] = console_text("console_next_summary")
 report["notes_visible"] = window.findChild(QWidget, "private_notes").isVisible()
-report["now_preview"] = not window.findChild(QLabel, "console_now_preview").pixmap().isNull()
-report["next_preview"] = not window.findChild(QLabel, "console_next_preview").pixmap().isNull()
+report["now_preview"] = not window.findChild(QWidget, "console_now_preview").pixmap().isNull()
+report["next_preview"] = not window.findChild(QWidget, "console_next_preview").pixmap().isNull()
+report["window_fits_laptop"] = window.height() <= laptop.availableGeometry().height()
 report["expected_now"] = window.stops[maturity].page.title
 report["expected_next"] = window.stops[maturity + 1].page.title
 
@@ -197,6 +198,7 @@ def test_the_laptop_becomes_the_console_and_the_keys_work_there(tmp_path: Path) 
     assert report["next"] == report["expected_next"]
     assert report["next_summary"]  # the next page's kind ("Exploring · maturity check…")
     assert report["now_preview"] and report["next_preview"]
+    assert report["window_fits_laptop"]  # the console never makes the window taller
     # The notes stay on the laptop, inside the console.
     assert report["side_panel_in_console"] and report["notes_visible"]
 

@@ -27,9 +27,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPixmap
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSplitter,
@@ -49,6 +58,47 @@ if TYPE_CHECKING:
 # view sizes its type from its height, so it looks like the projector's, only smaller.
 PREVIEW_SIZE = QSize(1280, 720)
 TICK_MS = 1000
+# The most of the console's height each miniature takes: the notes keep the rest.
+NOW_SHARE = 0.22
+NEXT_SHARE = 0.13
+
+
+class Miniature(QWidget):
+    """A slide drawn as large as its room allows, keeping its proportions. It gives way
+    when the laptop's screen is short: the console never makes the window taller."""
+
+    def __init__(self, parent: QWidget | None = None, share: float = 1.0) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.share = share  # of the console's width and height it may take
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def fit(self, width: int, height: int) -> None:
+        """As wide as ``width``, in the slide's proportions, at most ``height`` tall."""
+        self.setFixedHeight(max(1, min(round(width * 9 / 16), height)))
+
+    def setPixmap(self, pixmap: QPixmap) -> None:  # noqa: N802 (as QLabel's)
+        self._pixmap = pixmap
+        self.update()
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def clear(self) -> None:
+        self._pixmap = QPixmap()
+        self.update()
+
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pixmap.isNull():
+            return
+        scaled = self._pixmap.scaled(
+            self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, scaled)
+        painter.end()
 
 
 class FacilitatorConsole(QWidget):
@@ -65,10 +115,11 @@ class FacilitatorConsole(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         self.where_label = self._label("console_where", "section_title")
-        self.now_preview = self._preview("console_now_preview", "What the room sees now")
+        self.now_preview = self._preview("console_now_preview", "What the room sees now", NOW_SHARE)
         self.now_label = self._label("console_now", "")
         self.next_title = self._label("console_next_title", "section_title")
-        self.next_preview = self._preview("console_next_preview", "The next page")
+        self.next_title.setText("Next")
+        self.next_preview = self._preview("console_next_preview", "The next page", NEXT_SHARE)
         self.next_label = self._label("console_next", "")
         self.next_summary = self._label("console_next_summary", "muted")
         self.timer_section = self._label("console_timer_section", "muted")
@@ -78,16 +129,28 @@ class FacilitatorConsole(QWidget):
         self.keys_label.setText(
             "PgDown / Space: next · PgUp: back · B: black screen · 0–4: rate · Esc: end"
         )
-        self.next_title.setText("Next")
+        clock_row = QHBoxLayout()
+        clock_row.addWidget(self.timer_clock)
+        clock_row.addWidget(self.timer_status, 1)
 
-        layout = QVBoxLayout(self)
-        for widget in (self.where_label, self.now_preview, self.now_label, self.next_title,
-                       self.next_preview, self.next_label, self.next_summary,
-                       self.timer_section, self.timer_clock, self.timer_status,
-                       self.keys_label):
-            layout.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout()
+        # The console's lines start where the side panel's (moved in below) do.
+        side_layout = window.side_panel.layout()
+        if side_layout is not None:
+            margins = side_layout.contentsMargins()
+            layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+        outer.addLayout(layout)
+        for widget, stretch in ((self.where_label, 0), (self.now_preview, 5),
+                                (self.now_label, 0), (self.next_title, 0),
+                                (self.next_preview, 3), (self.next_label, 0),
+                                (self.next_summary, 0), (self.timer_section, 0)):
+            layout.addWidget(widget, stretch)
+        layout.addLayout(clock_row)
+        layout.addWidget(self.keys_label)
         self.side_panel_slot = QVBoxLayout()
-        layout.addLayout(self.side_panel_slot, 1)
+        outer.addLayout(self.side_panel_slot, 3)
 
         # The next slide is laid out off screen at the projector's proportions.
         self._next_view = AudienceView(window.controller, presenter.theme_name)
@@ -109,17 +172,11 @@ class FacilitatorConsole(QWidget):
             theme.set_role(label, role)
         return label
 
-    def _preview(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
-        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        return label
-
-    def _scaled(self, pixmap: QPixmap) -> QPixmap:
-        width = max(1, self.width() - 2 * self.layout().contentsMargins().left())
-        return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    def _preview(self, name: str, accessible: str, share: float) -> Miniature:
+        preview = Miniature(self, share)
+        preview.setObjectName(name)
+        preview.setAccessibleName(accessible)
+        return preview
 
     # --- following the presentation ---------------------------------------------------------
 
@@ -143,7 +200,8 @@ class FacilitatorConsole(QWidget):
             self.next_summary.setText(slide.caption)
             self._next_view.set_theme(self.presenter.theme_name)
             self._next_view.show_page(following.id)
-            self.next_preview.setPixmap(self._scaled(self._next_view.grab()))
+            self.next_preview.setPixmap(self._next_view.grab())
+            self.next_preview.updateGeometry()
             self.next_preview.show()
         self.update_now()
         self.update_timer()
@@ -153,7 +211,7 @@ class FacilitatorConsole(QWidget):
         view = self.presenter.view
         if view is None:
             return
-        self.now_preview.setPixmap(self._scaled(view.grab()))
+        self.now_preview.setPixmap(view.grab())
         if view.blacked_out:
             self.where_label.setText(f"{ICONS_BLACK} Screen blacked out — B brings it back")
             theme.set_level(self.where_label, "warning")
@@ -181,6 +239,14 @@ class FacilitatorConsole(QWidget):
         big.setPointSizeF(self.font().pointSizeF() * 2.2)
         big.setBold(True)
         self.timer_clock.setFont(big)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        margins = self.layout().itemAt(0).layout().contentsMargins()  # type: ignore[union-attr]
+        width = self.width() - margins.left() - margins.right()
+        # The next page's miniature is smaller than the room's: it is a reminder.
+        self.now_preview.fit(width, round(self.height() * NOW_SHARE))
+        self.next_preview.fit(round(width * 0.6), round(self.height() * NEXT_SHARE))
 
     # --- keys ----------------------------------------------------------------------------
 
