@@ -488,3 +488,31 @@ def test_unusual_text_never_runs_off_the_new_slides(qtbot, controller, framework
                 assert "<b>&amp;" in shown, page_id
             assert "x" * LINE not in shown
         view.close()
+
+
+def test_a_long_hiring_plan_folds_its_later_quarters_and_keeps_the_unplanned(
+    qtbot, store, framework
+):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from samples import large_session  # type: ignore[import-not-found]
+
+    session = large_session(framework)
+    store.create(session)
+    controller = SessionController(session, framework, store)
+    view = AudienceView(controller, "projector")
+    qtbot.addWidget(view)
+    view.resize(1024, 768)
+    view.show_page("page_hiring")
+    view.show()
+    qtbot.waitExposed(view)
+    quarters = [w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter")
+                if w.isVisible()]
+    assert quarters[-1] == "Not planned yet"
+    assert quarters[-2].startswith("From Q") and "…" not in quarters[-2]
+    assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()
+    shown = visible_text(view)
+    assert "more" in shown  # roles that do not fit a line are counted
+    assert not any(h.notes[:20] in shown for h in session.hires if h.notes)

@@ -17,7 +17,13 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from workshop.ui.audience.shapes import Outline, TimelineMark
-from workshop.ui.audience.slides import CHECK, OptionCards, Timeline, TimelineEntry
+from workshop.ui.audience.slides import (
+    CHECK,
+    OptionCards,
+    Timeline,
+    TimelineColumn,
+    TimelineEntry,
+)
 from workshop.ui.audience.text import wrap
 
 if TYPE_CHECKING:
@@ -209,25 +215,22 @@ def timeline(b: SlideBuilder, block: Timeline, available: float) -> tuple[QWidge
         return box, b.body_line
 
     metrics_value = QFontMetricsF(b.value)
-    label_width = math.ceil(
-        max(
-            QFontMetricsF(b.value if c.planned else b.body_bold).horizontalAdvance(c.label)
-            for c in block.columns
-        )
-        + 2
-    )
-    label_width = min(label_width, round(b.measure * 0.25))
-    mark_width = b.border * 10
-    gap = 2 * b.unit
-    flow_width = b.measure - mark_width - label_width - 2 * gap
     card_height = math.ceil(2 * b.unit + b.body_line + b.small_line)
     row_gap = b.unit
     row_height = max(card_height, math.ceil(b.value_line)) + row_gap
-    more_height = b.small_line + b.unit
-    fits = max(1, int((available - more_height) // row_height))
-    shown = list(block.columns)
-    if len(shown) > fits:
-        shown = shown[:fits]
+    fits = max(1, int(available // row_height))
+    shown = _fold(list(block.columns), fits)
+    label_width = math.ceil(
+        max(
+            QFontMetricsF(b.value if c.planned else b.body_bold).horizontalAdvance(c.label)
+            for c in shown
+        )
+        + 2
+    )
+    label_width = min(label_width, round(b.measure * 0.3))
+    mark_width = b.border * 10
+    gap = 2 * b.unit
+    flow_width = b.measure - mark_width - label_width - 2 * gap
 
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
@@ -265,18 +268,24 @@ def timeline(b: SlideBuilder, block: Timeline, available: float) -> tuple[QWidge
         grid.addWidget(_flow(b, column.entries, flow_width, card_height), index, 2)
         used += row_height
     grid.setColumnStretch(2, 1)
-    hidden_quarters = block.columns[len(shown):]
-    if hidden_quarters:
-        roles = sum(len(c.entries) for c in hidden_quarters)
-        grid.addWidget(
-            b.label(
-                f"+ {roles} more {block.more} later",
-                b.small_bold, "muted", "audience_more",
-            ),
-            len(shown), 0, 1, 3,
-        )
-        used += more_height
     return box, used
+
+
+def _fold(columns: list[TimelineColumn], rows: int) -> list[TimelineColumn]:
+    """At most ``rows`` rows: the latest quarters join into one "From …" row, so the first
+    quarters and the roles not planned yet always stay on the screen."""
+    if len(columns) <= rows:
+        return columns
+    unplanned = [c for c in columns if not c.planned]
+    planned = [c for c in columns if c.planned]
+    keep = max(0, rows - len(unplanned) - 1)
+    later = planned[keep:]
+    first = later[0].label
+    folded = TimelineColumn(
+        first if first.startswith("From ") else f"From {first}",
+        tuple(e for c in later for e in c.entries),
+    )
+    return [*planned[:keep], folded, *unplanned][: max(rows, 1)]
 
 
 def _flow(
@@ -298,7 +307,7 @@ def _flow(
     left = width
     for index, entry in enumerate(entries):
         natural = max(body.horizontalAdvance(entry.text), small.horizontalAdvance(entry.detail))
-        card_width = min(natural + 2 * pad + 2, width * 0.5)
+        card_width = min(natural + 2 * pad + 2, width * 0.7)
         rest = len(entries) - index - 1
         if index and card_width + (more_width + gap if rest else 0) > left:
             hidden = len(entries) - index
