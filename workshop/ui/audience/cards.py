@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from workshop.ui.audience.shapes import Outline, TimelineMark
@@ -33,15 +33,27 @@ if TYPE_CHECKING:
 # --- decisions ---------------------------------------------------------------------------
 
 
-def _card_height(b: SlideBuilder, summary_lines: int, name_lines: int = 1) -> float:
-    return 2 * b.unit + 2 * b.border * 2 + b.body_line * name_lines + b.small_line * summary_lines
+# Up to this many decisions on a page, each gets room to breathe: trade-offs in body type,
+# the question being decided under its name.
+ROOMY = 2
+
+
+def _summary_font(b: SlideBuilder, roomy: bool) -> tuple[QFont, float]:
+    return (b.body, b.body_line) if roomy else (b.small, b.small_line)
+
+
+def _card_height(
+    b: SlideBuilder, summary_lines: int, name_lines: int = 1, roomy: bool = False
+) -> float:
+    line = _summary_font(b, roomy)[1]
+    return 2 * b.unit + 2 * b.border * 2 + b.body_line * name_lines + line * summary_lines
 
 
 def _card_geometry(b: SlideBuilder, topics: Sequence[OptionCards]) -> tuple[int, float, int]:
     """(width of the decision's name column, card width, gap between cards)."""
     columns = max((len(t.cards) for t in topics), default=1)
     card_gap = 2 * b.unit
-    topic_width = round(b.measure * 0.22)
+    topic_width = round(b.measure * (0.26 if len(topics) <= ROOMY else 0.22))
     cards_width = b.measure - topic_width - card_gap
     return topic_width, (cards_width - card_gap * (columns - 1)) / max(columns, 1), card_gap
 
@@ -54,10 +66,18 @@ def _name_lines(b: SlideBuilder, topic: OptionCards, card_width: float) -> int:
     )
 
 
-def _about_height(b: SlideBuilder, topic: OptionCards, topic_width: int) -> float:
-    """The decision's own column: its name (up to two lines) and the status line."""
+def _about_height(
+    b: SlideBuilder, topic: OptionCards, topic_width: int, roomy: bool = False
+) -> float:
+    """The decision's own column: its name (up to two lines), the status line and, with
+    room to breathe, the question being decided."""
     title = wrap(topic.topic, b.body_bold, topic_width, 2)
-    return b.unit + b.body_line * len(title) + b.small_line
+    height = b.unit + b.body_line * len(title) + b.small_line
+    if roomy and topic.detail:
+        height += b.small_line
+    if roomy and topic.question:
+        height += b.unit + b.small_line * len(wrap(topic.question, b.small, topic_width, 4))
+    return height
 
 
 def decisions(
@@ -70,16 +90,17 @@ def decisions(
     not fit are counted."""
     gap = b.unit
     more_height = b.small_line + b.unit
+    roomy = len(topics) <= ROOMY
     topic_width, card_width, card_gap = _card_geometry(b, topics)
     names = [_name_lines(b, t, card_width) for t in topics]
-    abouts = [_about_height(b, t, topic_width) for t in topics]
+    abouts = [_about_height(b, t, topic_width, roomy) for t in topics]
 
     def row_height(index: int, summary_lines: int) -> float:
-        return max(_card_height(b, summary_lines, names[index]), abouts[index])
+        return max(_card_height(b, summary_lines, names[index], roomy), abouts[index])
 
     # The most summary lines that still show every decision; at least one line each.
     lines = 1
-    for candidate in (3, 2, 1):
+    for candidate in (4, 3, 2, 1) if roomy else (3, 2, 1):
         total = sum(row_height(i, candidate) for i in range(len(topics)))
         if total + gap * (len(topics) - 1) <= available:
             lines = candidate
@@ -100,7 +121,9 @@ def decisions(
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(gap)
     for topic, name_lines in zip(shown, names, strict=False):
-        column.addWidget(_topic(b, topic, topic_width, card_width, card_gap, lines, name_lines))
+        column.addWidget(
+            _topic(b, topic, topic_width, card_width, card_gap, lines, name_lines, roomy)
+        )
     hidden = len(topics) - len(shown)
     if hidden:
         column.addWidget(
@@ -121,6 +144,7 @@ def _topic(
     card_gap: int,
     lines: int,
     name_lines: int,
+    roomy: bool,
 ) -> QWidget:
     widget = QWidget()
     widget.setObjectName("audience_decision")
@@ -129,7 +153,9 @@ def _topic(
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(card_gap)
 
-    height = max(_card_height(b, lines, name_lines), _about_height(b, topic, topic_width))
+    height = max(
+        _card_height(b, lines, name_lines, roomy), _about_height(b, topic, topic_width, roomy)
+    )
     about = QVBoxLayout()
     about.setContentsMargins(0, b.unit, 0, 0)
     about.setSpacing(0)
@@ -151,6 +177,12 @@ def _topic(
     if topic.detail and spare >= b.small_line:
         detail = wrap(topic.detail, b.small, topic_width, 1)
         about.addWidget(b.label(detail.text, b.small, "muted", "audience_decision_detail"))
+        spare -= b.small_line
+    if roomy and topic.question and spare >= b.unit + b.small_line:
+        lines_left = int((spare - b.unit) // b.small_line)
+        question = wrap(topic.question, b.small, topic_width, min(4, lines_left))
+        about.addSpacing(b.unit)
+        about.addWidget(b.label(question.text, b.small, "text", "audience_decision_question"))
     about.addStretch(1)
     holder = QWidget()
     holder.setLayout(about)
@@ -158,7 +190,7 @@ def _topic(
     row.addWidget(holder)
     for card in topic.cards:
         row.addWidget(
-            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines),
+            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines, roomy),
             0,
             Qt.AlignmentFlag.AlignTop,
         )
@@ -174,27 +206,29 @@ def _card(
     width: float,
     lines: int,
     name_lines: int,
+    roomy: bool = False,
 ) -> QWidget:
     colour = b.view._colour("accent" if chosen else "muted")
     outline = b.border * 2 if chosen else b.border
     card = Outline(colour, outline)
     card.setObjectName("audience_option_chosen" if chosen else "audience_option")
     card.setProperty("chosen", chosen)
-    card.setFixedSize(math.floor(width), math.ceil(_card_height(b, lines, name_lines)))
+    card.setFixedSize(math.floor(width), math.ceil(_card_height(b, lines, name_lines, roomy)))
     inner = QVBoxLayout(card)
     pad = b.unit + b.border * 2
     inner.setContentsMargins(pad, b.unit, pad, b.unit)
     inner.setSpacing(0)
     room = width - 2 * pad
     shown = f"{CHECK}\u00a0{name}" if chosen else name  # the mark never on a line of its own
-    font = b.body_bold if chosen else b.body
+    font = b.body_bold  # the option's name, bold on every card; the chosen one in accent
     title = wrap(shown, font, room, name_lines)
     inner.addWidget(
         b.label(title.text, font, "accent" if chosen else "text", "audience_option_name")
     )
-    text = wrap(summary, b.small, room, lines)
+    summary_font = _summary_font(b, roomy)[0]
+    text = wrap(summary, summary_font, room, lines)
     if summary:
-        inner.addWidget(b.label(text.text, b.small, "muted", "audience_option_summary"))
+        inner.addWidget(b.label(text.text, summary_font, "muted", "audience_option_summary"))
     inner.addStretch(1)
     return card
 

@@ -170,6 +170,7 @@ class OptionCards:
     status: str
     chosen: bool = False
     detail: str = ""  # who owns it, by when
+    question: str = ""  # what is being decided ("Which language will the team use?")
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def block_texts(block: Block) -> list[str]:
     elif isinstance(block, MatrixBlock):
         out += [q.name for q in block.quadrants] + [s.title for s in block.spots]
     elif isinstance(block, OptionCards):
-        out += [block.topic, block.status, block.detail]
+        out += [block.topic, block.status, block.detail, block.question]
         out += [t for card in block.cards for t in (card.name, card.summary)]
     elif isinstance(block, Timeline):
         out.append(block.empty)
@@ -677,7 +678,10 @@ def _decision(framework: Framework, session: Session, page: Page, focus: str) ->
         else:
             status, detail = "Not chosen yet", ""
         blocks.append(
-            OptionCards(topic.title, cards, status, chosen=option is not None, detail=detail)
+            OptionCards(
+                topic.title, cards, status, chosen=option is not None, detail=detail,
+                question=topic.question,
+            )
         )
     if not blocks:
         blocks.append(Paragraph("", empty="No decision for this page."))
