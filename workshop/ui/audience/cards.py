@@ -341,7 +341,8 @@ def _flow(
     left = width
     for index, entry in enumerate(entries):
         natural = max(body.horizontalAdvance(entry.text), small.horizontalAdvance(entry.detail))
-        card_width = min(natural + 2 * pad + 2, width * 0.7)
+        # A long name is cut rather than leave the quarter's other roles off the line.
+        card_width = min(natural + 2 * pad + 2, width * (0.7 if len(entries) == 1 else 0.45))
         rest = len(entries) - index - 1
         if index and card_width + (more_width + gap if rest else 0) > left:
             hidden = len(entries) - index
