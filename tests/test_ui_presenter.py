@@ -516,3 +516,46 @@ def test_a_long_hiring_plan_folds_its_later_quarters_and_keeps_the_unplanned(
     shown = visible_text(view)
     assert "more" in shown  # roles that do not fit a line are counted
     assert not any(h.notes[:20] in shown for h in session.hires if h.notes)
+
+
+def test_one_screen_the_statement_moved_to_is_highlighted_and_rated(qtbot, store, framework):
+    """One screen: the audience view has the keyboard; ↓ moves to the next statement on the
+    facilitator's page, the room sees it highlighted, and 2 rates it."""
+    from PySide6.QtWidgets import QApplication
+
+    from workshop.ui.preferences import Preferences
+    from workshop.ui.workshop_window import WorkshopWindow
+
+    session = build_demo(framework)
+    store.create(session)
+    controller = SessionController(store.load(session.id), framework, store)
+    window = WorkshopWindow(controller, Preferences(), projecting=False)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    position = next(i for i, s in enumerate(window.stops) if s.page.id == MATURITY_PAGE)
+    window.go_to(position)
+    window.present_action.trigger()
+    view = window.presenter.view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+
+    def highlighted() -> list[str]:
+        return [r.findChild(QLabel, "audience_row_number").text()
+                for r in view.findChildren(QWidget, "audience_row")
+                if r.isVisible() and r.property("highlighted")]
+
+    first = highlighted()
+    assert len(first) == 1 and first[0].startswith("▶ ")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    after = highlighted()
+    assert len(after) == 1 and after != first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    statement = window.current_view.current_item()
+    assert store.load(session.id).rating(statement).score == 2
+    row = next(r for r in view.findChildren(QWidget, "audience_row")
+               if r.isVisible() and r.property("highlighted"))
+    assert row.findChild(QLabel, "audience_row_value").text() == "2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.presenting
+    window.close()

@@ -157,6 +157,11 @@ class FacilitatorConsole(QWidget):
         self._next_view.setObjectName("console_next_view")
         self._next_view.offscreen_size = PREVIEW_SIZE
         self._next_view.resize(PREVIEW_SIZE)
+        # Drawn again only when the page changes: it need not follow every edit.
+        window.controller.changed.disconnect(self._next_view.refresh)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._next_view.refresh_focus)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.update_timer)
