@@ -53,7 +53,9 @@ def _card_geometry(b: SlideBuilder, topics: Sequence[OptionCards]) -> tuple[int,
     """(width of the decision's name column, card width, gap between cards)."""
     columns = max((len(t.cards) for t in topics), default=1)
     card_gap = 2 * b.unit
-    topic_width = round(b.measure * (0.26 if len(topics) <= ROOMY else 0.22))
+    if len(topics) <= ROOMY:  # the decision's name and question above its cards
+        return b.measure, (b.measure - card_gap * (columns - 1)) / max(columns, 1), card_gap
+    topic_width = round(b.measure * 0.22)
     cards_width = b.measure - topic_width - card_gap
     return topic_width, (cards_width - card_gap * (columns - 1)) / max(columns, 1), card_gap
 
@@ -66,18 +68,18 @@ def _name_lines(b: SlideBuilder, topic: OptionCards, card_width: float) -> int:
     )
 
 
-def _about_height(
-    b: SlideBuilder, topic: OptionCards, topic_width: int, roomy: bool = False
-) -> float:
-    """The decision's own column: its name (up to two lines), the status line and, with
-    room to breathe, the question being decided."""
+def _about_height(b: SlideBuilder, topic: OptionCards, topic_width: int) -> float:
+    """The decision's own column: its name (up to two lines) and the status line."""
     title = wrap(topic.topic, b.body_bold, topic_width, 2)
-    height = b.unit + b.body_line * len(title) + b.small_line
-    if roomy and topic.detail:
-        height += b.small_line
-    if roomy and topic.question:
-        height += b.unit + b.small_line * len(wrap(topic.question, b.small, topic_width, 4))
-    return height
+    return b.unit + b.body_line * len(title) + b.small_line
+
+
+def _heading_height(b: SlideBuilder, topic: OptionCards) -> float:
+    """Above the cards (one or two decisions): name, status and owner, the question."""
+    height = b.body_line + b.small_line
+    if topic.question:
+        height += b.small_line * len(wrap(topic.question, b.small, b.measure, 2))
+    return height + b.unit
 
 
 def decisions(
@@ -88,15 +90,28 @@ def decisions(
     the chosen card outlined in the accent colour with a check mark. Option names take up
     to two lines, trade-offs as many as the screen allows (up to three); decisions that do
     not fit are counted."""
-    gap = b.unit
-    more_height = b.small_line + b.unit
     roomy = len(topics) <= ROOMY
+    gap = 3 * b.unit if roomy else b.unit
+    more_height = b.small_line + b.unit
     topic_width, card_width, card_gap = _card_geometry(b, topics)
     names = [_name_lines(b, t, card_width) for t in topics]
-    abouts = [_about_height(b, t, topic_width, roomy) for t in topics]
+    abouts = [
+        _heading_height(b, t) if roomy else _about_height(b, t, topic_width) for t in topics
+    ]
 
-    def row_height(index: int, summary_lines: int) -> float:
-        return max(_card_height(b, summary_lines, names[index], roomy), abouts[index])
+    summary_font = _summary_font(b, roomy)[0]
+    room = card_width - 2 * (b.unit + b.border * 2)
+
+    def summary_lines(index: int, most: int) -> int:
+        """The lines this decision's trade-offs need, at most ``most``."""
+        return min(most, max(
+            (len(wrap(c.summary, summary_font, room, most)) for c in topics[index].cards),
+            default=1,
+        ))
+
+    def row_height(index: int, most: int) -> float:
+        card = _card_height(b, summary_lines(index, most), names[index], roomy)
+        return card + abouts[index] if roomy else max(card, abouts[index])
 
     # The most summary lines that still show every decision; at least one line each.
     lines = 1
@@ -120,9 +135,10 @@ def decisions(
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(gap)
-    for topic, name_lines in zip(shown, names, strict=False):
+    for index, topic in enumerate(shown):
         column.addWidget(
-            _topic(b, topic, topic_width, card_width, card_gap, lines, name_lines, roomy)
+            _topic(b, topic, topic_width, card_width, card_gap, summary_lines(index, lines),
+                   names[index], roomy)
         )
     hidden = len(topics) - len(shown)
     if hidden:
@@ -149,13 +165,13 @@ def _topic(
     widget = QWidget()
     widget.setObjectName("audience_decision")
     widget.setAccessibleName(f"{topic.topic}: {topic.status}")
+    if roomy:
+        return _roomy_topic(b, widget, topic, card_width, card_gap, lines, name_lines)
     row = QHBoxLayout(widget)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(card_gap)
 
-    height = max(
-        _card_height(b, lines, name_lines, roomy), _about_height(b, topic, topic_width, roomy)
-    )
+    height = max(_card_height(b, lines, name_lines), _about_height(b, topic, topic_width))
     about = QVBoxLayout()
     about.setContentsMargins(0, b.unit, 0, 0)
     about.setSpacing(0)
@@ -177,12 +193,6 @@ def _topic(
     if topic.detail and spare >= b.small_line:
         detail = wrap(topic.detail, b.small, topic_width, 1)
         about.addWidget(b.label(detail.text, b.small, "muted", "audience_decision_detail"))
-        spare -= b.small_line
-    if roomy and topic.question and spare >= b.unit + b.small_line:
-        lines_left = int((spare - b.unit) // b.small_line)
-        question = wrap(topic.question, b.small, topic_width, min(4, lines_left))
-        about.addSpacing(b.unit)
-        about.addWidget(b.label(question.text, b.small, "text", "audience_decision_question"))
     about.addStretch(1)
     holder = QWidget()
     holder.setLayout(about)
@@ -190,11 +200,65 @@ def _topic(
     row.addWidget(holder)
     for card in topic.cards:
         row.addWidget(
-            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines, roomy),
+            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines),
             0,
             Qt.AlignmentFlag.AlignTop,
         )
     row.addStretch(1)
+    return widget
+
+
+def _roomy_topic(
+    b: SlideBuilder,
+    widget: QWidget,
+    topic: OptionCards,
+    card_width: float,
+    card_gap: int,
+    lines: int,
+    name_lines: int,
+) -> QWidget:
+    """One of one or two decisions: its name, the choice in words and the question on top,
+    the cards as wide as the screen allows below, trade-offs in body type."""
+    column = QVBoxLayout(widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    title = wrap(topic.topic, b.body_bold, b.measure, 1)
+    column.addWidget(b.label(title.text, b.body_bold, "text", "audience_decision_topic"))
+    status_line = QHBoxLayout()
+    status_line.setSpacing(2 * b.unit)
+    status_font = QFontMetricsF(b.small_bold)
+    status_width = min(status_font.horizontalAdvance(topic.status) + 2, b.measure * 0.6)
+    status = b.label(
+        wrap(topic.status, b.small_bold, status_width, 1).text,
+        b.small_bold,
+        "accent" if topic.chosen else "muted",
+        "audience_decision_status",
+    )
+    status.setFixedWidth(math.ceil(status_width))
+    status_line.addWidget(status)
+    if topic.detail:
+        room = b.measure - status_width - 2 * b.unit
+        detail = wrap(topic.detail, b.small, room, 1)
+        status_line.addWidget(
+            b.label(detail.text, b.small, "muted", "audience_decision_detail"), 1
+        )
+    else:
+        status_line.addStretch(1)
+    column.addLayout(status_line)
+    if topic.question:
+        question = wrap(topic.question, b.small, b.measure, 2)
+        column.addWidget(b.label(question.text, b.small, "text", "audience_decision_question"))
+    column.addSpacing(b.unit)
+    cards = QHBoxLayout()
+    cards.setSpacing(card_gap)
+    for card in topic.cards:
+        cards.addWidget(
+            _card(b, card.name, card.summary, card.chosen, card_width, lines, name_lines, True),
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
+    cards.addStretch(1)
+    column.addLayout(cards)
     return widget
 
 
