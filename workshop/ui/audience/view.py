@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -41,11 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui import theme as themes
-from workshop.ui.audience import cards
+from workshop.ui.audience import decisions, rows, timeline
 from workshop.ui.audience.bars import ScoreBars
 from workshop.ui.audience.keys import PresenterKey, classify, forward_key
 from workshop.ui.audience.matrix import matrix_chart
-from workshop.ui.audience.shapes import Outline
 from workshop.ui.audience.slides import (
     ACCENT,
     WARNING,
@@ -58,8 +56,6 @@ from workshop.ui.audience.slides import (
     Notice,
     OptionCards,
     Paragraph,
-    Row,
-    RowList,
     Slide,
     Timeline,
     build_slide,
@@ -462,7 +458,7 @@ class SlideBuilder:
                 layout.addSpacing(2 * self.unit)
                 available -= 2 * self.unit
             if isinstance(group, list):
-                widget, height = cards.decisions(self, group, available)
+                widget, height = decisions.decisions(self, group, available)
             else:
                 widget, height = self.block(group, available)
             layout.addWidget(widget)
@@ -499,9 +495,9 @@ class SlideBuilder:
             side = max(1, math.floor(min(self.measure, available)))
             return matrix_chart(block, self.small, side), side
         if isinstance(block, Timeline):
-            return cards.timeline(self, block, available)
+            return timeline.timeline(self, block, available)
         if isinstance(block, OptionCards):
-            return cards.decisions(self, [block], available)
+            return decisions.decisions(self, [block], available)
         if isinstance(block, Paragraph):
             return self.paragraph(block, available)
         if isinstance(block, Headline):
@@ -518,7 +514,7 @@ class SlideBuilder:
                 {t: self.view._colour(t) for t in ("text", "muted", "background")},
             )
             return bars, bars.sizeHint().height()
-        return self.rows(block, available)
+        return rows.row_list(self, block, available)
 
     def paragraph(self, block: Paragraph, available: float) -> tuple[QWidget, float]:
         """The room's answer: one point per line, as typed; the first lines when long."""
@@ -593,222 +589,3 @@ class SlideBuilder:
             layout.addWidget(self.label(note.text, self.body, "text", "audience_headline_note"))
             height += self.body_line * len(note)
         return box, height
-
-    def rows(self, block: RowList, available: float) -> tuple[QWidget, float]:
-        """A list of rows: as many as fit, "+ N more" for the rest. A highlighted row (the
-        statement being rated) is always among those shown: earlier rows give way to it."""
-        box = QWidget()
-        box.setObjectName("audience_rows")
-        if not block.rows:
-            label = self.label(block.empty, self.body, "muted", "audience_empty")
-            layout = self.column()
-            box.setLayout(layout)
-            layout.addWidget(label)
-            return box, self.body_line
-
-        columns = max(1, block.columns)
-        column_gap = 4 * self.unit
-        cell_width = (self.measure - column_gap * (columns - 1)) / columns
-        value_metrics = QFontMetricsF(self.value)
-        small_metrics = QFontMetricsF(self.small)
-        value_width = max(
-            max(
-                value_metrics.horizontalAdvance(r.value),
-                small_metrics.horizontalAdvance(r.value_note),
-            )
-            for r in block.rows
-        )
-        value_width = min(math.ceil(value_width) + 2, round(cell_width * 0.45))
-        if value_width <= 2:
-            value_width = 0
-        number_width = 0
-        if any(r.number for r in block.rows):
-            widest = max(QFontMetricsF(self.body_bold).horizontalAdvance(f"▶ {r.number}")
-                         for r in block.rows)
-            number_width = math.ceil(widest) + self.unit
-        pad = self.row_pad()
-        text_width = cell_width - (value_width + 2 * self.unit if value_width else 0)
-        text_width -= number_width + 2 * pad
-        row_gap = self.unit
-        more_height = self.small_line + row_gap
-        hidden_before = block.hidden
-
-        # Rows go left to right, then down; a line of the grid is as tall as its tallest row.
-        chunks = [block.rows[i : i + columns] for i in range(0, len(block.rows), columns)]
-        wrapped_chunks = [
-            [(row, wrap(row.text, self.body, text_width, row.lines)) for row in chunk]
-            for chunk in chunks
-        ]
-        heights = [
-            max(self._row_height(row, len(lines)) for row, lines in wrapped)
-            for wrapped in wrapped_chunks
-        ]
-        marked = next(
-            (i for i, chunk in enumerate(chunks) if any(r.highlighted for r in chunk)), None
-        )
-
-        def fit(first: int) -> list[int]:
-            taken: list[int] = []
-            used = more_height if first else 0.0  # "↑ N earlier" above the rows
-            for index in range(first, len(chunks)):
-                height = heights[index] + (row_gap if taken else 0)
-                remaining = sum(len(c) for c in chunks[index + 1 :])
-                if taken and used + height + (more_height if remaining else 0) > available:
-                    break
-                taken.append(index)
-                used += height
-            return taken
-
-        first = 0
-        taken = fit(0)
-        while marked is not None and marked not in taken and first < marked:
-            first += 1
-            taken = fit(first)
-
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(column_gap)
-        grid.setVerticalSpacing(row_gap)
-        box.setLayout(grid)
-        used = 0.0
-        line = 0
-        earlier = sum(len(c) for c in chunks[:first])
-        if earlier:
-            grid.addWidget(
-                self.label(
-                    wrap(
-                        f"↑ {earlier} earlier "
-                        f"{block.more if earlier > 1 else block.more_one or block.more}",
-                        self.small_bold,
-                        self.measure,
-                        1,
-                    ).text,
-                    self.small_bold, "muted", "audience_earlier",
-                ),
-                0, 0, 1, columns,
-            )
-            used += more_height
-            line = 1
-        shown = 0
-        for r, index in enumerate(taken):
-            for c, (row, lines) in enumerate(wrapped_chunks[index]):
-                grid.addWidget(
-                    self.row_widget(row, lines.text, text_width, value_width, number_width),
-                    line + r, c,
-                )
-            used += heights[index] + (row_gap if r else 0)
-            shown += len(chunks[index])
-        for c in range(columns):
-            grid.setColumnStretch(c, 1)
-        hidden = len(block.rows) - shown - earlier + hidden_before
-        if hidden:
-            more = self.label(
-                wrap(
-                    f"+ {hidden} more {block.more if hidden > 1 else block.more_one or block.more}",
-                    self.small_bold,
-                    self.measure,
-                    1,
-                ).text,
-                self.small_bold,
-                "muted",
-                "audience_more",
-            )
-            grid.addWidget(more, line + len(taken), 0, 1, columns)
-            used += more_height
-        return box, used
-
-    def row_pad(self) -> int:
-        """Inner padding of a row: room for the outline of the highlighted one."""
-        return self.unit // 2 + self.border
-
-    def _row_height(self, row: Row, lines: int) -> float:
-        left = self.body_line * lines
-        if row.flags:
-            left += self.flag_height() + self.border
-        elif row.detail:
-            left += self.small_line
-        right = (self.value_line if row.value else 0) + (self.small_line if row.value_note else 0)
-        return max(left, right) + (2 * self.row_pad() if row.highlighted else 0)
-
-    def row_widget(
-        self, row: Row, text: str, text_width: float, value_width: int, number_width: int = 0
-    ) -> QWidget:
-        """One row: its number, its text, a line of details and flags under it, a value at
-        the right; the highlighted row is outlined in the accent colour."""
-        widget: QWidget = Outline(self.view._colour("accent"), self.border * 2) if (
-            row.highlighted
-        ) else QWidget()
-        widget.setObjectName("audience_row")
-        widget.setProperty("highlighted", row.highlighted)
-        line = QHBoxLayout(widget)
-        pad = self.row_pad()
-        vertical = pad if row.highlighted else 0
-        line.setContentsMargins(pad, vertical, pad, vertical)
-        line.setSpacing(2 * self.unit)
-        if number_width:
-            number = self.label(
-                f"▶ {row.number}" if row.highlighted else row.number,
-                self.body_bold,
-                "accent" if row.highlighted else "muted",
-                "audience_row_number",
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-                | Qt.AlignmentFlag.AlignAbsolute,
-            )
-            number.setFixedWidth(number_width - self.unit)
-            line.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
-            line.setSpacing(self.unit)
-        left = self.column()
-        # A one-line row (a name) stays at the left edge of its column in any script, so a
-        # list of names reads as a list; longer text follows its own direction.
-        start = Qt.AlignmentFlag.AlignAbsolute if row.lines == 1 else Qt.AlignmentFlag(0)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | start
-        left.addWidget(self.label(text, self.body, "text", "audience_row_text", align))
-        if row.detail or row.flags:
-            details = QHBoxLayout()
-            details.setContentsMargins(0, self.border if row.flags else 0, 0, 0)
-            details.setSpacing(self.unit)
-            flags_width = sum(
-                QFontMetricsF(self.small_bold).horizontalAdvance(f.text) + 3 * self.unit
-                for f in row.flags
-            )
-            if row.detail:
-                room = max(text_width - flags_width - self.unit, text_width * 0.3)
-                detail = wrap(row.detail, self.small, room, 1)
-                label = self.label(
-                    detail.text,
-                    self.small,
-                    "muted",
-                    "audience_row_detail",
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                )
-                label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-                label.setFixedSize(
-                    math.ceil(QFontMetricsF(self.small).horizontalAdvance(detail.text)) + 2,
-                    self.flag_height() if row.flags else math.ceil(self.small_line),
-                )
-                details.addWidget(label)
-            for flag in row.flags:
-                details.addWidget(self.flag(flag))
-            details.addStretch(1)
-            left.addLayout(details)
-        left.addStretch(1)
-        line.addLayout(left, 1)
-        if value_width:
-            right = self.column()
-            top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-            if row.value:
-                value = wrap(row.value, self.value, value_width, 1)
-                right.addWidget(
-                    self.label(value.text, self.value, "text", "audience_row_value", top_right)
-                )
-            if row.value_note:
-                note = wrap(row.value_note, self.small, value_width, 1)
-                right.addWidget(
-                    self.label(note.text, self.small, "muted", "audience_row_note", top_right)
-                )
-            right.addStretch(1)
-            holder = QWidget()
-            holder.setLayout(right)
-            holder.setFixedWidth(value_width)
-            line.addWidget(holder)
-        return widget
