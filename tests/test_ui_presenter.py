@@ -559,3 +559,30 @@ def test_one_screen_the_statement_moved_to_is_highlighted_and_rated(qtbot, store
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not window.presenting
     window.close()
+
+
+def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
+    qtbot, store, framework
+):
+    import dataclasses
+
+    session = dataclasses.replace(build_demo(framework), statement_set="extended")
+    store.create(session)
+    controller = SessionController(session, framework, store)
+    statements = framework.statements_for("building", extended=True)
+    assert len(statements) > 8
+    last = statements[-1]
+    view = AudienceView(controller, "projector")
+    qtbot.addWidget(view)
+    view.focus_item = lambda: last.id
+    view.resize(1024, 768)
+    view.show_page("page_maturity_building")
+    view.show()
+    qtbot.waitExposed(view)
+    marked = [r for r in view.findChildren(QWidget, "audience_row")
+              if r.isVisible() and r.property("highlighted")]
+    assert len(marked) == 1
+    assert marked[0].findChild(QLabel, "audience_row_number").text() == f"▶ {len(statements)}."
+    earlier = view.findChild(QLabel, "audience_earlier")
+    assert earlier is not None and earlier.isVisible() and "earlier statements" in earlier.text()
+    assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()

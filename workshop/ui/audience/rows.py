@@ -104,19 +104,18 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
     line = 0
     earlier = sum(len(c) for c in chunks[:first])
     if earlier:
-        grid.addWidget(
-            b.label(
-                wrap(
-                    f"↑ {earlier} earlier "
-                    f"{block.more if earlier > 1 else block.more_one or block.more}",
-                    b.small_bold,
-                    b.measure,
-                    1,
-                ).text,
-                b.small_bold, "muted", "audience_earlier",
-            ),
-            0, 0, 1, columns,
+        label = b.label(
+            wrap(
+                f"↑ {earlier} earlier "
+                f"{block.more if earlier > 1 else block.more_one or block.more}",
+                b.small_bold,
+                b.measure - pad,
+                1,
+            ).text,
+            b.small_bold, "muted", "audience_earlier",
         )
+        label.setIndent(pad)
+        grid.addWidget(label, 0, 0, 1, columns)
         used += more_height
         line = 1
     shown = 0
@@ -136,13 +135,14 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
             wrap(
                 f"+ {hidden} more {block.more if hidden > 1 else block.more_one or block.more}",
                 b.small_bold,
-                b.measure,
+                b.measure - pad,
                 1,
             ).text,
             b.small_bold,
             "muted",
             "audience_more",
         )
+        more.setIndent(pad)  # in line with the rows' own edge
         grid.addWidget(more, line + len(taken), 0, 1, columns)
         used += more_height
     return box, used
