@@ -60,7 +60,8 @@ class Presenter(QObject):
     stopped = Signal()
     #: A clicker key in the audience view asked for the next (+1) or previous (-1) page.
     page_step = Signal(int)
-    #: Presenting started (True: the audience view is on a second screen).
+    #: Presenting started (True: the audience view is on a second screen); emitted again
+    #: with True when a projector plugged in while presenting takes the audience view.
     started = Signal(bool)
     #: The room now sees this page (after every page change while presenting).
     page_shown = Signal(str)
@@ -221,3 +222,5 @@ class Presenter(QObject):
         """A projector was plugged in while presenting on the laptop: move the view there."""
         if self.view is not None and not self.on_second_screen:
             self._place()
+            if self.on_second_screen:
+                self.started.emit(True)  # the laptop becomes the facilitator's console
