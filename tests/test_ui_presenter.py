@@ -586,3 +586,22 @@ def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
     earlier = view.findChild(QLabel, "audience_earlier")
     assert earlier is not None and earlier.isVisible() and "earlier statements" in earlier.text()
     assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, controller, framework, size):
+    """Every page's slide at a projector's sizes: each label has the room its text needs,
+    and lies inside the screen."""
+    view = AudienceView(controller, "projector")
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    for page in framework.pages:
+        view.show_page(page.id)
+        for label in labels(view):
+            hint = label.sizeHint()
+            assert hint.height() <= label.height() + 1, (page.id, label.objectName(), label.text())
+            corner = label.mapTo(view, label.rect().bottomRight())
+            assert corner.x() <= view.width() and corner.y() <= view.height(), (
+                page.id, label.objectName(), label.text()[:40])

@@ -114,7 +114,7 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
             ).text,
             b.small_bold, "muted", "audience_earlier",
         )
-        label.setIndent(pad)
+        label.setContentsMargins(pad, 0, 0, 0)
         grid.addWidget(label, 0, 0, 1, columns)
         used += more_height
         line = 1
@@ -142,7 +142,7 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
             "muted",
             "audience_more",
         )
-        more.setIndent(pad)  # in line with the rows' own edge
+        more.setContentsMargins(pad, 0, 0, 0)  # in line with the rows' own edge
         grid.addWidget(more, line + len(taken), 0, 1, columns)
         used += more_height
     return box, used
