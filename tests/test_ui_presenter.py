@@ -588,10 +588,20 @@ def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
     assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()
 
 
+@pytest.mark.parametrize("sample", ["demo", "large"])
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
-def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, controller, framework, size):
-    """Every page's slide at a projector's sizes: each label has the room its text needs,
-    and lies inside the screen."""
+def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, store, framework, size, sample):
+    """Every page's slide at a projector's sizes, for the demo and a large workshop: each
+    label has the room its text needs, and lies inside the screen."""
+    if sample == "large":
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+        from samples import large_session  # type: ignore[import-not-found]
+
+        session = large_session(framework)
+    else:
+        session = build_demo(framework)
+    store.create(session)
+    controller = SessionController(session, framework, store)
     view = AudienceView(controller, "projector")
     qtbot.addWidget(view)
     view.resize(*size)

@@ -289,8 +289,12 @@ class ConsoleMode:
         return self.console is not None
 
     def _splitter(self) -> QSplitter | None:
-        splitter = self.window.centralWidget()
-        return splitter if isinstance(splitter, QSplitter) else None
+        """The splitter the side panel (or the console in its place) lives in."""
+        for widget in (self.console, self.window.side_panel):
+            parent = widget.parentWidget() if widget is not None else None
+            if isinstance(parent, QSplitter):
+                return parent
+        return None
 
     def _started(self, second_screen: bool) -> None:
         splitter = self._splitter()
@@ -302,11 +306,15 @@ class ConsoleMode:
         splitter.replaceWidget(index, console)
         console.side_panel_slot.addWidget(self.window.side_panel)
         self.window.side_panel.setVisible(not self.window.projecting)
-        # The console needs room for its miniatures: a third of the window.
+        # The console needs room for its miniatures: a third of the window, taken from the
+        # widest other column (the page).
         total = sum(sizes)
-        if total > 0 and len(sizes) == 3:
-            right = max(sizes[2], total // 3)
-            splitter.setSizes([sizes[0], max(1, total - sizes[0] - right), right])
+        if total > 0 and 0 <= index < len(sizes) and sizes[index] < total // 3:
+            widest = max((i for i in range(len(sizes)) if i != index), key=lambda i: sizes[i])
+            extra = total // 3 - sizes[index]
+            sizes[index] += extra
+            sizes[widest] = max(1, sizes[widest] - extra)
+            splitter.setSizes(sizes)
         console.setFont(self.window.font())
         theme.restyle(console)
         self.console = console
