@@ -592,7 +592,8 @@ def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
 def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, store, framework, size, sample):
     """Every page's slide at a projector's sizes, for the demo and a large workshop: each
-    label has the room its text needs, and lies inside the screen."""
+    label is at least 1/40 of the screen's height, has the room its text needs, and lies
+    inside the screen."""
     if sample == "large":
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
         from samples import large_session  # type: ignore[import-not-found]
@@ -610,6 +611,7 @@ def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, store, framework, 
     for page in framework.pages:
         view.show_page(page.id)
         for label in labels(view):
+            assert label.font().pixelSize() >= view.height() / 40, (page.id, label.objectName())
             hint = label.sizeHint()
             assert hint.height() <= label.height() + 1, (page.id, label.objectName(), label.text())
             corner = label.mapTo(view, label.rect().bottomRight())
