@@ -434,7 +434,7 @@ class MaturityPage(BasePage):
     def current_item(self) -> str:
         """The statement the facilitator is on (the last row with the keyboard): the room
         sees it highlighted on the audience view while it is rated."""
-        widget = self.focusWidget()
+        widget: QWidget | None = self.focusWidget()
         while widget is not None and widget is not self:
             if isinstance(widget, StatementRow):
                 return widget.statement.id
