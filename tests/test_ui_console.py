@@ -195,7 +195,7 @@ def test_the_laptop_becomes_the_console_and_the_keys_work_there(tmp_path: Path) 
     assert report["view_screen"] == "projector" and report["window_screen"] == "laptop"
     assert report["console_visible"] and report["console_has_keyboard"]
     assert report["now"] == report["expected_now"]
-    assert report["next"] == report["expected_next"]
+    assert report["next"] == f"Next: {report['expected_next']}"
     assert report["next_summary"]  # the next page's kind ("Exploring · maturity check…")
     assert report["now_preview"] and report["next_preview"]
     assert report["window_fits_laptop"]  # the console never makes the window taller

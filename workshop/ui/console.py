@@ -28,18 +28,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPixmap,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -59,8 +58,34 @@ if TYPE_CHECKING:
 PREVIEW_SIZE = QSize(1280, 720)
 TICK_MS = 1000
 # The most of the console's height each miniature takes: the notes keep the rest.
-NOW_SHARE = 0.22
-NEXT_SHARE = 0.13
+NOW_SHARE = 0.2
+NEXT_SHARE = 0.12
+
+
+class OneLine(QLabel):
+    """A label of one line, cut with "…" when the console is narrow (its full text stays
+    its text and its tooltip). One line each keeps the console's height predictable, so it
+    never makes the window taller than the laptop's screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(1)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
+        painter.drawText(rect, int(self.alignment()), shown)
+        painter.end()
 
 
 class Miniature(QWidget):
@@ -70,12 +95,9 @@ class Miniature(QWidget):
     def __init__(self, parent: QWidget | None = None, share: float = 1.0) -> None:
         super().__init__(parent)
         self._pixmap = QPixmap()
-        self.share = share  # of the console's width and height it may take
+        self.share = share  # of the laptop screen's height it takes
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def fit(self, width: int, height: int) -> None:
-        """As wide as ``width``, in the slide's proportions, at most ``height`` tall."""
-        self.setFixedHeight(max(1, min(round(width * 9 / 16), height)))
 
     def setPixmap(self, pixmap: QPixmap) -> None:  # noqa: N802 (as QLabel's)
         self._pixmap = pixmap
@@ -117,17 +139,18 @@ class FacilitatorConsole(QWidget):
         self.where_label = self._label("console_where", "section_title")
         self.now_preview = self._preview("console_now_preview", "What the room sees now", NOW_SHARE)
         self.now_label = self._label("console_now", "")
-        self.next_title = self._label("console_next_title", "section_title")
-        self.next_title.setText("Next")
+        self.next_label = self._label("console_next", "section_title")
         self.next_preview = self._preview("console_next_preview", "The next page", NEXT_SHARE)
-        self.next_label = self._label("console_next", "")
         self.next_summary = self._label("console_next_summary", "muted")
         self.timer_section = self._label("console_timer_section", "muted")
-        self.timer_clock = self._label("console_timer_clock", "")
+        self.timer_clock = QLabel(self)  # short ("-7:05"): never cut, as wide as it is
+        self.timer_clock.setObjectName("console_timer_clock")
+        self.timer_clock.setTextFormat(Qt.TextFormat.PlainText)
+        theme.set_role(self.timer_clock, "page_title")  # large enough to read at a glance
         self.timer_status = self._label("console_timer_status", "")
         self.keys_label = self._label("console_keys", "secondary")
         self.keys_label.setText(
-            "PgDown / Space: next · PgUp: back · B: black screen · 0–4: rate · Esc: end"
+            "PgDown/Space next · PgUp back · B black · 0–4 rate · Esc end"
         )
         clock_row = QHBoxLayout()
         clock_row.addWidget(self.timer_clock)
@@ -135,22 +158,29 @@ class FacilitatorConsole(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout()
+        # The lines and miniatures on top keep their height (one line each, miniatures
+        # from the screen's height); the side panel below gets the rest.
+        self.top = QWidget(self)
+        self.top.setObjectName("console_top")
+        layout = QVBoxLayout(self.top)
         # The console's lines start where the side panel's (moved in below) do.
         side_layout = window.side_panel.layout()
         if side_layout is not None:
             margins = side_layout.contentsMargins()
             layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
-        outer.addLayout(layout)
-        for widget, stretch in ((self.where_label, 0), (self.now_preview, 5),
-                                (self.now_label, 0), (self.next_title, 0),
-                                (self.next_preview, 3), (self.next_label, 0),
-                                (self.next_summary, 0), (self.timer_section, 0)):
-            layout.addWidget(widget, stretch)
+        outer.addWidget(self.top, 0)
+        for widget in (self.where_label, self.now_preview, self.now_label, self.next_label,
+                       self.next_preview, self.next_summary, self.timer_section):
+            layout.addWidget(widget)
         layout.addLayout(clock_row)
         layout.addWidget(self.keys_label)
-        self.side_panel_slot = QVBoxLayout()
-        outer.addLayout(self.side_panel_slot, 3)
+        # The side panel (guidance, page done, private notes) comes in below, in a scroll
+        # area: its wrapped guidance would otherwise claim height the miniatures need.
+        self.side_panel_slot = QScrollArea(self)
+        self.side_panel_slot.setObjectName("console_side_panel")
+        self.side_panel_slot.setWidgetResizable(True)
+        self.side_panel_slot.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.side_panel_slot, 1)
 
         # The next slide is laid out off screen at the projector's proportions.
         self._next_view = AudienceView(window.controller, presenter.theme_name)
@@ -169,10 +199,9 @@ class FacilitatorConsole(QWidget):
     # --- building blocks ------------------------------------------------------------------
 
     def _label(self, name: str, role: str) -> QLabel:
-        label = QLabel(self)
+        label = OneLine(self)
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
         if role:
             theme.set_role(label, role)
         return label
@@ -195,12 +224,12 @@ class FacilitatorConsole(QWidget):
         self.where_label.setText("On the projector")
         self.now_label.setText(current.title if current is not None else "")
         if following is None:
-            self.next_label.setText("End of the workshop")
+            self.next_label.setText("Next: end of the workshop")
             self.next_summary.setText("")
             self.next_preview.clear()
             self.next_preview.hide()
         else:
-            self.next_label.setText(following.title)
+            self.next_label.setText(f"Next: {following.title}")
             slide = build_slide(window.controller.framework, window.controller.session, following)
             self.next_summary.setText(slide.caption)
             self._next_view.set_theme(self.presenter.theme_name)
@@ -240,18 +269,23 @@ class FacilitatorConsole(QWidget):
         self.timer_status.setText(ICONS[status.level] + status.label)
         theme.set_level(self.timer_status, status.level.value)
         theme.set_level(self.timer_clock, status.level.value)
-        big = QFont(self.font())
-        big.setPointSizeF(self.font().pointSizeF() * 2.2)
-        big.setBold(True)
-        self.timer_clock.setFont(big)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        margins = self.layout().itemAt(0).layout().contentsMargins()  # type: ignore[union-attr]
-        width = self.width() - margins.left() - margins.right()
-        # The next page's miniature is smaller than the room's: it is a reminder.
-        self.now_preview.fit(width, round(self.height() * NOW_SHARE))
-        self.next_preview.fit(round(width * 0.6), round(self.height() * NEXT_SHARE))
+    def fit_to_screen(self) -> None:
+        """Size the miniatures from the laptop screen's height: never from the console's
+        own size, which they would then push on (the window must fit the screen)."""
+        screen = self.window_.screen()
+        height = screen.availableGeometry().height() if screen is not None else 768
+        self.now_preview.setFixedHeight(round(height * NOW_SHARE))
+        self.next_preview.setFixedHeight(round(height * NEXT_SHARE))
+        self._settle_top()
+
+    def _settle_top(self) -> None:
+        """The top part's height: what its lines and miniatures need, no more."""
+        top_layout = self.top.layout()
+        if top_layout is not None:
+            top_layout.invalidate()
+            top_layout.activate()
+            self.top.setFixedHeight(top_layout.sizeHint().height())
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -304,7 +338,7 @@ class ConsoleMode:
         index = splitter.indexOf(self.window.side_panel)
         sizes = splitter.sizes()
         splitter.replaceWidget(index, console)
-        console.side_panel_slot.addWidget(self.window.side_panel)
+        console.side_panel_slot.setWidget(self.window.side_panel)
         self.window.side_panel.setVisible(not self.window.projecting)
         # The console needs room for its miniatures: a third of the window, taken from the
         # widest other column (the page).
@@ -317,6 +351,7 @@ class ConsoleMode:
             splitter.setSizes(sizes)
         console.setFont(self.window.font())
         theme.restyle(console)
+        console.fit_to_screen()
         self.console = console
         console.show()
         if self.presenter.view is not None:
@@ -341,7 +376,7 @@ class ConsoleMode:
         console._ticker.stop()
         side_panel = self.window.side_panel
         index = splitter.indexOf(console)
-        console.side_panel_slot.removeWidget(side_panel)
+        console.side_panel_slot.takeWidget()
         splitter.replaceWidget(index, side_panel)
         side_panel.setVisible(not self.window.projecting)
         console._next_view.close()
