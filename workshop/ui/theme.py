@@ -13,9 +13,10 @@ Widgets opt in to type roles with :func:`set_role` (``page_title``, ``section_ti
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+import shiboken6
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,41 +24,25 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
-
-@dataclass(frozen=True)
-class Theme:
-    id: str
-    name: str
-    background: str
-    surface: str  # panels, inputs: a step away from the background
-    text: str
-    muted: str
-    accent: str
-    warning: str
-    danger: str
-    on_accent: str  # text on an accent fill
-
-
-THEMES: dict[str, Theme] = {
-    "light": Theme(
-        "light", "Light", "#FFFFFF", "#F3F4F6", "#1A1A1A", "#4A4A4A",
-        "#005A8C", "#6B4700", "#A32000", "#FFFFFF",
-    ),
-    "projector": Theme(
-        "projector", "Projector (high contrast)", "#FFFBF0", "#F4EEDC", "#111111", "#333333",
-        "#005A8C", "#6B4700", "#A32000", "#FFFFFF",
-    ),
-    "dark": Theme(
-        "dark", "Dark", "#16191D", "#22262C", "#F2F2F2", "#C8CCD2",
-        "#56B4E9", "#F0B400", "#FF8A70", "#16191D",
-    ),
-}
-DEFAULT_THEME = "light"
+# The colours themselves, and which text is drawn on which surface, live in colours.py.
+from workshop.ui.colours import DEFAULT_THEME as DEFAULT_THEME
+from workshop.ui.colours import THEMES as THEMES
+from workshop.ui.colours import Theme as Theme
 
 # Type scale relative to the body size (VISUAL.md).
 SECONDARY = 0.9
@@ -154,14 +139,17 @@ def palette(t: Theme) -> QPalette:
     return pal
 
 
-# Type roles: (size factor, bold, colour token). Widgets opt in with set_role().
-ROLES: dict[str, tuple[float, bool, str]] = {
-    "page_title": (PAGE_TITLE, True, "text"),
-    "section_title": (SECTION_TITLE, True, "text"),
-    "secondary": (SECONDARY, False, "muted"),
-    "muted": (1.0, False, "muted"),
-    "indicator": (1.0, True, "on_accent"),
-    "indicator_off": (1.0, False, "muted"),
+# Type roles: (size factor, bold, colour token, fill token or None). Widgets opt in with
+# set_role().
+ROLES: dict[str, tuple[float, bool, str, str | None]] = {
+    "page_title": (PAGE_TITLE, True, "text", None),
+    "section_title": (SECTION_TITLE, True, "text", None),
+    "secondary": (SECONDARY, False, "muted", None),
+    "muted": (1.0, False, "muted", None),
+    # The "Projecting" badge: the room can see this screen, so it is in the warning colours
+    # (a filled badge; its text says it, the "●" marks it without colour).
+    "indicator": (1.0, True, "on_warning", "warning"),
+    "indicator_off": (1.0, False, "muted", None),
 }
 LEVELS = {"normal": "text", "warning": "warning", "danger": "danger"}
 
@@ -193,6 +181,16 @@ class FontScaledStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(
+            widget, QAbstractItemView
+        ):
+            # The current row of a focused list or table: the style's dotted hairline
+            # cannot be seen from the back row, so it gets the focus ring's outline.
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            draw_ring(painter, QRectF(option.rect), option.palette.color(role),  # type: ignore[attr-defined]
+                      ring_width(widget))
+            return
         super().drawPrimitive(element, option, painter, widget)
         if element in (
             QStyle.PrimitiveElement.PE_IndicatorCheckBox,
@@ -221,6 +219,127 @@ class FontScaledStyle(QProxyStyle):
         return base
 
 
+def ring_width(widget: QWidget) -> int:
+    """The focus ring's width: 3 px at a laptop's type size, growing with the type (zoom,
+    projecting), so it stays as visible as the text from the back of the room."""
+    return max(3, round(QFontMetricsF(widget.font()).height() / 6))
+
+
+def draw_ring(painter: QPainter, rect: QRectF, colour: QColor, width: float) -> None:
+    """An outline ``width`` thick just inside ``rect``."""
+    painter.save()
+    pen = QPen(colour)
+    pen.setWidthF(width)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = width / 2
+    painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
+    painter.restore()
+
+
+class FocusRing(QWidget):
+    """A thick accent outline over whichever control has keyboard focus.
+
+    One ring for the whole application, moved by :class:`_FocusFollower` onto the focused
+    control (as its child, so it scrolls and clips with it): every control, from a button to
+    the page list or a page's own statement row, shows focus the same way in every theme,
+    whatever the platform style draws (Fusion's focus marks are a pale hairline). Inside it
+    runs a thin line in the control's own background colour, which keeps the ring apart
+    from a control filled with the accent (a checked button). It takes no clicks or keys.
+    """
+
+    def __init__(self, control: QWidget) -> None:
+        super().__init__(control)
+        self.setObjectName("focus_ring")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    @staticmethod
+    def install(app: QApplication) -> None:
+        """Follow keyboard focus in ``app`` from now on (once per application)."""
+        if app.findChild(_FocusFollower, "focus_follower") is None:
+            _FocusFollower(app)
+
+    def width_px(self) -> int:
+        return ring_width(self.parentWidget() or self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        width = self.width_px()
+        palette = self.palette()
+        draw_ring(painter, QRectF(self.rect()), palette.color(QPalette.ColorRole.Highlight), width)
+        inner = QRectF(self.rect()).adjusted(width, width, -width, -width)
+        draw_ring(painter, inner, palette.color(QPalette.ColorRole.Window), max(1, width // 3))
+        painter.end()
+
+
+class _FocusFollower(QObject):
+    """Moves the :class:`FocusRing` onto the focused control and keeps it fitted."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("focus_follower")
+        self._ring: FocusRing | None = None
+        self._target: QWidget | None = None
+        app.focusChanged.connect(self._focus_changed)
+
+    def _alive_ring(self) -> FocusRing | None:
+        # The control the ring sat on may have been deleted (a page rebuilt), and the ring with it.
+        if self._ring is not None and not shiboken6.isValid(self._ring):
+            self._ring = None
+        return self._ring
+
+    @staticmethod
+    def _outline_of(widget: QWidget) -> QWidget | None:
+        """The control to outline for ``widget`` (a combo box, not its inner line edit), or
+        None where no ring belongs (menus, drop-down lists, windows)."""
+        if widget.isWindow() or widget.window().windowType() in (
+            Qt.WindowType.Popup, Qt.WindowType.ToolTip
+        ):
+            return None
+        parent = widget.parentWidget()
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
+            return parent
+        return widget
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._target is not None and shiboken6.isValid(self._target):
+            self._target.removeEventFilter(self)
+        self._target = None
+        target = self._outline_of(new) if new is not None else None
+        ring = self._alive_ring()
+        if target is None:
+            if ring is not None:
+                ring.hide()
+            return
+        if ring is None:
+            ring = self._ring = FocusRing(target)
+        elif ring.parentWidget() is not target:
+            ring.setParent(target)
+        self._target = target
+        target.installEventFilter(self)
+        self._fit()
+        ring.show()
+
+    def _fit(self) -> None:
+        if self._target is None or self._alive_ring() is None or not shiboken6.isValid(self._target):
+            return
+        assert self._ring is not None
+        self._ring.setGeometry(self._target.rect())
+        self._ring.raise_()
+        self._ring.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._target and event.type() in (
+            QEvent.Type.Resize, QEvent.Type.ChildAdded, QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+        ):
+            self._fit()
+        return False
+
+
 def _use_font_scaled_style(app: QApplication) -> None:
     if not isinstance(app.style(), FontScaledStyle):
         app.setStyle(FontScaledStyle(app.style().name()))
@@ -229,21 +348,51 @@ def _use_font_scaled_style(app: QApplication) -> None:
 def apply_theme(app: QApplication, theme_id: str, zoom: float = 1.0) -> Theme:
     """Apply colours and the zoomed base font to the whole application, live.
 
-    No style sheets: Qt stops propagating fonts to children under a style sheet, and the
-    pages derive their title sizes from the font they inherit (zoom and projecting work by
-    changing one window's font).
+    Colours come from the application palette; the few style sheets (tags, checked
+    buttons) refer to it with ``palette(...)``. Fonts are not set by style sheets: Qt stops
+    propagating fonts to children under one, and the pages derive their title sizes from
+    the font they inherit (zoom and projecting work by changing one window's font).
     """
     t = theme(theme_id)
     _use_font_scaled_style(app)
+    FocusRing.install(app)
     body_pt = system_point_size() * zoom
     font = QFont(app.font())
     font.setPointSizeF(body_pt)
     app.setFont(font)
+    app.setProperty("workshop_theme", t.id)  # before the palette: its listeners read it
     app.setPalette(palette(t))
-    app.setProperty("workshop_theme", t.id)
+    _repaint_style_sheet_widgets(app)
     for widget in app.topLevelWidgets():
         restyle(widget)
     return t
+
+
+def _repaint_style_sheet_widgets(app: QApplication) -> None:
+    """Give every widget under a style sheet the new palette, and its style sheet's
+    ``palette(...)`` colours with it.
+
+    Qt hands a new application palette down from each window, but skips any widget a style
+    sheet applies to, and a page's style sheet applies to all of its widgets: a page not on
+    screen kept the old theme's palette (dark titles on the dark window: 1.01:1). And the
+    style sheet's own rules (a tag's outline in ``palette(text)``) are resolved once, when
+    the widget is polished. So each such widget is re-resolved and polished again here,
+    the one place a palette changes.
+    """
+    under_sheets = [
+        widget for widget in app.allWidgets()
+        if widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
+    ]
+    for widget in under_sheets:
+        style = widget.style()
+        style.unpolish(widget)  # gives back the palette the widget had before its sheet
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationPaletteChange))
+        style.polish(widget)
+    # Unpolishing gave back colours a widget had set for itself (a muted label) as they were
+    # under the old theme: let the owners of such colours derive them again.
+    for widget in under_sheets:
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.PaletteChange))
+        widget.update()
 
 
 def current_theme() -> Theme:
@@ -255,21 +404,28 @@ def current_theme() -> Theme:
 def _style_one(widget: QWidget, body: QFont, t: Theme) -> None:
     role = widget.property("theme_role")
     level = widget.property("theme_level")
-    factor, bold, token = ROLES.get(str(role), (1.0, False, "text"))
-    if level in ("warning", "danger"):
-        bold, token = True, LEVELS[str(level)]
     if role is None and level is None:
         return
+    factor, bold, token, fill = ROLES.get(str(role), (1.0, False, "text", None))
+    if level in ("warning", "danger"):
+        bold, token = True, LEVELS[str(level)]
     font = QFont(body)
     if body.pointSizeF() > 0:
         font.setPointSizeF(body.pointSizeF() * factor)
     font.setBold(bold)
     widget.setFont(font)
+    # Only the roles this sets are fixed on the widget; every other colour keeps following
+    # the application palette, so a later theme change reaches the rest of the widget.
     pal = QPalette(widget.palette())
     pal.setColor(QPalette.ColorRole.WindowText, QColor(getattr(t, token)))
-    pal.setColor(QPalette.ColorRole.Window, QColor(t.accent))
+    if fill is not None:
+        pal.setColor(QPalette.ColorRole.Window, QColor(getattr(t, fill)))
     widget.setPalette(pal)
-    widget.setAutoFillBackground(role == "indicator")
+    # Draw with exactly those roles: in a toolbar a label would otherwise inherit the
+    # toolbar's button roles and show plain text colour (an overdue timer not in red).
+    widget.setForegroundRole(QPalette.ColorRole.WindowText)
+    widget.setBackgroundRole(QPalette.ColorRole.Window)
+    widget.setAutoFillBackground(fill is not None)
     if role in ("indicator", "indicator_off"):
         step = line_step(widget)
         widget.setContentsMargins(step, step // 3, step, step // 3)
