@@ -16,7 +16,7 @@ import math
 
 import shiboken6
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QProxyStyle,
+    QSplitter,
     QStyle,
     QStyleOption,
     QWidget,
@@ -164,6 +165,19 @@ _INDICATORS = frozenset(
 )
 
 
+def _item_view_of(widget: QWidget | None, painter: QPainter) -> QAbstractItemView | None:
+    """The list, table or tree being painted, if any. (A tree draws its current row's focus
+    mark without naming itself: then the painter is on the view's viewport.)"""
+    if isinstance(widget, QAbstractItemView):
+        return widget
+    device = painter.device()
+    if widget is None and isinstance(device, QWidget):
+        parent = device.parentWidget()
+        if isinstance(parent, QAbstractItemView):
+            return parent
+    return None
+
+
 class FontScaledStyle(QProxyStyle):
     """The platform's own style, with check boxes and radio buttons sized from the font
     and outlined in the text colour.
@@ -181,15 +195,15 @@ class FontScaledStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(
-            widget, QAbstractItemView
-        ):
+        view = _item_view_of(widget, painter)
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and view is not None:
             # The current row of a focused list or table: the style's dotted hairline
             # cannot be seen from the back row, so it gets the focus ring's outline.
-            selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
-            draw_ring(painter, QRectF(option.rect), option.palette.color(role),  # type: ignore[attr-defined]
-                      ring_width(widget))
+            # The accent outline stands out from the rows around it; on a selected row it
+            # joins the accent fill into one bolder bar, as visible as the outline.
+            pal: QPalette = option.palette  # type: ignore[attr-defined]
+            draw_ring(painter, QRectF(option.rect), pal.color(QPalette.ColorRole.Highlight),  # type: ignore[attr-defined]
+                      ring_width(view))
             return
         super().drawPrimitive(element, option, painter, widget)
         if element in (
@@ -205,6 +219,20 @@ class FontScaledStyle(QProxyStyle):
             inset = pen.widthF() / 2
             painter.drawRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset))  # type: ignore[attr-defined]
             painter.restore()
+
+    def sizeFromContents(
+        self,
+        kind: QStyle.ContentsType,
+        option: QStyleOption,
+        size: QSize,
+        widget: QWidget | None = None,
+    ) -> QSize:
+        found = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.ContentsType.CT_ItemViewItem and widget is not None:
+            # Room above and below a row's text for the focus ring of the current row, so
+            # the ring outlines the words instead of striking through them.
+            found.setHeight(found.height() + 2 * ring_width(widget))
+        return found
 
     def pixelMetric(
         self,
@@ -225,6 +253,16 @@ def ring_width(widget: QWidget) -> int:
     return max(3, round(QFontMetricsF(widget.font()).height() / 6))
 
 
+def draw_focus_ring(
+    painter: QPainter, rect: QRectF, accent: QColor, inner: QColor, width: int
+) -> None:
+    """The focus ring: an accent outline ``width`` thick just inside ``rect``, and inside it
+    a thin line in ``inner`` (the colour of what it surrounds) that keeps it apart from a
+    control or row filled with the accent."""
+    draw_ring(painter, rect, accent, width)
+    draw_ring(painter, rect.adjusted(width, width, -width, -width), inner, max(1, width // 3))
+
+
 def draw_ring(painter: QPainter, rect: QRectF, colour: QColor, width: float) -> None:
     """An outline ``width`` thick just inside ``rect``."""
     painter.save()
@@ -239,22 +277,24 @@ def draw_ring(painter: QPainter, rect: QRectF, colour: QColor, width: float) -> 
 
 
 class FocusRing(QWidget):
-    """A thick accent outline over whichever control has keyboard focus.
+    """A thick accent outline round whichever control has keyboard focus.
 
     One ring for the whole application, moved by :class:`_FocusFollower` onto the focused
-    control (as its child, so it scrolls and clips with it): every control, from a button to
-    the page list or a page's own statement row, shows focus the same way in every theme,
-    whatever the platform style draws (Fusion's focus marks are a pale hairline). Inside it
-    runs a thin line in the control's own background colour, which keeps the ring apart
-    from a control filled with the accent (a checked button). It takes no clicks or keys.
+    control: every control, from a button to the page list or a page's own statement row,
+    shows focus the same way in every theme, whatever the platform style draws (Fusion's
+    focus marks are a pale hairline). The ring is a sibling laid over the control (so it
+    scrolls with it, and the control's own scroll bars cannot cover it). Inside it runs a
+    thin line in the surrounding background colour, which keeps the ring apart from a
+    control filled with the accent (a checked button). It takes no clicks or keys.
     """
 
-    def __init__(self, control: QWidget) -> None:
-        super().__init__(control)
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("focus_ring")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.control: QWidget | None = None
 
     @staticmethod
     def install(app: QApplication) -> None:
@@ -263,20 +303,22 @@ class FocusRing(QWidget):
             _FocusFollower(app)
 
     def width_px(self) -> int:
-        return ring_width(self.parentWidget() or self)
+        control = self.control
+        return ring_width(control if control is not None and shiboken6.isValid(control) else self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        width = self.width_px()
         palette = self.palette()
-        draw_ring(painter, QRectF(self.rect()), palette.color(QPalette.ColorRole.Highlight), width)
-        inner = QRectF(self.rect()).adjusted(width, width, -width, -width)
-        draw_ring(painter, inner, palette.color(QPalette.ColorRole.Window), max(1, width // 3))
+        draw_focus_ring(painter, QRectF(self.rect()), palette.color(QPalette.ColorRole.Highlight),
+                        palette.color(QPalette.ColorRole.Window), self.width_px())
         painter.end()
 
 
 class _FocusFollower(QObject):
     """Moves the :class:`FocusRing` onto the focused control and keeps it fitted."""
+
+    FOLLOWED = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                          QEvent.Type.Hide, QEvent.Type.FontChange})
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -286,7 +328,7 @@ class _FocusFollower(QObject):
         app.focusChanged.connect(self._focus_changed)
 
     def _alive_ring(self) -> FocusRing | None:
-        # The control the ring sat on may have been deleted (a page rebuilt), and the ring with it.
+        # The panel the ring sat in may have been deleted (a page rebuilt), and the ring with it.
         if self._ring is not None and not shiboken6.isValid(self._ring):
             self._ring = None
         return self._ring
@@ -304,38 +346,50 @@ class _FocusFollower(QObject):
             return parent
         return widget
 
+    @staticmethod
+    def _holder_for(target: QWidget) -> QWidget | None:
+        """The widget the ring goes in: the control's parent, or above it where that parent
+        would take the ring in as content (a splitter makes every child a pane)."""
+        holder = target.parentWidget()
+        while isinstance(holder, QSplitter):
+            holder = holder.parentWidget()
+        return holder
+
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._target is not None and shiboken6.isValid(self._target):
             self._target.removeEventFilter(self)
         self._target = None
         target = self._outline_of(new) if new is not None else None
         ring = self._alive_ring()
-        if target is None:
-            if ring is not None:
-                ring.hide()
+        if ring is not None:
+            ring.hide()
+        panel = self._holder_for(target) if target is not None else None
+        if target is None or panel is None:
             return
         if ring is None:
-            ring = self._ring = FocusRing(target)
-        elif ring.parentWidget() is not target:
-            ring.setParent(target)
+            ring = self._ring = FocusRing(panel)
+        elif ring.parentWidget() is not panel:
+            ring.setParent(panel)
+        ring.control = target
         self._target = target
         target.installEventFilter(self)
+        target.destroyed.connect(ring.hide, Qt.ConnectionType.UniqueConnection)
         self._fit()
-        ring.show()
 
     def _fit(self) -> None:
-        if self._target is None or self._alive_ring() is None or not shiboken6.isValid(self._target):
+        ring, target = self._alive_ring(), self._target
+        if ring is None or target is None or not shiboken6.isValid(target):
             return
-        assert self._ring is not None
-        self._ring.setGeometry(self._target.rect())
-        self._ring.raise_()
-        self._ring.update()
+        holder = ring.parentWidget()
+        if holder is None:
+            return
+        ring.setGeometry(QRect(target.mapTo(holder, QPoint(0, 0)), target.size()))
+        ring.setVisible(target.isVisible())
+        ring.raise_()
+        ring.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._target and event.type() in (
-            QEvent.Type.Resize, QEvent.Type.ChildAdded, QEvent.Type.FontChange,
-            QEvent.Type.PaletteChange,
-        ):
+        if watched is self._target and event.type() in self.FOLLOWED:
             self._fit()
         return False
 
@@ -362,15 +416,15 @@ def apply_theme(app: QApplication, theme_id: str, zoom: float = 1.0) -> Theme:
     app.setFont(font)
     app.setProperty("workshop_theme", t.id)  # before the palette: its listeners read it
     app.setPalette(palette(t))
-    _repaint_style_sheet_widgets(app)
+    _hand_palette_down(app)
     for widget in app.topLevelWidgets():
         restyle(widget)
     return t
 
 
-def _repaint_style_sheet_widgets(app: QApplication) -> None:
-    """Give every widget under a style sheet the new palette, and its style sheet's
-    ``palette(...)`` colours with it.
+def _hand_palette_down(app: QApplication) -> None:
+    """Give every window and every widget under a style sheet the new palette, and its
+    style sheet's ``palette(...)`` colours with it.
 
     Qt hands a new application palette down from each window, but skips any widget a style
     sheet applies to, and a page's style sheet applies to all of its widgets: a page not on
@@ -379,6 +433,10 @@ def _repaint_style_sheet_widgets(app: QApplication) -> None:
     the widget is polished. So each such widget is re-resolved and polished again here,
     the one place a palette changes.
     """
+    # Windows first: Qt does not always tell a top-level widget the application palette
+    # changed (a window created under one theme kept it), and each hands it down.
+    for window in app.topLevelWidgets():
+        QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationPaletteChange))
     under_sheets = [
         widget for widget in app.allWidgets()
         if widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
