@@ -59,7 +59,7 @@ THEMES: dict[str, Theme] = {
         "projector", "Projector (high contrast)",
         background="#FFFBF0", surface="#F4EEDC",
         text="#111111", muted="#333333", accent="#004C78",
-        warning="#5E3E00", danger="#8C1C00", success="#17592A",
+        warning="#664400", danger="#8C1C00", success="#17592A",
         on_accent="#FFFFFF", on_warning="#FFFFFF",
     ),
     "dark": Theme(
