@@ -15,7 +15,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from workshop import __version__
 
@@ -277,7 +277,7 @@ def cmd_room(args: argparse.Namespace) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         # One line, no usage dump: the contract is one line on stderr.
         self.exit(EXIT_BAD_INPUT, f"workshop: {message} (see: workshop --help)\n")
 
@@ -414,7 +414,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
         lambda: __import__("workshop.framework", fromlist=["x"]).ContentError,
     ]
     if "workshop.report" in sys.modules:
-        loaders.append(lambda: sys.modules["workshop.report"].ReportError)  # type: ignore[no-any-return]
+        loaders.append(lambda: sys.modules["workshop.report"].ReportError)
     for load in loaders:
         try:
             errors.append(load())

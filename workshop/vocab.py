@@ -18,7 +18,7 @@ domain) reads :class:`InterviewFunction` and :class:`StatementSet` from here too
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Self
 
 
 class Vocabulary(StrEnum):
@@ -28,7 +28,7 @@ class Vocabulary(StrEnum):
     mark: str
     tone: str
 
-    def __new__(cls, value: str, label: str, mark: str = "", tone: str = "neutral") -> Any:
+    def __new__(cls, value: str, label: str, mark: str = "", tone: str = "neutral") -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
@@ -49,10 +49,9 @@ class Vocabulary(StrEnum):
     @classmethod
     def label_of(cls, value: str) -> str:
         """The label for a stored value; an unknown value (a damaged row) shows as itself."""
-        try:
-            return cls(value).label
-        except ValueError:
-            return str(value)
+        # A plain search, not ``cls(value)``: the members' four-part constructor is not the
+        # lookup by value that the enum's call does, and type checkers cannot tell the two apart.
+        return next((member.label for member in cls if member.value == value), str(value))
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:

@@ -8,10 +8,38 @@ tests). Save failures are told apart by :mod:`workshop.domain.failures`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from datetime import date, datetime
+from typing import Protocol
 
 from workshop.domain.edits import Edit
 from workshop.domain.session import Session
+
+
+class SessionListing(Protocol):
+    """One line of the library list: what is shown of a workshop without loading it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def workshop_date(self) -> date | None: ...
+    @property
+    def facilitator(self) -> str: ...
+    @property
+    def follows_up(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+    @property
+    def stage_reached(self) -> str:
+        """The placed stage's id; "" when not known yet."""
+    @property
+    def damaged(self) -> str:
+        """What could not be read in this workshop's row; "" when nothing."""
 
 
 class SessionStore(Protocol):
@@ -40,7 +68,9 @@ class LibraryStore(SessionStore, Protocol):
     def replace(self, session: Session) -> None:
         """Put ``session`` in place of any saved one with its id, in one transaction."""
 
-    def list_sessions(self, search: str = "", *, include_deleted: bool = False) -> Sequence[Any]: ...
+    def list_sessions(
+        self, search: str = "", *, include_deleted: bool = False
+    ) -> Sequence[SessionListing]: ...
 
 
 class EditJournal(Protocol):

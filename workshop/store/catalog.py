@@ -129,7 +129,7 @@ def summary_from_row(row: tuple[Any, ...]) -> SessionSummary:
             problems.append(f"{name} {_shown(row[index])} is not readable")
             return fallback
 
-    workshop_date: date | None = read(3, "workshop_date", date.fromisoformat, None)  # type: ignore[arg-type]
+    workshop_date: date | None = read(3, "workshop_date", date.fromisoformat, None)
     return SessionSummary(
         id=text(0, "id"),
         organisation=text(1, "organisation"),

@@ -11,13 +11,13 @@ timeout work instead of failing on a lock upgrade.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import ConnectionPoolEntry, NullPool
 
 from workshop.store.catalog import fold
 
@@ -39,7 +39,7 @@ def sqlite_url(path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(path))
 
 
-def _register_functions(dbapi_connection: Any) -> None:
+def _register_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function("workshop_fold", 1, fold, deterministic=True)
 
 
@@ -49,7 +49,7 @@ def make_engine(path: Path, *, wal: bool = True) -> Engine:
     journal_mode = "WAL" if wal else "DELETE"
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
         _register_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
@@ -60,7 +60,7 @@ def make_engine(path: Path, *, wal: bool = True) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
+    def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(BEGIN_MODE, "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
@@ -81,7 +81,7 @@ def make_migration_engine(path: Path) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
         _register_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
@@ -91,7 +91,7 @@ def make_migration_engine(path: Path) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
+    def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
@@ -135,7 +135,7 @@ def network_filesystem(path: Path) -> str | None:
 
             drive_remote = 4
             root = os.path.splitdrive(text)[0] + "\\"
-            if ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote:  # type: ignore[attr-defined]
+            if ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote:
                 return "network drive"
         except (AttributeError, OSError):
             return None

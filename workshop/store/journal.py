@@ -18,11 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop.domain.edit_codec import EditCodecError, edit_from_json, edit_to_json
 from workshop.domain.edits import Edit
 from workshop.store.privacy import write_atomically
+
+if TYPE_CHECKING:
+    from workshop.domain.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +128,29 @@ class Recovery:
         return "\n".join(lines)
 
 
+class SessionSource(Protocol):
+    """Where the journal's workshops are read from (the store)."""
+
+    def load(self, session_id: str) -> Session: ...
+
+
+class ReplayService(Protocol):
+    """The workshop service, as far as a replay uses it (the store cannot import it)."""
+
+    def apply(self, edit: Edit, *, undoable: bool = True) -> object:
+        """The change, or None when the database refused the edit for good."""
+
+    def flush(self) -> bool:
+        """Try the pending edits again; True when everything is on disk."""
+
+    @property
+    def pending(self) -> Sequence[Edit]: ...
+
+
 def replay(
     journal: RecoveryJournal,
-    store: Any,
-    open_service: Callable[[Any], Any],
+    store: SessionSource,
+    open_service: Callable[[Session], ReplayService],
     refused: type[Exception],
 ) -> Recovery:
     """Apply the journal's edits through the workshop service; clear what reached the disk.

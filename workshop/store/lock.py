@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import socket
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,7 +29,8 @@ from workshop.store.privacy import (
     private_umask,
 )
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform (not os.name) so that type checkers know which branch the platform takes.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     _WINDOWS_LOCK_OFFSET = 1 << 20  # lock a byte past the content, so readers can read it
@@ -61,7 +63,7 @@ class LockInfo:
 
 
 def _try_lock(file: IO[bytes], *, exclusive: bool) -> bool:
-    if os.name == "nt":  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         file.seek(_WINDOWS_LOCK_OFFSET)
         try:
             msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
@@ -77,7 +79,7 @@ def _try_lock(file: IO[bytes], *, exclusive: bool) -> bool:
 
 
 def _unlock(file: IO[bytes]) -> None:
-    if os.name == "nt":  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         file.seek(_WINDOWS_LOCK_OFFSET)
         with contextlib.suppress(OSError):
             msvcrt.locking(file.fileno(), msvcrt.LK_UNLCK, 1)

@@ -195,8 +195,8 @@ def _too_big(name: str, size: int) -> str:
 
 
 def _check_schema(name: str, document: dict[str, Any]) -> None:
-    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-    from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
 
     error = best_match(_validator(Draft202012Validator).iter_errors(document))
     if error is not None:

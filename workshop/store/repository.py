@@ -33,7 +33,7 @@ from workshop.store.errors import (
     WriteRefused,
 )
 from workshop.store.location import resolve_db_path
-from workshop.store.models import COLLECTION_ROWS, SessionRow
+from workshop.store.models import COLLECTION_ROWS, Base, SessionRow
 from workshop.store.privacy import (
     PRIVATE_FILE,
     make_file_private,
@@ -44,11 +44,16 @@ from workshop.store.rows import item_values, salvage_session, session_from_rows,
 
 log = logging.getLogger(__name__)
 
-SESSIONS: Table = SessionRow.__table__  # type: ignore[assignment]
-ITEM_TABLES: dict[str, Table] = {
-    name: row.__table__  # type: ignore[misc]
-    for name, row in COLLECTION_ROWS.items()
-}
+
+def _mapped_table(row: type[Base]) -> Table:
+    # Declarative typing says "FromClause"; a class with a __tablename__ always maps a Table.
+    table = row.__table__
+    assert isinstance(table, Table), row
+    return table
+
+
+SESSIONS = _mapped_table(SessionRow)
+ITEM_TABLES: dict[str, Table] = {name: _mapped_table(row) for name, row in COLLECTION_ROWS.items()}
 
 
 def open_store(db: str | os.PathLike[str] | None = None, *, checked: bool = False) -> Store:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from workshop.domain.session import COLLECTIONS, SCALAR_FIELDS, Session, item_fields
 from workshop.domain.validation import InvalidValue, check_value
+
+#: One row's values by column name: a SQLAlchemy ``RowMapping`` (whose keys may also be
+#: column objects, hence ``Any``) or a plain dict.
+Row = Mapping[Any, Any]
 
 
 def session_values(session: Session) -> dict[str, Any]:
@@ -30,9 +34,7 @@ def item_values(session_id: str, item: Any, position: int) -> dict[str, Any]:
     return values
 
 
-def session_from_rows(
-    session_row: Mapping[Any, Any], items: Mapping[str, list[Mapping[Any, Any]]]
-) -> Session:
+def session_from_rows(session_row: Row, items: Mapping[str, Sequence[Row]]) -> Session:
     """Build a Session from its ``sessions`` row and each collection's rows (in order)."""
     scalars: dict[str, Any] = {name: session_row[name] for name in SCALAR_FIELDS}
     collections: dict[str, Any] = {
@@ -41,7 +43,7 @@ def session_from_rows(
     return Session(**scalars, **collections)
 
 
-def item_from_row(collection: str, row: Mapping[Any, Any]) -> Any:
+def item_from_row(collection: str, row: Row) -> Any:
     cls = COLLECTIONS[collection]
     return cls(**{name: row[name] for name in item_fields(cls)})
 
@@ -50,7 +52,7 @@ def item_from_row(collection: str, row: Mapping[Any, Any]) -> Any:
 
 
 def salvage_session(
-    session_row: Mapping[str, Any], items: Mapping[str, list[Mapping[str, Any]]]
+    session_row: Row, items: Mapping[str, Sequence[Row]]
 ) -> tuple[Session, list[str]]:
     """Build a Session from *raw* SQLite values (no column types applied), keeping every value
     that can be read and is valid, and putting the declared default in place of any other.
@@ -61,7 +63,8 @@ def salvage_session(
     """
     problems: list[str] = []
     scalars = _salvage_fields(Session, session_row, "", problems, skip=COLLECTIONS)
-    collections: dict[str, list[Any]] = {}
+    # Values typed Any, as the scalars are: each goes to a differently typed field of Session.
+    collections: dict[str, Any] = {}
     for name, cls in COLLECTIONS.items():
         kept: list[Any] = []
         for index, row in enumerate(items.get(name, [])):
@@ -78,7 +81,7 @@ def salvage_session(
 
 def _salvage_fields(
     cls: type[Any],
-    row: Mapping[str, Any],
+    row: Row,
     where: str,
     problems: list[str],
     skip: Mapping[str, Any] | frozenset[str] = frozenset(),

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -25,6 +25,16 @@ from workshop.paths import resources_folder
 from workshop.ui import theme
 from workshop.ui.app_menu import quitting, request_quit
 from workshop.ui.preferences import Preferences, settings
+
+if TYPE_CHECKING:  # loaded on first use, not before the first frame
+    from workshop.framework.model import Framework
+    from workshop.store.backups import Backup
+    from workshop.store.journal import RecoveryJournal
+    from workshop.store.lazy import LazyStore
+    from workshop.store.lock import DatabaseLock
+    from workshop.store.repository import Store
+    from workshop.ui.store_port import DesktopStore
+    from workshop.ui.workshop_window import WorkshopWindow
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +126,12 @@ class App(QObject):
     def __init__(
         self,
         app: QApplication,
-        store: Any,
+        store: DesktopStore,
         preferences: Preferences,
         *,
         db_path: Path | None = None,
-        lock: Any = None,
-        journal: Any = None,
+        lock: DatabaseLock | None = None,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         super().__init__()
         from workshop.ui.library import LibraryWindow
@@ -136,17 +146,17 @@ class App(QObject):
         remember_geometry(self.library, "library")
         self.library.open_requested.connect(self.open_session)
         self.library.preferences_requested.connect(self.show_preferences)
-        self.workshop: Any = None
+        self.workshop: WorkshopWindow | None = None
         self.recovery_box: QMessageBox | None = None
         self.full_check_done.connect(self._full_check_finished)
         self._add_restore_action()
 
-    def framework(self) -> Any:
+    def framework(self) -> Framework:
         from workshop.framework import load_framework
 
         return load_framework()
 
-    def open_session(self, session_id: str) -> Any:
+    def open_session(self, session_id: str) -> WorkshopWindow | None:
         from workshop.ui.controller import SessionController
         from workshop.ui.page_types import PageTypeError, check_page_types
         from workshop.ui.workshop_window import WorkshopWindow
@@ -237,7 +247,6 @@ class App(QObject):
             )
         except Exception as error:
             log.exception("replaying the recovery journal failed")
-            recovery = None
             text = (
                 f"Changes that were not saved last time could not be recovered yet:\n{error}\n\n"
                 f"They are kept in {self.journal.path}."
@@ -341,7 +350,7 @@ def _say(title: str, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Cri
     box.exec()
 
 
-def open_checked(path: Path) -> Any:
+def open_checked(path: Path) -> Store | LazyStore | None:
     """Open the database; when it is damaged or has a log that does not belong, say so in
     one line and offer the way out (newest good backup, a new database, setting the log
     aside). None when the facilitator chose to quit. The damaged file is never modified."""
@@ -356,7 +365,7 @@ def open_checked(path: Path) -> Any:
             print(f"workshop: {message}", file=sys.stderr, flush=True)
             foreign_log = isinstance(error, health.ForeignWalError)
         try:
-            newest: Any = backups.find(path, "latest")
+            newest: Backup | None = backups.find(path, "latest")
         except Exception:
             newest = None
         box = QMessageBox(QMessageBox.Icon.Critical, "The database cannot be used",
@@ -387,7 +396,7 @@ def open_checked(path: Path) -> Any:
         choice = chosen[0] if chosen else "quit"
         if choice == "aside":
             health.set_wal_aside(path)
-        elif choice == "restore":
+        elif choice == "restore" and newest is not None:  # offered only when there is one
             backups.restore(path, newest)
         elif choice == "new":
             kept = backups.start_fresh(path)
@@ -539,7 +548,7 @@ def run_gui(
     except StoreError as error:
         _say("Cannot open the database", str(error))
         return 2
-    store: Any = None
+    store: Store | LazyStore | None = None
     try:
         try:
             store = open_checked(path)

@@ -214,7 +214,7 @@ class RoadmapExportFlow(QObject):
         self.dialog: ExportDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
-        self.thread: RoadmapExportThread | None = None
+        self._export_thread: RoadmapExportThread | None = None
         self.path = ""
 
     @classmethod
@@ -225,7 +225,7 @@ class RoadmapExportFlow(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.thread is not None
+        return self._export_thread is not None
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -274,7 +274,7 @@ class RoadmapExportFlow(QObject):
         thread.progressed.connect(self._progressed)
         thread.succeeded.connect(self._succeeded)
         thread.failed.connect(self._failed)
-        self.thread = thread
+        self._export_thread = thread
         self._show_progress()
         thread.start()
 
@@ -305,7 +305,7 @@ class RoadmapExportFlow(QObject):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
-        self.thread = None
+        self._export_thread = None
 
     @Slot(str)
     def _succeeded(self, path: str) -> None:

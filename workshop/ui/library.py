@@ -12,10 +12,18 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,6 +58,7 @@ if TYPE_CHECKING:  # the content loads on first use, not before the first frame
     from workshop.domain.session import Session
     from workshop.framework.model import Framework
     from workshop.service import LibraryService
+    from workshop.ui.store_port import DesktopStore
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +110,7 @@ class LibraryWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Any,
+        store: DesktopStore,
         framework_loader: Callable[[], Framework],
         parent: QWidget | None = None,
     ) -> None:
@@ -194,7 +203,7 @@ class LibraryWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: Callable[[], Any],
+    def _action(self, name: str, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -646,9 +655,12 @@ class LibraryWindow(QMainWindow):
     # --- keys -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_selected()
-                return True
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.open_selected()
+            return True
         return super().eventFilter(watched, event)

@@ -7,8 +7,9 @@ types and keeps the store's order (newest first) until a column header is clicke
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,6 +25,9 @@ COLUMNS = ("Organisation", "Title", "Date", "Working on", "Last edited")
 ORGANISATION, TITLE, DATE, STAGE, EDITED = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+if TYPE_CHECKING:  # the service loads on first use, not before the first frame
+    from workshop.service.ports import SessionListing
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,15 +56,15 @@ def date_text(value: date | None) -> str:
 class LibraryModel(QAbstractTableModel):
     def __init__(self, stage_names: dict[str, str] | None = None) -> None:
         super().__init__()
-        self._rows: list[Any] = []
+        self._rows: list[SessionListing] = []
         self.stage_names = stage_names or {}
 
-    def set_sessions(self, summaries: list[Any]) -> None:
+    def set_sessions(self, summaries: Sequence[SessionListing]) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
         self.endResetModel()
 
-    def summary(self, row: int) -> Any:
+    def summary(self, row: int) -> SessionListing:
         return self._rows[row]
 
     def row_of(self, session_id: str) -> int:
@@ -95,7 +99,7 @@ class LibraryModel(QAbstractTableModel):
             if column == TITLE:
                 title = s.title or "Untitled workshop"
                 title = f"{title}  · follow-up" if s.follows_up else title
-                return f"⚠ {title}  · damaged" if getattr(s, "damaged", "") else title
+                return f"⚠ {title}  · damaged" if s.damaged else title
             if column == DATE:
                 return date_text(s.workshop_date)
             if column == STAGE:
@@ -115,7 +119,7 @@ class LibraryModel(QAbstractTableModel):
                 return _local(s.updated_at).isoformat()
         if role == ID_ROLE:
             return s.id
-        if role == Qt.ItemDataRole.ToolTipRole and getattr(s, "damaged", ""):
+        if role == Qt.ItemDataRole.ToolTipRole and s.damaged:
             return f"This workshop is damaged ({s.damaged}). It can still be exported."
         if role == Qt.ItemDataRole.ToolTipRole and column == EDITED:
             return f"{_local(s.updated_at):%d %b %Y %H:%M}"

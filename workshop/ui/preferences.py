@@ -85,9 +85,10 @@ class Preferences:
 
     @property
     def zoom(self) -> float:
+        raw = self._settings.value("appearance/zoom", 1.0)  # a string in an INI file
         try:
-            value = float(self._settings.value("appearance/zoom", 1.0))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            value = float(raw) if isinstance(raw, (int, float, str)) else 1.0
+        except ValueError:
             return 1.0
         return min(max(value, theme.ZOOM_STEPS[0]), theme.ZOOM_STEPS[-1])
 

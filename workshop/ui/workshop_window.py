@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -48,6 +48,11 @@ from workshop.ui.navigator import OTHER_SECTION, Navigator, Stop
 from workshop.ui.preferences import Preferences
 from workshop.ui.side_panel import SidePanel
 from workshop.ui.timer import TimerWidget
+
+if TYPE_CHECKING:  # made on first use
+    from workshop.ui.pages.base import PageView
+    from workshop.ui.presenter import Presenter
+    from workshop.ui.room.panel import RoomPanel
 
 # What each page type will hold, for pages whose type is not built yet.
 PLANNED_PAGES = {
@@ -133,9 +138,9 @@ class WorkshopWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.setObjectName("workshop_window")
         self.setWindowTitle(f"{controller.session.display_name} — ML team maturity workshop")
-        self._views: dict[int, QWidget] = {}
-        self._presenter: Any = None  # made on first F5
-        self._room_panel: Any = None  # made on first "Room vote…"
+        self._views: dict[int, PageView | PlaceholderPage] = {}
+        self._presenter: Presenter | None = None  # made on first F5
+        self._room_panel: RoomPanel | None = None  # made on first "Room vote…"
         self._stale: set[int] = set()
         self.current = -1
         self.projecting = False
@@ -185,7 +190,7 @@ class WorkshopWindow(QMainWindow):
         self,
         name: str,
         text: str,
-        slot: Callable[..., Any],
+        slot: Callable[..., object],
         shortcuts: list[QKeySequence] | None = None,
         *,
         checkable: bool = False,
@@ -395,7 +400,7 @@ class WorkshopWindow(QMainWindow):
     # --- presenting -----------------------------------------------------------------------
 
     @property
-    def presenter(self) -> Any:
+    def presenter(self) -> Presenter:
         """The audience view's controller, made on first use (F5)."""
         if self._presenter is None:
             from workshop.ui.presenter import Presenter
@@ -414,9 +419,9 @@ class WorkshopWindow(QMainWindow):
         if page is None:
             return
         self._flush_page()
-        self.presenter.start(page.id)
+        view = self.presenter.start(page.id)
         if self._room_panel is not None:
-            self._room_panel.presenting_started(self.presenter.view)
+            self._room_panel.presenting_started(view)
         self.end_present_action.setEnabled(True)
         self.present_action.setEnabled(False)
         for action in (self.clicker_next_action, self.clicker_previous_action):
@@ -444,7 +449,7 @@ class WorkshopWindow(QMainWindow):
         if before is not None and before != self.projecting:
             self.set_projecting(before)
         self._projecting_before_present = None
-        if self.isVisible() and (page := self.page_stack.currentWidget()) is not None:
+        if self.isVisible() and (page := self.current_view) is not None:
             self._focus_page(page)
 
     def _step(self, step: int) -> None:
@@ -469,7 +474,7 @@ class WorkshopWindow(QMainWindow):
 
     @property
     def presenting(self) -> bool:
-        return self._presenter is not None and bool(self._presenter.is_active)
+        return self._presenter is not None and self._presenter.is_active
 
     def open_room_vote(self) -> None:
         """The room-vote panel for this page (or for the round that is running)."""
@@ -505,7 +510,7 @@ class WorkshopWindow(QMainWindow):
 
     # --- pages --------------------------------------------------------------------------
 
-    def _view(self, position: int) -> QWidget:
+    def _view(self, position: int) -> PageView | PlaceholderPage:
         view = self._views.get(position)
         if view is None:
             from workshop.ui.pages.base import page_class
@@ -516,13 +521,13 @@ class WorkshopWindow(QMainWindow):
             self._views[position] = view
             self.page_stack.addWidget(view)
             view.setFont(self.font())
-            view.set_projecting(self.projecting)  # type: ignore[attr-defined]
-            view.refresh()  # type: ignore[attr-defined]
+            view.set_projecting(self.projecting)
+            view.refresh()
             self._stale.discard(position)
         return view
 
     @property
-    def current_view(self) -> QWidget | None:
+    def current_view(self) -> PageView | PlaceholderPage | None:
         return self._views.get(self.current)
 
     @property
@@ -537,11 +542,11 @@ class WorkshopWindow(QMainWindow):
         self.current = position
         view = self._view(position)
         if position in self._stale:
-            view.refresh()  # type: ignore[attr-defined]
+            view.refresh()
             self._stale.discard(position)
         self.page_stack.setCurrentWidget(view)
         stop = self.stops[position]
-        self.side_panel.show_page(stop.page, view.guidance())  # type: ignore[attr-defined]
+        self.side_panel.show_page(stop.page, view.guidance())
         self.timer_widget.set_section(None if stop.section_id == OTHER_SECTION else stop.section_id)
         self._update_navigator()
         self._sync_page_done()
@@ -551,11 +556,11 @@ class WorkshopWindow(QMainWindow):
             self.presenter.show_page(stop.page.id)
             self._update_console()
 
-    def _focus_page(self, view: QWidget) -> None:
+    def _focus_page(self, view: PageView | PlaceholderPage) -> None:
         """Arriving on a page (by any route) hands the keyboard to the page's first working
         control, so its keys (0–4, Space, typing) work at once; the page list keeps its
         own keys only while the facilitator is in it."""
-        target = view.focus_target()  # type: ignore[attr-defined]
+        target = view.focus_target()
         (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _sync_page_done(self) -> None:
@@ -587,7 +592,7 @@ class WorkshopWindow(QMainWindow):
     def _flush_page(self) -> None:
         view = self.current_view
         if view is not None:
-            view.flush()  # type: ignore[attr-defined]
+            view.flush()
         self.controller.flush()
 
     def _update_navigator(self) -> None:
@@ -598,7 +603,7 @@ class WorkshopWindow(QMainWindow):
     def _session_changed(self, edit: object) -> None:
         for position, view in self._views.items():
             if position == self.current:
-                view.show_change(edit)  # type: ignore[attr-defined]
+                view.show_change(edit)
             else:
                 self._stale.add(position)
         self._update_navigator()
@@ -614,7 +619,7 @@ class WorkshopWindow(QMainWindow):
             self.projecting_action.blockSignals(False)
         self.side_panel.setVisible(not self.projecting)
         for view in self._views.values():
-            view.set_projecting(self.projecting)  # type: ignore[attr-defined]
+            view.set_projecting(self.projecting)
         if self.projecting:
             self.projecting_indicator.setText("\u25cf Projecting \u2014 notes hidden")
             theme.set_role(self.projecting_indicator, "indicator")

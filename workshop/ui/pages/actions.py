@@ -459,8 +459,8 @@ class ActionsPage(BasePage):
         "Parking lot" wraps onto a second line instead of being cut ("Parki… lot"). When
         "What" would still get less than about 24 characters, the stage column, then the
         kind, step aside (the filter above still shows the kind)."""
-        for field in COMPACT_HIDDEN:
-            self.table.setColumnHidden(COLUMN[field], False)
+        for shown in COMPACT_HIDDEN:
+            self.table.setColumnHidden(COLUMN[shown], False)
         for field in (None, *COMPACT_HIDDEN):
             if field is not None:
                 self.table.setColumnHidden(COLUMN[field], True)

@@ -397,7 +397,7 @@ class BasePage(PageView):
     def show_new_children(container: QWidget) -> None:
         """Show widgets just added to a visible container now, not after the next event-loop
         turn (Qt's default), so what refresh() built is on screen when it returns."""
-        page = container
+        page: QWidget | None = container
         while page is not None and not isinstance(page, BasePage):
             page = page.parentWidget()
         if page is not None:

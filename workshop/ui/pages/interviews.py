@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.domain.edits import add_item, remove_item, set_item_field
+from workshop.domain.edits import Value, add_item, remove_item, set_item_field
 from workshop.domain.session import Interview, new_id
 from workshop.ui.pages.base import register
 from workshop.ui.pages.common import (
@@ -160,7 +160,7 @@ class InterviewCard(QFrame):
         self.prompts_label.setVisible(bool(prompts) and not self.page.projecting)
         self.setVisible(not (interview.private and self.page.projecting))
 
-    def _set(self, field: str, value: object) -> None:
+    def _set(self, field: str, value: Value) -> None:
         session = self.page.controller.session
         interview = session.find("interviews", self.interview_id)
         if interview is not None and getattr(interview, field) != value:
@@ -223,10 +223,10 @@ class InterviewsPage(BasePage):
             interviews = self.controller.session.interviews
             wanted = [i.id for i in interviews]
             for gone in [i for i in self.cards if i not in wanted]:
-                card = self.cards.pop(gone)
-                self._private.remove(card.prompts_label)  # about to be deleted
-                card.setParent(None)
-                card.deleteLater()
+                removed = self.cards.pop(gone)
+                self._private.remove(removed.prompts_label)  # about to be deleted
+                removed.setParent(None)
+                removed.deleteLater()
             for position, interview in enumerate(interviews):
                 card = self.cards.get(interview.id)
                 if card is None:

@@ -209,17 +209,18 @@ class RoadmapGrid(QWidget):
         tops, bottoms = [], []
         for column in range(1, self.grid.columnCount()):
             item = self.grid.itemAtPosition(row, column)
-            if item is not None and item.widget() is not None:
-                geometry = item.widget().geometry()
+            if item is not None and (widget := item.widget()) is not None:
+                geometry = widget.geometry()
                 tops.append(geometry.top())
                 bottoms.append(geometry.bottom())
         return (min(tops), max(bottoms)) if tops else None
 
     def _column_left(self, column: int) -> float | None:
         item = self.grid.itemAtPosition(1, column)
-        if item is None or item.widget() is None:
+        widget = item.widget() if item is not None else None
+        if widget is None:
             return None
-        return float(item.widget().geometry().left())
+        return float(widget.geometry().left())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         grid = self.grid
@@ -505,8 +506,8 @@ class RoadmapPage(BasePage):
         for row in range(1, grid.rowCount()):
             for column in range(1, grid.columnCount()):
                 item = grid.itemAtPosition(row, column)
-                if item is not None and item.widget() is not None:
-                    widest = max(widest, item.widget().minimumSizeHint().width())
+                if item is not None and (widget := item.widget()) is not None:
+                    widest = max(widest, widget.minimumSizeHint().width())
         for column in range(1, grid.columnCount()):
             grid.setColumnMinimumWidth(column, widest)
         # The lanes' names wrap between words, never inside one ("Organisation"): the name
@@ -575,7 +576,10 @@ class RoadmapPage(BasePage):
         if cell is None:
             return []
         layout = cell.layout()
-        chips = [layout.itemAt(i).widget() for i in range(layout.count())]
+        if layout is None:
+            return []
+        items = (layout.itemAt(i) for i in range(layout.count()))
+        chips = [item.widget() for item in items if item is not None]
         return [chip.title for chip in chips if isinstance(chip, RoadmapChip)]
 
     def list_titles(self, name: str) -> list[str]:

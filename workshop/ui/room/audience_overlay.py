@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QLineF, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -150,10 +150,10 @@ class RoomOverlay(QWidget):
         painter.setPen(QPen(QColor(t.text), max(2, h // 300)))
         painter.drawRect(QRectF(left, top, side, side))
         for r, row in enumerate(self.modules):
-            y = top + (r + QUIET_ZONE) * module
+            row_top = top + (r + QUIET_ZONE) * module
             for c, cell in enumerate(row):
                 if cell:
-                    painter.fillRect(left + (c + QUIET_ZONE) * module, y, module, module,
+                    painter.fillRect(left + (c + QUIET_ZONE) * module, row_top, module, module,
                                      QColor("#000000"))
 
         x = left + side + margin
@@ -262,7 +262,7 @@ class RoomOverlay(QWidget):
             height = (bar_area - label_h) * n / most
             bar = QRectF(x, rect.top() + bar_area - height, col_w, height)
             painter.setPen(outline)
-            painter.drawLine(x, rect.top() + bar_area, x + col_w, rect.top() + bar_area)
+            painter.drawLine(QLineF(x, rect.top() + bar_area, x + col_w, rect.top() + bar_area))
             if n:
                 painter.setBrush(QColor(fill))
                 painter.drawRect(bar)

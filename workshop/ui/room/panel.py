@@ -9,7 +9,7 @@ hides it and the round keeps running (the toolbar action brings it back).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,6 +37,7 @@ from workshop.ui.room.qr import QrCode
 if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
+    from workshop.ui.presenter import Presenter
 
 ISOLATION_HINT = (
     "No phone yet? Check that phones are on the same Wi-Fi as this laptop. Venue Wi-Fi often "
@@ -223,8 +224,9 @@ class RoomPanel(QDialog):
             attach_overlay(view, self.live)
 
     def _attach_to_audience(self) -> None:
-        presenter: Any = getattr(self.window_, "_presenter", None)
-        view = getattr(presenter, "view", None) if presenter is not None else None
+        # The workshop window makes its presenter on first F5: none yet, nothing to cover.
+        presenter: Presenter | None = getattr(self.window_, "_presenter", None)
+        view = presenter.view if presenter is not None else None
         if view is not None:
             self.presenting_started(view)
 

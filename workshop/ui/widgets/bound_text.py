@@ -19,7 +19,7 @@ an item found by another key, created by the first commit) is a ``TextSource`` g
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFocusEvent
@@ -110,7 +110,15 @@ class _Binding:
         return ok
 
 
-class _BoundText:
+# The mixin is a QWidget for the type checker (it calls QWidget methods and super()'s focus
+# handler); at run time it stays a plain class, so each widget's Qt base is the only one.
+if TYPE_CHECKING:
+    _MixinBase = QWidget
+else:
+    _MixinBase = object
+
+
+class _BoundText(_MixinBase):
     """The binding behaviour of both widgets; each widget only says how its text is read and
     shown (``_shown_text``, ``_show_text``) and which of its signals means "the user typed"."""
 
@@ -120,7 +128,7 @@ class _BoundText:
     def _bind(
         self, controller: SessionController, source: TextSource, label: str
     ) -> None:
-        self.binding = _Binding(self, controller, source, label)  # type: ignore[arg-type]
+        self.binding = _Binding(self, controller, source, label)
         self.binding.timer.timeout.connect(self.commit)
         controller.flush_requested.connect(self.commit)
         controller.changed.connect(self.refresh)
@@ -158,7 +166,7 @@ class _BoundText:
         if self.binding.pending and not force:  # their typing wins; committed soon
             return
         value = self.binding.model_value()
-        self.setEnabled(value is not None)  # type: ignore[attr-defined]
+        self.setEnabled(value is not None)
         value = value or ""
         self.binding.pending = False
         self.binding.committed = value
@@ -171,7 +179,7 @@ class _BoundText:
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
-        super().focusOutEvent(event)  # type: ignore[misc]
+        super().focusOutEvent(event)
 
     def _shown_text(self) -> str:
         raise NotImplementedError
@@ -234,7 +242,6 @@ class BoundTextEdit(_BoundText, QPlainTextEdit):
         self.setPlainText(text)
 
 
-def bound_value(widget: Any) -> str | None:
+def bound_value(widget: BoundLineEdit | BoundTextEdit) -> str | None:
     """The model value a bound widget shows (for tests and views)."""
-    binding: _Binding = widget.binding
-    return binding.model_value()
+    return widget.binding.model_value()

@@ -453,7 +453,7 @@ class MatrixChart(QWidget):
                             QEvent.Type.StyleChange):
             self._invalidate()
 
-    def event(self, event: object) -> bool:
+    def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(QPointF(event.pos()))
             if text:
@@ -462,7 +462,7 @@ class MatrixChart(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             return True
-        return super().event(event)  # type: ignore[arg-type]
+        return super().event(event)
 
     def tooltip_at(self, position: QPointF) -> str:
         """A point's title and scores; on an axis number, what that score means."""
