@@ -66,30 +66,37 @@ def band(image: QImage, width: int) -> list[tuple[int, int, int]]:
     return pixels
 
 
-def ring_share(widget: QWidget, colour: str) -> float:
-    """How much of ``widget``'s 3-pixel edge is drawn in ``colour``."""
-    pixels = band(_whole(widget), 3)
-    return sum(near(p, colour, 8) for p in pixels) / max(1, len(pixels))
-
-
-def _whole(widget: QWidget) -> QImage:
-    """All of ``widget`` as its window draws it (``drawn`` without a margin clips to the
-    part a child does not cover; the ring is a child)."""
+def around(widget: QWidget, grow: int) -> QImage:
+    """``widget`` and ``grow`` pixels of its surroundings, as its window draws them."""
     window = widget.window()
-    return window.grab(QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())).toImage()
+    area = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    return window.grab(area.adjusted(-grow, -grow, grow, grow).intersected(window.rect())).toImage()
+
+
+def ring_share(widget: QWidget, colour: str) -> float:
+    """How much of a 3-pixel band round ``widget`` is drawn in ``colour``: the band just
+    outside it (where the ring goes) or, where it meets the edge of its panel, just inside."""
+    shares = []
+    for grow in (theme.ring_width(widget), 0):
+        pixels = band(around(widget, grow), 3)
+        shares.append(sum(near(p, colour, 8) for p in pixels) / max(1, len(pixels)))
+    return max(shares)
 
 
 def thickness(widget: QWidget, colour: str) -> int:
-    """Accent pixels in a row from the left edge, half-way down."""
-    image = _whole(widget)
-    y = image.height() // 2
-    count = 0
-    for x in range(image.width()):
-        c = image.pixelColor(x, y)
-        if not near((c.red(), c.green(), c.blue()), colour, 8):
-            break
-        count += 1
-    return count
+    """Pixels in ``colour`` in a row, half-way down, from where the ring starts."""
+    best = 0
+    for grow in (theme.ring_width(widget), 0):
+        image = around(widget, grow)
+        y = image.height() // 2
+        count = 0
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            if not near((c.red(), c.green(), c.blue()), colour, 8):
+                break
+            count += 1
+        best = max(best, count)
+    return best
 
 
 def control_form(qtbot) -> tuple[QWidget, list[QWidget]]:  # type: ignore[no-untyped-def]

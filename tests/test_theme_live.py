@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from drawn_colours import background_and_ink, drawn, near
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -137,4 +137,30 @@ def test_a_theme_change_restyles_every_visited_page(qtbot, window, start, switch
         panel = window.findChild(QWidget, name)
         if panel is not None and panel.isVisible():
             problems += problems_on(panel, t, name)
+    assert not problems, "\n".join(problems)
+
+
+def test_choosing_a_theme_in_preferences_restyles_the_open_dialog_and_window(qtbot, window):
+    from workshop.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.theme_combo
+    assert combo.currentData() == "light"
+    combo.setFocus()
+    target = next(i for i in range(combo.count()) if combo.itemData(i) == "dark")
+    while combo.currentIndex() != target:  # the keyboard walks the list, as a user would
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+    t = THEMES["dark"]
+    problems = []
+    for label in dialog.findChildren(QLabel):
+        if label.text().strip() and label.isVisible():
+            problems += problems_on(label, t, f"dialog label {label.text()!r}")
+    page = window.current_view
+    assert page is not None
+    for label in page.findChildren(QLabel):
+        if label.text().strip() and on_screen(label, page):
+            problems += problems_on(label, t, f"page label {label.objectName() or label.text()[:20]!r}")
     assert not problems, "\n".join(problems)

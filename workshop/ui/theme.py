@@ -227,7 +227,8 @@ class FontScaledStyle(QProxyStyle):
         size: QSize,
         widget: QWidget | None = None,
     ) -> QSize:
-        found = super().sizeFromContents(kind, option, size, widget)
+        # What QProxyStyle does too: ask the wrapped style (which accepts no widget).
+        found = self.baseStyle().sizeFromContents(kind, option, size, widget)
         if kind == QStyle.ContentsType.CT_ItemViewItem and widget is not None:
             # Room above and below a row's text for the focus ring of the current row, so
             # the ring outlines the words instead of striking through them.
@@ -282,7 +283,7 @@ class FocusRing(QWidget):
     One ring for the whole application, moved by :class:`_FocusFollower` onto the focused
     control: every control, from a button to the page list or a page's own statement row,
     shows focus the same way in every theme, whatever the platform style draws (Fusion's
-    focus marks are a pale hairline). The ring is a sibling laid over the control (so it
+    focus marks are a pale hairline). The ring is a sibling laid round the control (so it
     scrolls with it, and the control's own scroll bars cannot cover it). Inside it runs a
     thin line in the surrounding background colour, which keeps the ring apart from a
     control filled with the accent (a checked button). It takes no clicks or keys.
@@ -383,7 +384,11 @@ class _FocusFollower(QObject):
         holder = ring.parentWidget()
         if holder is None:
             return
-        ring.setGeometry(QRect(target.mapTo(holder, QPoint(0, 0)), target.size()))
+        # Round the control, not over its words: the ring takes the gap around it, and
+        # comes inside where the control meets the edge of what holds it.
+        width = ring.width_px()
+        outline = QRect(target.mapTo(holder, QPoint(0, 0)), target.size())
+        ring.setGeometry(outline.adjusted(-width, -width, width, width).intersected(holder.rect()))
         ring.setVisible(target.isVisible())
         ring.raise_()
         ring.update()
