@@ -419,9 +419,11 @@ def apply_theme(app: QApplication, theme_id: str, zoom: float = 1.0) -> Theme:
     font = QFont(app.font())
     font.setPointSizeF(body_pt)
     app.setFont(font)
+    changed = app.property("workshop_theme") != t.id
     app.setProperty("workshop_theme", t.id)  # before the palette: its listeners read it
     app.setPalette(palette(t))
-    _hand_palette_down(app)
+    if changed:  # a zoom step keeps the colours: no need to go through every widget
+        _hand_palette_down(app)
     for widget in app.topLevelWidgets():
         restyle(widget)
     return t
