@@ -218,3 +218,33 @@ def test_arriving_on_a_page_rings_its_first_control_and_projecting_widens_it(qtb
     target = focused.parentWidget() if isinstance(focused.parentWidget(), (QComboBox, QSpinBox)) else focused
     assert thickness(target, t.accent) > normal
     assert not isinstance(target, QAbstractItemView) or ring_share(target, t.accent) > 0.9
+
+
+def test_the_ring_follows_a_control_tabbed_to_below_the_fold(qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    theme.apply_theme(app(), "projector", 1.0)
+    t = THEMES["projector"]
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    fields = [QLineEdit(f"Field {n}") for n in range(30)]
+    for field in fields:
+        layout.addWidget(field)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.resize(400, 300)
+    area.show()
+    qtbot.waitExposed(area)
+    area.activateWindow()
+    qtbot.waitUntil(area.isActiveWindow)
+    fields[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(fields[0].hasFocus)
+    for _ in range(len(fields) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert fields[-1].hasFocus()
+    assert area.verticalScrollBar().value() > 0  # the page scrolled to show it
+    qtbot.wait(20)
+    assert ring_share(fields[-1], t.accent) > 0.9
+    assert thickness(fields[-1], t.accent) >= 3

@@ -1,13 +1,16 @@
-"""Themes (light, projector, dark) and type sizes, from VISUAL.md.
+"""Themes (light, projector, dark), type sizes and the focus ring, from VISUAL.md.
 
-Colours are applied to the whole application as a palette (no style sheets, see
-:func:`apply_theme`), so a theme change is live. Every size is derived from the base font size times the zoom factor
-(and a projecting factor for the workshop window): nothing is a fixed pixel count, so the
-same window reads well on a laptop and on a projector.
+The colours live in :mod:`workshop.ui.colours`, with every text/surface pair they are
+checked on. They reach the widgets as the application palette (:func:`apply_theme`); the
+few style sheets (tags, checked buttons) refer to it, and a theme change hands the new
+palette to every widget, visited pages included, so it is live. Every size is derived from
+the base font size times the zoom factor (and a projecting factor for the workshop window):
+nothing is a fixed pixel count, so the same window reads well on a laptop and on a projector.
 
 Widgets opt in to type roles with :func:`set_role` (``page_title``, ``section_title``,
 ``secondary``, ``muted``, ``indicator``) and to status colours with :func:`set_level`;
-:func:`restyle` re-derives them after a zoom, projecting or theme change.
+:func:`restyle` re-derives them after a zoom, projecting or theme change. Whichever control
+has the keyboard shows a :class:`FocusRing`, in every window of the application.
 """
 
 from __future__ import annotations
@@ -315,6 +318,20 @@ class FocusRing(QWidget):
         painter.end()
 
 
+def _shown_part(widget: QWidget) -> QRect:
+    """The part of ``widget`` its parents show (a scroll area's viewport clips its page), in
+    its own coordinates: the ring stays inside it, so it never reaches past the edge of a
+    page or panel, and comes inside a control that meets that edge."""
+    shown = widget.rect()
+    parent = widget.parentWidget()
+    while parent is not None and not widget.isWindow():
+        shown = shown.intersected(QRect(widget.mapFrom(parent, QPoint(0, 0)), parent.size()))
+        if parent.isWindow():
+            break
+        parent = parent.parentWidget()
+    return shown
+
+
 class _FocusFollower(QObject):
     """Moves the :class:`FocusRing` onto the focused control and keeps it fitted."""
 
@@ -326,6 +343,7 @@ class _FocusFollower(QObject):
         self.setObjectName("focus_follower")
         self._ring: FocusRing | None = None
         self._target: QWidget | None = None
+        self._watched: list[QWidget] = []  # the control and its parents (a page scrolling)
         app.focusChanged.connect(self._focus_changed)
 
     def _alive_ring(self) -> FocusRing | None:
@@ -357,8 +375,10 @@ class _FocusFollower(QObject):
         return holder
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._target is not None and shiboken6.isValid(self._target):
-            self._target.removeEventFilter(self)
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self._watched = []
         self._target = None
         target = self._outline_of(new) if new is not None else None
         ring = self._alive_ring()
@@ -373,7 +393,11 @@ class _FocusFollower(QObject):
             ring.setParent(panel)
         ring.control = target
         self._target = target
-        target.installEventFilter(self)
+        chain: QWidget | None = target
+        while chain is not None and not chain.isWindow():
+            chain.installEventFilter(self)
+            self._watched.append(chain)
+            chain = chain.parentWidget()
         target.destroyed.connect(ring.hide, Qt.ConnectionType.UniqueConnection)
         self._fit()
 
@@ -388,14 +412,17 @@ class _FocusFollower(QObject):
         # comes inside where the control meets the edge of what holds it.
         width = ring.width_px()
         outline = QRect(target.mapTo(holder, QPoint(0, 0)), target.size())
-        ring.setGeometry(outline.adjusted(-width, -width, width, width).intersected(holder.rect()))
+        ring.setGeometry(outline.adjusted(-width, -width, width, width).intersected(_shown_part(holder)))
         ring.setVisible(target.isVisible())
         ring.raise_()
         ring.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._target and event.type() in self.FOLLOWED:
+        kind = event.type()
+        if watched is self._target and kind in self.FOLLOWED:
             self._fit()
+        elif kind in (QEvent.Type.Move, QEvent.Type.Resize) and watched is not self._ring:
+            self._fit()  # a parent scrolled or was laid out again: the part shown changed
         return False
 
 
@@ -513,6 +540,32 @@ def restyle(root: QWidget) -> None:
                 base = body
             base.setBold(False)
             _style_one(widget, base, t)
+
+
+#: The colour token of a status tag's words and outline, by kind (the words and a symbol
+#: carry the meaning; the colour supports it).
+TAG_COLOURS = {"neutral": "text", "accent": "accent", "good": "success",
+               "warning": "warning", "danger": "danger"}
+
+
+def theme_of(widget: QWidget) -> Theme:
+    """The theme ``widget`` is drawn in, read from its palette: the audience view can be in
+    another theme than the window."""
+    back = widget.palette().color(QPalette.ColorRole.Base).name().upper()
+    return next((t for t in THEMES.values() if t.background.upper() == back), current_theme())
+
+
+def tag_style_sheet(widget: QWidget, kind: str, unit: int) -> str:
+    """The style sheet of a status tag of ``kind``: an outlined, rounded label whose words and
+    outline are in the kind's colour (7:1 on every surface, colours.py), bold unless neutral.
+    ``unit`` is half the font's em."""
+    colour = getattr(theme_of(widget), TAG_COLOURS.get(kind, "text"))
+    width = 2 if kind in ("warning", "danger", "accent") else 1
+    weight = "normal" if kind == "neutral" else "bold"
+    return (
+        f"QLabel {{ color: {colour}; border: {width}px solid {colour};"
+        f" border-radius: {unit * 2}px; padding: 0px {unit * 2}px; font-weight: {weight}; }}"
+    )
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:

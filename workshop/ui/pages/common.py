@@ -37,7 +37,7 @@ from workshop.domain.edits import EditError
 from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.validation import InvalidValue
 from workshop.ui.pages.base import PageView
-from workshop.ui.theme import half_line
+from workshop.ui.theme import half_line, tag_style_sheet
 
 if TYPE_CHECKING:
     from workshop.domain.edits import Edit
@@ -176,8 +176,8 @@ def _laid_out_widgets(layout: QLayout | None) -> Iterator[QWidget]:
 
 class Tag(QLabel):
     """A small labelled status tag ("Discussed", "Disagreement"). The words carry the meaning;
-    the outline and weight only support it, so it reads the same in print and for the
-    colour-blind."""
+    the colour, outline and weight only support it (theme.tag_style_sheet), so it reads the
+    same in print and for the colour-blind."""
 
     KINDS = ("neutral", "accent", "good", "warning", "danger")
 
@@ -202,19 +202,12 @@ class Tag(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._restyle()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._restyle()  # a theme change arrives as a palette change
 
     def _restyle(self) -> None:
         self.setProperty("tagKind", self._kind)
-        unit = max(1, round(em(self) / 2))
-        border = "palette(highlight)" if self._kind == "accent" else "palette(text)"
-        width = 2 if self._kind in ("warning", "danger", "accent") else 1
-        weight = "bold" if self._kind in ("warning", "danger", "good", "accent") else "normal"
-        sheet = (
-            f"QLabel {{ border: {width}px solid {border}; border-radius: {unit * 2}px;"
-            f" padding: 0px {unit * 2}px; font-weight: {weight}; }}"
-        )
+        sheet = tag_style_sheet(self, self._kind, max(1, round(em(self) / 2)))
         if sheet != self.styleSheet():  # a new style sheet sends FontChange again
             self.setStyleSheet(sheet)
 
