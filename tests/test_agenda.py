@@ -111,3 +111,52 @@ def test_sections_from_preset_copies_titles_pages_and_minutes() -> None:
         ("Maturity", ("m1", "m2"), 45),
     ]
     assert len({s.id for s in sections}) == 2
+
+
+def test_paging_through_sections_with_the_timer_running_keeps_the_schedule() -> None:
+    """Sections visited for under a minute were passed through, not done in no time."""
+    clock = FakeClock()
+    timer = AgendaTimer(clock)
+    sections = [
+        AgendaSection(id="welcome", planned_minutes=10),
+        AgendaSection(id="check", planned_minutes=30),
+        AgendaSection(id="strategy", planned_minutes=45),
+        AgendaSection(id="matrix", planned_minutes=30),
+        AgendaSection(id="wrap", planned_minutes=20),
+    ]
+    recorded = {s.id: 0 for s in sections}
+
+    def visit(index: int, seconds: float) -> int:
+        """Arrive on a section with the timer running, stay, then move on (recording)."""
+        section = sections[index]
+        timer.select(section.id, recorded[section.id])
+        timer.start()
+        clock.now += seconds
+        offset = schedule_offset_seconds(current(), index, timer.elapsed())
+        timer.pause()
+        recorded[section.id] = timer.recorded_total()
+        return offset
+
+    def current() -> list[AgendaSection]:
+        return [
+            AgendaSection(id=s.id, planned_minutes=s.planned_minutes, actual_seconds=recorded[s.id])
+            for s in sections
+        ]
+
+    visit(0, 22 * 60)  # the welcome ran 12 min over
+    assert schedule_label(visit(1, 5)) == "12 min behind schedule"
+    for index in (2, 3):
+        visit(index, 8)  # Ctrl+PgDown through two sections: a few seconds each
+    assert schedule_label(visit(4, 20)) == "12 min behind schedule"
+    # Back to the check, worked on properly this time: it counts once the room moves on.
+    visit(1, 20 * 60)
+    assert schedule_label(visit(2, 30)) == "2 min behind schedule"  # 12 over, then 10 back
+
+
+def test_a_section_timed_for_a_minute_or_more_counts() -> None:
+    sections = [
+        AgendaSection(id="a", planned_minutes=10, actual_seconds=59),  # passed through
+        AgendaSection(id="b", planned_minutes=10, actual_seconds=60),  # a short section, done
+        AgendaSection(id="c", planned_minutes=10),
+    ]
+    assert schedule_offset_seconds(sections, 2, 0) == 60 - 10 * 60

@@ -389,8 +389,9 @@ def test_add_edit_inline_filter_sort_and_remove_actions(qtbot, controller, store
         "Agile or Kanban?", "parking"
     )
     assert view.proxy.rowCount() == 1
+    assert view.count_label.text() == "1 parking-lot item \u00b7 2 items in all"
     view.filter_combo.setCurrentIndex(view.filter_combo.findData("all"))
-    assert view.count_label.text() == "2 of 2 shown"
+    assert view.count_label.text() == "2 items"
 
     # Sort by "What": alphabetical.
     from workshop.ui.pages.actions import COLUMN
@@ -431,8 +432,10 @@ def test_follow_up_reviews_carried_over_actions_first_and_hides_private(qtbot, c
 
     texts = lambda: [cell(view, r, "text").data() for r in range(view.proxy.rowCount())]  # noqa: E731
     assert "Facilitator: CFO sceptical" in texts()
+    assert view.count_label.text() == "3 items"
     view.set_projecting(True)
     assert "Facilitator: CFO sceptical" not in texts()
+    assert view.count_label.text() == "2 items"  # the room is not told one is hidden
     view.set_projecting(False)
     assert "Facilitator: CFO sceptical" in texts()
 

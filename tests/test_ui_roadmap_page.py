@@ -10,6 +10,7 @@ from ui_helpers import make_controller
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import QWidget
 
 import workshop.ui.pages  # noqa: F401  (registers every page type)
 from workshop.domain.edits import add_item, set_item_field
@@ -185,12 +186,21 @@ def test_sizes_follow_the_page_font(qtbot, controller) -> None:
     assert chip.title_label.font().pointSizeF() == pytest.approx(before * 1.5, rel=0.02)
     assert view.title_label.font().pointSizeF() == pytest.approx(title_before * 1.5, rel=0.02)
     # Every quarter column keeps the same width (unequal ones would read as unequal time),
-    # also when the page is too narrow for all six and the grid scrolls.
+    # also when the page is too narrow for all six: the quarters then wrap into bands,
+    # and nothing needs a sideways scroll.
     view.resize(700, 900)
     def widths() -> list[int]:
-        return [view.grid.grid.itemAtPosition(1, c).widget().width() for c in range(1, 7)]
+        first_lane = view.roadmap.lanes[0].id
+        return [view.grid.findChild(QWidget, f"cell_{first_lane}_{q}").width()
+                for q in window_quarters(controller.session)]
 
+    qtbot.waitUntil(lambda: view.scroll_view.horizontalScrollBar().maximum() == 0)
     qtbot.waitUntil(lambda: max(widths()) - min(widths()) <= 1)
+    assert len(view.grid.bands) > 1
+    assert view.chips and all(chip.isVisible() for chip in view.chips.values())
+    assert view.grid.width() <= view.scroll_view.viewport().width()
+    view.resize(2400, 900)  # wide again: one band of six
+    qtbot.waitUntil(lambda: len(view.grid.bands) == 1)
 
 
 def test_controls_are_named_for_tests_and_screen_readers(qtbot, controller) -> None:

@@ -169,7 +169,7 @@ def test_ctrl_page_down_and_up_move_page_by_page_across_sections(qtbot, window):
     shown = window.page_stack.currentWidget()
     assert shown.objectName().endswith(stops[window.current].page.id)
     assert window.navigator.currentItem().text(0).startswith("\u25b6")
-    assert stops[window.current].page.title in window.navigator.currentItem().text(0)
+    assert stops[window.current].page.title in window.navigator.currentItem().toolTip(0)
     qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.current == last_in_first
     assert window.side_panel.guidance.text() == (stops[last_in_first].page.guidance or "No guidance for this page.")
@@ -298,7 +298,7 @@ def test_timer_warns_in_words_and_records_time(qtbot, controller, store, session
     clock.now += 600  # paused: nothing counts
     timer.tick()
     assert "Over by 2 min" in timer.status_label.text()
-    assert "min /" in w.navigator.topLevelItem(0).text(0)
+    assert "min\u00a0/" in w.navigator.topLevelItem(0).text(0)  # time spent / planned
 
 
 def test_zoom_and_theme_apply_live_and_persist(qtbot, window):

@@ -5,7 +5,10 @@ Run under a real X server (Xvfb) so the platform's own rendering is used, e.g.::
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py out/1080 --theme light
     QT_SCALE_FACTOR=1.5 xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py out/hidpi
 
-Saves the library and a few workshop pages (windowed and projecting) as PNGs.
+Saves the library and a few workshop pages (windowed and projecting) as PNGs; ``--all``
+takes every page of the demo workshop, ``--projecting`` only the projecting view. It prints
+the body text height the window uses while projecting (pixels), to compare with the goal
+of at least 1/40 of the screen height.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--theme", default="light")
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--all", action="store_true", help="every page of the demo workshop")
+    parser.add_argument("--projecting", action="store_true", help="the projecting view only")
+    parser.add_argument("--hide-page-list", action="store_true")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -66,14 +72,26 @@ def main() -> int:
     window = shell.open_session(demo.id)
     window.setGeometry(screen)
     window.set_projecting(False)
-    for projecting in (False, True):
+    if args.hide_page_list:
+        window.set_page_list_visible(False)
+    pages = [stop.page.id for stop in window.stops] if args.all else args.pages
+    for projecting in (True,) if args.projecting else (False, True):
         window.set_projecting(projecting)
-        for page_id in args.pages:
+        settle(app)
+        if projecting:
+            screen_height = window.screen().geometry().height()
+            height = screen_height
+            body = window.fontInfo().pixelSize()
+            print(f"projecting body text: {body} px on a {height} px screen "
+                  f"(goal {screen_height / 40:.1f} px)")
+        for number, page_id in enumerate(pages, 1):
             position = next(i for i, stop in enumerate(window.stops) if stop.page.id == page_id)
             window.go_to(position)
             settle(app)
             mode = "projecting" if projecting else "window"
-            window.grab().save(str(args.out / f"{page_id}-{args.theme}-{mode}.png"))
+            name = f"{number:02d}-{page_id}-{args.theme}-{mode}.png" if args.all else \
+                f"{page_id}-{args.theme}-{mode}.png"
+            window.grab().save(str(args.out / name))
     window.close()
     store.close()
     print(f"saved to {args.out}")

@@ -24,6 +24,9 @@ Clock = Callable[[], float]  # monotonic seconds, e.g. time.monotonic
 
 WARNING_FRACTION = 0.20  # amber when this share of the planned time (or less) is left
 DANGER_FRACTION = 0.05  # red when this share (or less) is left, and when over time
+# A section the timer ran on for less than this was passed through (paging to another part
+# of the workshop), not worked on: the schedule does not count it as done.
+PASS_THROUGH_SECONDS = 60
 
 
 class Level(StrEnum):
@@ -126,13 +129,15 @@ def schedule_offset_seconds(
 
     Sections before the current one that the timer measured add what they took minus what
     was planned; a section never timed counts nothing (the facilitator may simply not use
-    the timer, and a guess would mislead). The current section only counts once it runs
+    the timer, and a guess would mislead), and neither does one timed for less than
+    :data:`PASS_THROUGH_SECONDS` — paging through it on the way to another part of the
+    workshop is not doing it in no time. The current section only counts once it runs
     over; sections after it have not started and count nothing.
     """
     offset = 0.0
     for index, section in enumerate(sections):
         planned = section.planned_minutes * 60
-        if index < current_index and section.actual_seconds > 0:
+        if index < current_index and section.actual_seconds >= PASS_THROUGH_SECONDS:
             offset += section.actual_seconds - planned
         elif index == current_index:
             offset += max(0.0, current_elapsed - planned)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop.domain.edits import set_keyed_field
+from workshop.domain.page_progress import page_mark
 from workshop.framework.model import Page
 from workshop.ui import theme
 from workshop.ui.controller import SessionController
@@ -73,7 +74,8 @@ class SidePanel(QWidget):
     def _refresh_done(self, _edit: object = None) -> None:
         if self.page is None:
             return
-        done = self.controller.session.page_record(self.page.id).status == "done"
+        # The same word as the page list: done by hand, or by what the room recorded.
+        done = page_mark(self.page, self.controller.session, self.controller.framework) == "done"
         self.done_check.blockSignals(True)
         self.done_check.setChecked(done)
         self.done_check.blockSignals(False)

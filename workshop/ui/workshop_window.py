@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -50,6 +50,7 @@ from workshop.ui.side_panel import SidePanel
 from workshop.ui.timer import TimerWidget
 
 if TYPE_CHECKING:  # made on first use
+    from workshop.service.changes import Change
     from workshop.ui.pages.base import PageView
     from workshop.ui.presenter import Presenter
     from workshop.ui.room.panel import RoomPanel
@@ -73,6 +74,23 @@ PLANNED_PAGES = {
 
 
 single_screen = theme.single_screen
+
+
+class PageStack(QStackedWidget):
+    """The page area: sized by the page on show, not by the widest page ever visited.
+
+    A plain QStackedWidget asks for the largest minimum of all its pages, so one wide page
+    built while projecting (large type) would keep the window wider than a 1024-pixel
+    screen on every other page, cutting them all off at the right.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page else QSize(0, 0)
 
 
 class PlaceholderPage(QWidget):
@@ -149,7 +167,8 @@ class WorkshopWindow(QMainWindow):
 
         self.navigator = Navigator(self)
         self.navigator.stop_chosen.connect(self.go_to)
-        self.page_stack = QStackedWidget(self)
+        self.page_stack = PageStack(self)
+        self.page_stack.currentChanged.connect(lambda _index: self.page_stack.updateGeometry())
         self.page_stack.setObjectName("page_stack")
         self.side_panel = SidePanel(controller, self)
         self.timer_widget = TimerWidget(controller, clock, self)
@@ -176,6 +195,7 @@ class WorkshopWindow(QMainWindow):
         controller.save_failed.connect(self._save_failed)
         controller.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.changed.connect(self._session_changed)
+        controller.touched.connect(self._marks_touched)
 
         self._build_actions()
         add_app_menu(self)  # Quit and Help › About, as in every window
@@ -564,8 +584,8 @@ class WorkshopWindow(QMainWindow):
         (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _sync_page_done(self) -> None:
-        page = self.current_page
-        done = page is not None and self.controller.session.page_record(page.id).status == "done"
+        # "Page done" shows what the page list shows: done by hand or by what the room did.
+        done = 0 <= self.current < len(self.stops) and self.navigator.mark(self.current) == "done"
         if self.page_done_action.isChecked() != done:
             self.page_done_action.blockSignals(True)
             self.page_done_action.setChecked(done)
@@ -596,9 +616,13 @@ class WorkshopWindow(QMainWindow):
         self.controller.flush()
 
     def _update_navigator(self) -> None:
-        self.navigator.update_marks(
-            self.controller.session, self.current, self.timer_widget.section_seconds()
-        )
+        self.navigator.set_current(self.current)
+        self.navigator.update_times(self.controller.session, self.timer_widget.section_seconds())
+
+    def _marks_touched(self, change: Change) -> None:
+        """An edit may have moved some pages on: recompute those marks only."""
+        self.navigator.refresh_marks(change, self.controller.session, self.controller.framework)
+        self._sync_page_done()
 
     def _session_changed(self, edit: object) -> None:
         for position, view in self._views.items():
@@ -606,8 +630,7 @@ class WorkshopWindow(QMainWindow):
                 view.show_change(edit)
             else:
                 self._stale.add(position)
-        self._update_navigator()
-        self._sync_page_done()
+        self.navigator.update_times(self.controller.session, self.timer_widget.section_seconds())
 
     # --- projecting, zoom, theme --------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -72,6 +73,30 @@ FILTERS = (
     ("parking", "Parking lot"),
     ("carried", "Carried over"),
 )
+
+# What the count beside the filter calls the rows of each kind: (one, many).
+COUNT_NOUNS = {
+    "all": ("item", "items"),
+    "action": ("action", "actions"),
+    "decision": ("decision", "decisions"),
+    "parking": ("parking-lot item", "parking-lot items"),
+    "carried": ("carried over", "carried over"),
+}
+
+
+def count_text(kind: str, shown: int, total: int) -> str:
+    """The count beside the filter: "12 items", or "9 actions · 12 items in all".
+
+    Never "9 of 12 shown": in front of the room that reads as if something were hidden.
+    ``total`` counts only what the room may see (private items are left out while
+    projecting, so the count does not give them away either).
+    """
+    one, many = COUNT_NOUNS.get(kind, COUNT_NOUNS["all"])
+    text = f"{shown} {one if shown == 1 else many}"
+    if kind == "all":
+        return text
+    return f"{text} \u00b7 {total} item{'' if total == 1 else 's'} in all"
+
 
 # (field, heading); the order of the table's columns.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -378,6 +403,7 @@ class ActionsPage(BasePage):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected)
+        self.table.viewport().installEventFilter(self)
 
         self.empty_state = named(EmptyState(""), "empty_state", "Nothing here yet")
         # Under the toolbar, not floating mid-page: it takes the table's place and stretch.
@@ -434,7 +460,8 @@ class ActionsPage(BasePage):
             shown = self.proxy.rowCount()
             self._fit_rows()
             self._fit_columns()
-            self.count_label.setText(f"{shown} of {len(actions)} shown")
+            visible = sum(1 for a in actions if not (a.private and self.projecting))
+            self.count_label.setText(count_text(self.proxy.kind, shown, visible))
             kind = self.proxy.kind
             noun = {"decision": "decision", "parking": "parking-lot item"}.get(kind, "action")
             self.add_button.setText(f"Add {noun}")
@@ -522,6 +549,13 @@ class ActionsPage(BasePage):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's own width is what the columns share; it settles after the page's
+        # (a side panel shown, a scroll bar appearing), so the columns follow it.
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

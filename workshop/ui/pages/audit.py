@@ -188,8 +188,8 @@ class AuditItemCard(QFrame):
         self.grid.setContentsMargins(unit, unit // 2, unit, unit // 2)
         self.grid.setHorizontalSpacing(unit)
         self.grid.setVerticalSpacing(unit // 2)
-        self._wide: bool | None = None
-        self._arrange(wide=True)
+        self._shape: str | None = None
+        self._arrange("wide")
 
         order = [
             self.data_edit,
@@ -204,18 +204,24 @@ class AuditItemCard(QFrame):
         self.tab_chain: tuple[QWidget, ...] = tuple(order)
         self.line_edits = (self.data_edit, self.source_edit, self.how_edit, self.owner_edit)
 
-    def _arrange(self, wide: bool) -> None:
-        """Place the fields for a wide card (two rows) or a narrow one (three rows).
+    def _arrange(self, shape: str) -> None:
+        """Place the fields for a wide card (two rows), a narrow one (three rows) or a very
+        narrow one (one field a row: large type on a 1024-pixel projector).
 
         "How to collect" holds the longest text, so it always gets the widest cell.
         """
-        if wide == self._wide:
+        if shape == self._shape:
             return
-        self._wide = wide
+        self._shape = shape
         while self.grid.count():
             self.grid.takeAt(0)  # widgets stay where they are; only their cells change
         # (widget, row, column, column span); labels sit in the column before their field.
-        if wide:
+        if shape == "single":
+            fields = (self.source_edit, self.status_combo, self.owner_edit,
+                      self.quarter_combo, self.how_edit)
+            cells = [(widget, row, 1, 1) for row, widget in enumerate(fields, 1)]
+            blocks, columns, stretch = (len(fields) + 1, 1, 1, 1), 2, {1: 1}
+        elif shape == "wide":
             cells = [
                 (self.source_edit, 1, 1, 1),
                 (self.owner_edit, 1, 3, 1),
@@ -243,9 +249,12 @@ class AuditItemCard(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # The wide layout needs room for three fields and two combos side by side.
+        # The wide layout needs room for three fields and two combos side by side; two
+        # fields side by side need about 80 characters, else one field a row.
         char = self.fontMetrics().averageCharWidth()
-        self._arrange(wide=event.size().width() >= char * 120)
+        width = event.size().width()
+        self._arrange("wide" if width >= char * 120 else "narrow" if width >= char * 80
+                      else "single")
 
     def show_item(self, item: DataAuditItem) -> None:
         text, kind = STATUS_TAGS.get(item.status, (item.status, "neutral"))

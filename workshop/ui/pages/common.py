@@ -38,6 +38,7 @@ from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.validation import InvalidValue
 from workshop.ui.pages.base import PageView
 from workshop.ui.theme import half_line, tag_style_sheet
+from workshop.ui.widgets.wrap_row import WrapRow  # noqa: F401  (a page layout helper)
 
 if TYPE_CHECKING:
     from workshop.domain.edits import Edit

@@ -35,6 +35,7 @@ from workshop.ui.pages.common import (
     BasePage,
     EmptyState,
     Tag,
+    WrapRow,
     em,
     named,
     plain_label,
@@ -98,14 +99,14 @@ class InterviewCard(QFrame):
         self.remove_button = named(QPushButton("Remove"), "remove_button", "Remove interview")
         self.remove_button.clicked.connect(lambda: page.remove_interview(interview_id))
 
-        top = QHBoxLayout()
-        top.setSpacing(unit)
-        top.addWidget(self.person_edit, 3)
-        top.addWidget(self.function_combo, 1)
-        top.addWidget(self.date_edit)
-        top.addWidget(self.private_check)
-        top.addWidget(self.remove_button)
-        grid.addLayout(top, 0, 0)
+        # Who, then function, date, private and remove: on a narrow page the name keeps
+        # a line of its own instead of being squeezed to "ct manager".
+        self.top_row = WrapRow(
+            self.person_edit,
+            [self.function_combo, self.date_edit, self.private_check, self.remove_button],
+            spacing=unit,
+        )
+        grid.addWidget(self.top_row, 0, 0)
         grid.addWidget(self.private_tag, 1, 0, Qt.AlignmentFlag.AlignLeft)
 
         pains_label = plain_label("What hurts, in their words", wrap=False)

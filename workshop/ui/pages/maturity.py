@@ -107,7 +107,7 @@ class StatementRow(QFrame):
         tags.addWidget(self.dimension_tag)
         tags.addWidget(self.disagreement_tag)
         tags.addStretch(1)
-        grid.addLayout(tags, 1, 1)
+        grid.addLayout(tags, 1, 1, 1, 2)  # under the spread as well: room for both tags
 
         # Rate for the room: five buttons, each with its anchor as tooltip.
         self.score_panel = QWidget()
@@ -139,7 +139,8 @@ class StatementRow(QFrame):
         score_layout.addSpacing(unit)
         score_layout.addWidget(self.clear_button)
         score_layout.addStretch(1)
-        grid.addWidget(self.score_panel, 2, 1)
+        # Under the spread too (both columns): the five scores and Clear need the width.
+        grid.addWidget(self.score_panel, 2, 1, 1, 2)
 
         # The rating in words, on its own line: a long show of hands wraps on a narrow page.
         self.rating_label = named(plain_label(), "rating_label", "Rating")
@@ -147,11 +148,17 @@ class StatementRow(QFrame):
         grid.addWidget(self.rating_label, 4, 1, 1, 2)
 
         # Show of hands: how many people chose each score.
+        # "Hands for" above the five boxes, not beside them: the row then fits a 1024-pixel
+        # projector with large type and the page list shown.
         self.count_panel = QWidget()
-        count_layout = QHBoxLayout(self.count_panel)
+        count_column = QVBoxLayout(self.count_panel)
+        count_column.setContentsMargins(0, 0, 0, 0)
+        count_column.setSpacing(unit // 4)
+        count_column.addWidget(plain_label("Hands for", wrap=False))
+        count_layout = QHBoxLayout()
         count_layout.setContentsMargins(0, 0, 0, 0)
         count_layout.setSpacing(unit // 2)
-        count_layout.addWidget(plain_label("Hands for", wrap=False))
+        count_column.addLayout(count_layout)
         self.count_boxes: list[QSpinBox] = []
         for score in SCORES:
             box = named(QSpinBox(), f"count_box_{score}", f"How many chose {score}")
@@ -173,7 +180,7 @@ class StatementRow(QFrame):
         spread_column.addWidget(self.spread_chart)
         spread_column.addWidget(self.agreement_label)
         spread_column.addStretch(1)
-        grid.addLayout(spread_column, 0, 2, 3, 1)
+        grid.addLayout(spread_column, 0, 2)
 
         self.anchor_label = page.muted(named(plain_label(), "anchor_label", "What the score means"))
         grid.addWidget(self.anchor_label, 5, 1, 1, 2)
@@ -328,15 +335,24 @@ class MaturityPage(BasePage):
         self.help_label = self.muted(named(plain_label(), "help_label", "How to rate"))
         self.scaled(self.help_label, SECONDARY)
         layout.addWidget(self.mark_private(self.help_label))
-        layout.addWidget(StageGuidance(self.stage))  # the framework's own words on the stage
         layout.addWidget(self.message)
 
+        # The framework's words on the stage scroll with the statements: at 1024 × 768 with
+        # projecting type they would otherwise take the whole page, cut off.
         self.scroll_view = scroll_area("statements_scroll", "Statements")
+        body = QWidget()
+        body.setObjectName("statements_body")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(unit)
+        body_layout.addWidget(StageGuidance(self.stage))
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(unit)
-        self.scroll_view.setWidget(self.list_widget)
+        body_layout.addWidget(self.list_widget)
+        body_layout.addStretch(1)
+        self.scroll_view.setWidget(body)
         layout.addWidget(self.scroll_view, 1)
         self.empty_state = named(EmptyState(""), "empty_state", "No statements")
         layout.addWidget(self.empty_state)

@@ -16,15 +16,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QFont,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -195,14 +198,23 @@ class RoadmapChip(QFrame):
 
 class RoadmapGrid(QWidget):
     """Lanes × quarters. Paints the row bands and lane tints behind its child widgets, so
-    the grid needs no style sheet (which would stop the page's font reaching the chips)."""
+    the grid needs no style sheet (which would stop the page's font reaching the chips).
+
+    When the six quarters do not fit side by side (a 1024-pixel projector with the page
+    list shown), they wrap into bands of fewer quarters, one under the other, each with
+    its own quarter headings and lane names: the room reads the plan without scrolling
+    sideways, and every quarter keeps the same width.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("roadmap_grid")
         self.setAccessibleName("Roadmap by quarter")
         self.grid = QGridLayout(self)
-        self.lane_rows: dict[str, int] = {}
+        # (lane id, grid row) of every lane row, band after band.
+        self.lane_rows: list[tuple[str, int]] = []
+        # (first, last) grid row of each band's lanes.
+        self.bands: list[tuple[int, int]] = []
 
     def _row_span(self, row: int) -> tuple[float, float] | None:
         """Top and bottom of a row, from the cell widgets (which fill their cells)."""
@@ -238,14 +250,12 @@ class RoadmapGrid(QWidget):
         first_left = self._column_left(1)
         label_right = (first_left - grid.horizontalSpacing() / 2) if first_left else left
         stripe = max(3.0, em(self) / 2.5)
-        bottom_of_grid = left
-        for lane_id, row in self.lane_rows.items():
+        for index, (lane_id, row) in enumerate(self.lane_rows):
             span = self._row_span(row)
             if span is None:
                 continue
             top, bottom = span[0] - half_gap, span[1] + half_gap
-            bottom_of_grid = bottom
-            if row % 2 == 0:
+            if index % 2 == 1:
                 painter.fillRect(QRectF(left, top, right - left, bottom - top), band)
             # The lane's name cell: a light tint of its colour with a solid edge.
             colour = QColor(LANE_COLOURS.get(lane_id, CATEGORY[0]))
@@ -255,14 +265,17 @@ class RoadmapGrid(QWidget):
             painter.setPen(QPen(rule, 1))
             painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
         # A hairline between quarters, so a chip's column is clear on a projector.
-        first = self._row_span(1)
-        if first is not None:
-            painter.setPen(QPen(rule, 1))
+        painter.setPen(QPen(rule, 1))
+        for first_row, last_row in self.bands:
+            first, last = self._row_span(first_row), self._row_span(last_row)
+            if first is None or last is None:
+                continue
             for column in range(1, grid.columnCount()):
                 x = self._column_left(column)
-                if x is not None:
+                if x is not None and grid.itemAtPosition(first_row, column) is not None:
                     x -= grid.horizontalSpacing() / 2
-                    painter.drawLine(QPointF(x, first[0] - half_gap), QPointF(x, bottom_of_grid))
+                    painter.drawLine(QPointF(x, first[0] - half_gap),
+                                     QPointF(x, last[1] + half_gap))
         painter.end()
 
 
@@ -274,6 +287,7 @@ class RoadmapPage(BasePage):
     def __init__(self, controller: SessionController, page: Page, parent: QWidget | None = None):
         super().__init__(controller, page, parent)
         self.roadmap: Roadmap | None = None
+        self._per_band = 0  # quarters side by side in the grid (see RoadmapGrid)
         self.chips: dict[str, RoadmapChip] = {}
         self._dynamic: list[QWidget] = []  # rebuilt on every refresh
         self._selected = ""  # key of the chip whose details are shown
@@ -284,7 +298,7 @@ class RoadmapPage(BasePage):
         outer.setSpacing(0)
 
         # The heading, the export button and the selected item's details stay in view while
-        # the grid scrolls (at 1024 × 768 the six quarters may need a horizontal scroll).
+        # the page scrolls.
         header = QWidget()
         header.setObjectName("roadmap_header")
         head_layout = QVBoxLayout(header)
@@ -440,35 +454,27 @@ class RoadmapPage(BasePage):
             widget.deleteLater()
         self._dynamic = []
         self.chips = {}
-        self.grid.lane_rows = {}
+        self.grid.lane_rows = []
+        self.grid.bands = []
+        for column in range(self.grid.grid.columnCount()):
+            self.grid.grid.setColumnMinimumWidth(column, 0)
+            self.grid.grid.setColumnStretch(column, 0)
+        for row in range(self.grid.grid.rowCount()):
+            self.grid.grid.setRowMinimumHeight(row, 0)
 
     def _add(self, widget: QWidget) -> QWidget:
         self._dynamic.append(widget)
         return widget
 
     def _fill_grid(self, roadmap: Roadmap) -> None:
+        """Build a chip per planned item and lay the quarters out in as many bands as the
+        width needs (see :class:`RoadmapGrid`)."""
         grid = self.grid.grid
-        corner = self._add(named(plain_label("Lane", wrap=False), "lane_heading", "Lane"))
-        self.scaled(corner, SECONDARY, bold=True)
-        self.muted(corner)
-        grid.addWidget(corner, 0, 0, Qt.AlignmentFlag.AlignBottom)
-        for column, (quarter, label) in enumerate(
-            zip(roadmap.quarters, roadmap.quarter_labels, strict=True), 1
-        ):
-            heading = self._add(named(plain_label(label, wrap=False), f"quarter_{quarter}", label))
-            self.scaled(heading, 1.0, bold=True)
-            grid.addWidget(heading, 0, column, Qt.AlignmentFlag.AlignBottom)
-            grid.setColumnStretch(column, 1)
-        grid.setColumnStretch(0, 0)
-        for row, lane in enumerate(roadmap.lanes, 1):
-            self.grid.lane_rows[lane.id] = row
-            name = self._add(named(plain_label(lane.name), f"lane_{lane.id}", lane.name))
-            self.scaled(name, 1.0, bold=True)
-            name.setContentsMargins(round(em(self)), 0, 0, 0)
-            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            for column, quarter in enumerate(roadmap.quarters, 1):
-                cell = self._add(QWidget())
-                label = roadmap.quarter_labels[column - 1]
+        cells: dict[tuple[str, str], QWidget] = {}
+        for lane in roadmap.lanes:
+            for column, quarter in enumerate(roadmap.quarters):
+                cell = self._add(QWidget(self.grid))  # in the grid now, to be measured
+                label = roadmap.quarter_labels[column]
                 named(cell, f"cell_{lane.id}_{quarter}", f"{lane.name}, {label}")
                 cell_layout = QVBoxLayout(cell)
                 cell_layout.setContentsMargins(0, 0, 0, 0)
@@ -482,7 +488,84 @@ class RoadmapPage(BasePage):
                     self.chips[item_key(item)] = chip
                     cell_layout.addWidget(chip)
                 cell_layout.addStretch(1)
-                grid.addWidget(cell, row, column)
+                cells[(lane.id, quarter)] = cell
+        self.sync_fonts(self.grid)  # the chips' real sizes, before measuring them
+        per_band = self._quarters_per_band(roadmap, cells)
+        self._per_band = per_band
+        quarters = list(zip(roadmap.quarters, roadmap.quarter_labels, strict=True))
+        row = 0
+        for start in range(0, len(quarters), per_band):
+            band = quarters[start:start + per_band]
+            corner = self._add(named(plain_label("Lane", wrap=False), "lane_heading", "Lane"))
+            self.scaled(corner, SECONDARY, bold=True)
+            self.muted(corner)
+            grid.addWidget(corner, row, 0, Qt.AlignmentFlag.AlignBottom)
+            for column, (quarter, label) in enumerate(band, 1):
+                heading = self._add(
+                    named(plain_label(label, wrap=False), f"quarter_{quarter}", label))
+                self.scaled(heading, 1.0, bold=True)
+                grid.addWidget(heading, row, column, Qt.AlignmentFlag.AlignBottom)
+            first_row = row + 1
+            for lane in roadmap.lanes:
+                row += 1
+                self.grid.lane_rows.append((lane.id, row))
+                name = self._add(named(plain_label(lane.name), f"lane_{lane.id}", lane.name))
+                self.scaled(name, 1.0, bold=True)
+                name.setContentsMargins(round(em(self)), 0, 0, 0)
+                grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+                for column, (quarter, _label) in enumerate(band, 1):
+                    grid.addWidget(cells[(lane.id, quarter)], row, column)
+            self.grid.bands.append((first_row, row))
+            row += 1
+            if start + per_band < len(quarters):  # room between bands
+                grid.setRowMinimumHeight(row, round(em(self) * 2))
+                row += 1
+        for column in range(1, per_band + 1):
+            grid.setColumnStretch(column, 1)
+        grid.setColumnStretch(0, 0)
+
+    def _quarters_per_band(self, roadmap: Roadmap, cells: dict[tuple[str, str], QWidget]) -> int:
+        """How many quarters fit side by side in the width the page has now."""
+        count = len(roadmap.quarters)
+        if count == 0:
+            return 1
+        chars = self.fontMetrics().averageCharWidth()
+        column = max([chars * 8, *(c.minimumSizeHint().width() for c in cells.values())])
+        metrics = QFontMetricsF(self._bold_font())
+        longest = max(
+            (metrics.horizontalAdvance(word) for lane in roadmap.lanes for word in lane.name.split()),
+            default=0.0,
+        )
+        lanes = round(longest + em(self) * 2)
+        body = self.scroll_view.widget()
+        body_layout = body.layout() if body is not None else None
+        margins = body_layout.contentsMargins() if body_layout is not None else None
+        width = self.scroll_view.viewport().width() - (
+            margins.left() + margins.right() if margins is not None else 0)
+        width -= self.scroll_view.verticalScrollBar().sizeHint().width()  # when one appears
+        gap = self.grid.grid.horizontalSpacing()
+        fits = int((width - lanes) // (column + gap)) if width > 0 else count
+        # Even bands (3 + 3, 2 + 2 + 2) read better than 5 + 1.
+        fits = max(1, min(count, fits))
+        bands = -(-count // fits)
+        return -(-count // bands)
+
+    def _bold_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def _reband_if_needed(self) -> None:
+        """After a resize or a new type size: rebuild when another number of quarters fits."""
+        if self.roadmap is None or not self.roadmap.quarters or not self.isVisible():
+            return
+        cells = {
+            key: cell
+            for key in ((lane.id, q) for lane in self.roadmap.lanes for q in self.roadmap.quarters)
+            if (cell := self.grid.findChild(QWidget, f"cell_{key[0]}_{key[1]}")) is not None
+        }
+        if cells and self._quarters_per_band(self.roadmap, cells) != self._per_band:
+            self.refresh()
 
     def accented(self, widget: QWidget) -> QWidget:
         """Text in the accent colour (7:1 on every theme), following theme changes."""
@@ -503,17 +586,19 @@ class RoadmapPage(BasePage):
         grid = self.grid.grid
         chars = self.fontMetrics().averageCharWidth()
         widest = chars * 8
-        for row in range(1, grid.rowCount()):
+        lane_rows = [row for _lane, row in self.grid.lane_rows]
+        for row in lane_rows:
             for column in range(1, grid.columnCount()):
                 item = grid.itemAtPosition(row, column)
                 if item is not None and (widget := item.widget()) is not None:
                     widest = max(widest, widget.minimumSizeHint().width())
+        # Only the columns the bands use: a grid layout keeps the count of columns it ever had.
         for column in range(1, grid.columnCount()):
-            grid.setColumnMinimumWidth(column, widest)
+            grid.setColumnMinimumWidth(column, widest if column <= self._per_band else 0)
         # The lanes' names wrap between words, never inside one ("Organisation"): the name
         # column is as wide as the longest single word, and no wider.
         labels = []
-        for row in range(1, grid.rowCount()):
+        for row in lane_rows:
             item = grid.itemAtPosition(row, 0)
             label = item.widget() if item is not None else None
             if isinstance(label, QLabel) and label.text().strip():
@@ -611,6 +696,15 @@ class RoadmapPage(BasePage):
             self.grid.update()
         elif event.type() == QEvent.Type.FontChange:
             self._equalise_columns()
+            QTimer.singleShot(0, self._reband_if_needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reband_if_needed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reband_if_needed()  # the page's real width is known only now
 
     # --- actions -------------------------------------------------------------------------
 

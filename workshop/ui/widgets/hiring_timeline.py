@@ -318,6 +318,9 @@ class TimelineScroll(QScrollArea):
     def __init__(self, timeline: HiringTimeline, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline_scroll")
+        # A chart of many quarters scrolls sideways on purpose (its own bar, below it); the
+        # page around it never does (tests/page_geometry.py knows this property).
+        self.setProperty("scrolls_sideways", True)
         self.setAccessibleName("Hiring timeline")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)

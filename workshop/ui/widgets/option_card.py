@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui.theme import half_line, set_role
+from workshop.ui.widgets.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from workshop.framework.model import DecisionOption
@@ -236,15 +237,11 @@ class OptionCard(QFrame):
         layout.addWidget(self.details)
         layout.addStretch(1)
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
         self.toggle_button = LinkButton(SHOW_DETAILS)
         self.toggle_button.setObjectName("pros_cons_button")
         self.toggle_button.setAccessibleName(f"Show pros and cons of {option.name}")
         self.toggle_button.setEnabled(bool(option.pros or option.cons))
         self.toggle_button.clicked.connect(lambda: self.set_expanded(not self.is_expanded))
-        buttons.addWidget(self.toggle_button)
-        buttons.addStretch(1)
         self.undecide_button = QPushButton("Undecide")
         self.undecide_button.setObjectName("undecide_button")
         self.undecide_button.setAccessibleName(f"Undecide: clear the choice of {option.name}")
@@ -252,8 +249,9 @@ class OptionCard(QFrame):
         self.undecide_button.setCursor(Qt.CursorShape.ArrowCursor)
         self.undecide_button.setVisible(False)
         self.undecide_button.clicked.connect(self.undecide_requested)
-        buttons.addWidget(self.undecide_button)
-        layout.addLayout(buttons)
+        # "Undecide" goes under "Show pros and cons" when a narrow card has no room for both.
+        self.buttons_row = WrapRow(self.toggle_button, [self.undecide_button], lead_chars=None)
+        layout.addWidget(self.buttons_row)
         self._apply_spacing()
         self._update_tooltip()
 
@@ -368,7 +366,14 @@ class OptionCard(QFrame):
         return QSize(min(hint.width(), self.min_card_width()), hint.height())
 
     def min_card_width(self) -> int:
-        return self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS
+        """About CARD_MIN_CHARS characters, and never narrower than the longest word of the
+        option's name beside its mark (large projecting type: "predictions" is not cut)."""
+        metrics = self.name_label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self.option.name.split()), default=0)
+        margins = self._layout.contentsMargins()
+        beside = self.chosen_mark.sizeHint().width() + self._layout.spacing()
+        word = longest + margins.left() + margins.right() + beside + 2
+        return max(self.fontMetrics().averageCharWidth() * CARD_MIN_CHARS, word)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()

@@ -25,7 +25,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("mode", "Assignment"),
     ("seniority", "Seniority"),
     ("headcount", "People"),
-    ("target_quarter", "Target quarter"),
+    ("target_quarter", "Target\nquarter"),  # two lines: the column is as wide as its dates
     ("ml_experience", "ML\nexperience"),
     ("data_engineering", "Data\nengineering"),
     ("warnings", "Checks"),

@@ -15,10 +15,11 @@ elsewhere. Edits come from :mod:`.intents`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -94,6 +96,17 @@ ADVICE = "Framework's advice"  # the arrow beside the words says whether it is o
 PLAN_ROWS_SHOWN = 12  # the table grows with the plan up to this many rows, then scrolls
 # What an edit must touch for this page to change.
 WATCHED = ("hires",)
+
+
+def _in_a_sentence(heading: str) -> str:
+    """ "Data engineering" → "data engineering"; "ML experience" keeps its capitals."""
+    return heading if heading[:2].isupper() else heading[:1].lower() + heading[1:]
+
+
+# The role's title keeps about this many characters before other columns step aside.
+TITLE_MIN_CHARS = 12
+# Hidden in this order when the plan is too narrow for every column (see _fit_title).
+COMPACT_HIDDEN = ("warnings", "data_engineering", "ml_experience")
 
 
 class RoleCard(QFrame):
@@ -249,6 +262,7 @@ class HiringPage(BasePage):
         self.state: HiringState = EMPTY
         self.role_cards: dict[str, RoleCard] = {}
         self._warning_cards: list[WarningCard] = []
+        self._fixed_widths: dict[str, int] = {}  # the plan's small columns, by field
         self._panes_sized = False  # the first split is made once the page has a width
         unit = round(em(self))
         outer = QVBoxLayout(self)
@@ -404,6 +418,10 @@ class HiringPage(BasePage):
         self.row_bar.setLayout(row_bar)
         row_bar.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.row_bar)
+        self.compact_note = self.muted(named(plain_label(), "compact_note", "Columns hidden"))
+        self.scaled(self.compact_note, SECONDARY)
+        self.compact_note.setVisible(False)
+        layout.addWidget(self.compact_note)
 
         self.checks_title = self._section("Checks against the framework", "checks_title")
         layout.addWidget(self.checks_title)
@@ -497,7 +515,7 @@ class HiringPage(BasePage):
         texts, not by laying out each row); the table as tall as its rows, up to a dozen."""
         table = self.plan_table
         metrics = table.fontMetrics()
-        pad = round(em(self) * 2)
+        pad = round(em(self) * 1.2)
         header = table.horizontalHeader()
         longest = {
             "mode": list(MODE_NAMES.values()),
@@ -509,10 +527,11 @@ class HiringPage(BasePage):
         }
         for field, texts in longest.items():
             column = COLUMN[field]
-            width = max([header.sectionSizeHint(column) + round(em(self)),
-                         *(metrics.horizontalAdvance(t) + pad for t in texts)])
+            heading = self._heading_width(column)
+            width = max([heading, *(metrics.horizontalAdvance(t) + pad for t in texts)])
             if field in ("ml_experience", "data_engineering"):
-                width = header.sectionSizeHint(column) + round(em(self))
+                width = heading
+            self._fixed_widths[field] = width
             if table.columnWidth(column) != width:
                 table.setColumnWidth(column, width)
         row_height = metrics.lineSpacing() * 2 + round(em(self) * 1.5)
@@ -531,28 +550,85 @@ class HiringPage(BasePage):
         # the four choices after it; the checks and notes may scroll on a narrow screen.
         essential = sum(table.columnWidth(COLUMN[f]) for f in
                         ("mode", "seniority", "headcount", "target_quarter"))
-        table.setMinimumWidth(essential + metrics.averageCharWidth() * 16
-                              + table.verticalScrollBar().sizeHint().width())
+        table.setMinimumWidth(essential + metrics.averageCharWidth() * TITLE_MIN_CHARS
+                              + table.verticalScrollBar().sizeHint().width()
+                              + 2 * table.frameWidth())
         self._fit_title()
+
+    def _heading_width(self, column: int) -> int:
+        """What a column's heading needs, measured from its text: Qt's own size hint of a
+        hidden section is no measure, and columns step in and out of view here."""
+        header = self.plan_table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # headings are bold in some styles: room for that either way
+        metrics = QFontMetrics(font)
+        lines = COLUMNS[column][1].split("\n")
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return max(metrics.horizontalAdvance(line) for line in lines) + 2 * margin + round(em(self))
 
     def _fit_title(self) -> None:
         """The role's title and the notes share the width the other columns leave, the
-        title never less than about 18 characters and the notes 12 (narrower, the plan
-        scrolls sideways instead of cutting titles)."""
+        title never less than about 12 characters and the notes 12. Where that does not
+        fit (a 1024-pixel projector with large type), the checks, then the two experience
+        columns step aside — the checks below the table still name every problem — and a
+        line under the table says so."""
+        table = self.plan_table
+        char = table.fontMetrics().averageCharWidth()
+        for compact in COMPACT_HIDDEN:
+            table.setColumnHidden(COLUMN[compact], False)
+            if compact in self._fixed_widths:  # a section shown again keeps no reliable width
+                table.setColumnWidth(COLUMN[compact], self._fixed_widths[compact])
+        hidden: list[str] = []
+        for step in (None, *COMPACT_HIDDEN):
+            if step is not None:
+                table.setColumnHidden(COLUMN[step], True)
+                hidden.append(step)
+            if self._share_title_and_notes(char):
+                break
+        names = [_in_a_sentence(heading.replace("\n", " ")) for f, heading in COLUMNS
+                 if f in hidden]
+        self.compact_note.setText(
+            f"Narrow screen: the {', '.join(names)} column{'s' if len(names) > 1 else ''} "
+            "stepped aside. Hide the page list (F9) to see "
+            f"{'them' if len(names) > 1 else 'it'}."
+            if names else ""
+        )
+        self.compact_note.setVisible(bool(names))
+
+    def _share_title_and_notes(self, char: int) -> bool:
+        """Size title and notes into what is left; True when they got their minimum."""
         table = self.plan_table
         flexible = (COLUMN["title"], COLUMN["notes"])
         others = sum(table.columnWidth(c) for c in range(len(COLUMNS))
                      if c not in flexible and not table.isColumnHidden(c))
-        room = table.viewport().width() - others
-        char = table.fontMetrics().averageCharWidth()
+        room = table.viewport().width() - others - 1  # a pixel of rounding, never a scroll
         notes_shown = not table.isColumnHidden(COLUMN["notes"])
-        title = max(room // 2 if notes_shown else room, char * 18)
+        metrics = table.fontMetrics()
+        pad = round(em(self))
+        hires = self.controller.session.hires
+
+        def longest_word(texts: Iterable[str]) -> int:
+            words = (w for text in texts for w in text.split())
+            return max((metrics.horizontalAdvance(w) for w in words), default=0) + pad
+
+        # Titles wrap onto a second line: the title needs its longest word, and about
+        # TITLE_MIN_CHARS characters when there is room for that.
+        title_floor = min(max(longest_word(self.hire_name(h) for h in hires), char * 10),
+                          char * TITLE_MIN_CHARS)
+        # The notes are never narrower than their longest word (up to 24 characters): a
+        # word is wrapped onto the next line, not cut in the middle.
+        notes_floor = max(char * 8, min(longest_word(h.notes for h in hires), char * 24))
+        if notes_shown:
+            title = max(min(room // 2, room - notes_floor), title_floor)
+        else:
+            title = max(room, title_floor)
         widths = {COLUMN["title"]: title}
         if notes_shown:
-            widths[COLUMN["notes"]] = max(room - title, char * 12)
+            widths[COLUMN["notes"]] = max(room - title, notes_floor)
         for column, width in widths.items():
             if table.columnWidth(column) != width:
                 table.setColumnWidth(column, width)
+        return sum(widths.values()) <= room
 
     def _selection_changed(self, *_args: object) -> None:
         self.timeline.set_selected(self.selected)
@@ -717,6 +793,7 @@ class HiringPage(BasePage):
         # Private notes never reach the room.
         self.plan_table.setColumnHidden(COLUMN["notes"], projecting)
         self._fit_title()
+        self._fit_panes()  # the plan needs another width without the notes
 
     def flush(self) -> None:
         """Typing in a cell is committed now (page change, close, Ctrl+S)."""
@@ -732,9 +809,27 @@ class HiringPage(BasePage):
     def narrow(self) -> bool:
         """Too narrow for catalogue and plan side by side (a 1024-pixel projector, large
         type): they then take turns, switched by the catalogue button."""
-        plan = self.plan_table.minimumWidth() + self.plan_scroll.verticalScrollBar(
-        ).sizeHint().width() + round(em(self) * 3)
-        return bool(self.width() < plan + self._catalogue_minimum())
+        return bool(self.splitter.width() < self._plan_minimum() + self._catalogue_minimum()
+                    + self.splitter.handleWidth())
+
+    def _plan_minimum(self) -> int:
+        """Narrower than this, the plan (its table, buttons and checks) would be cut off."""
+        body = self.plan_scroll.widget()
+        # Every column at its width and the role's title at about 18 characters: beside
+        # the catalogue the plan gets that or the two take turns (the catalogue button),
+        # rather than the room reading "Additional data …".
+        char = self.plan_table.fontMetrics().averageCharWidth()
+        columns = sum(self._fixed_widths.values()) + char * 18
+        if not self.projecting:
+            columns += char * 12  # the private notes
+        table = columns + self.plan_table.verticalScrollBar().sizeHint().width() + 2 * (
+            self.plan_table.frameWidth())
+        content = max(
+            body.minimumSizeHint().width() if body is not None else 0,
+            self.plan_table.minimumWidth(), table,
+        ) + round(em(self) * 2)
+        return (content + self.plan_scroll.verticalScrollBar().sizeHint().width()
+                + self.plan_scroll.frameWidth() * 2)
 
     def _catalogue_minimum(self) -> int:
         """Narrower than this, the role cards would be cut off (they wrap, but a button and
@@ -757,6 +852,11 @@ class HiringPage(BasePage):
             self.splitter.setSizes([catalogue, max(1, self.width() - catalogue)])
             self._panes_sized = True
         narrow = self.narrow
+        sizes = self.splitter.sizes()
+        if not narrow and len(sizes) == 2 and sizes[1] < self._plan_minimum():
+            # Side by side, the plan gets the width it needs; the catalogue the rest.
+            plan = self._plan_minimum()
+            self.splitter.setSizes([max(1, sum(sizes) - plan), plan])
         self.catalogue_button.setVisible(narrow)
         showing_catalogue = narrow and self.catalogue_button.isChecked()
         self.catalogue_button.setText(CATALOGUE_HIDE if showing_catalogue else CATALOGUE_SHOW)

@@ -86,6 +86,9 @@ if TYPE_CHECKING:
 EMPTY_TEXT = "No opportunities yet — press N to add the first one"
 # Shown in the selected opportunity's form only, when the list is too narrow for them.
 COMPACT_HIDDEN = ("confidence", "data_readiness", "target_quarter")
+# Still too narrow (large type at 1024 pixels): the quadrant steps aside too — the chart
+# beside or under the list shows it, and so does the selected item's form.
+NARROW_HIDDEN = ("quadrant",)
 # The marker shapes of the matrix (circle, square, diamond, triangle) as text, for the legend.
 QUADRANT_GLYPHS = ("●", "■", "◆", "▲")
 BLOCKED_SHOWN = 12  # blocked opportunities listed by name under the list; the rest counted
@@ -765,11 +768,13 @@ class MatrixPage(BasePage):
 
         # Too narrow for every column (a 1024-pixel screen beside the notes panel): the
         # list keeps what the room argues about; the rest is in the selected item's form.
-        for field in COMPACT_HIDDEN:
+        for field in (*COMPACT_HIDDEN, *NARROW_HIDDEN):
             self.table.setColumnHidden(COLUMN[field], False)
         needed = list_needed()
-        if needed > width:
-            for field in COMPACT_HIDDEN:
+        for fields in (COMPACT_HIDDEN, NARROW_HIDDEN):
+            if needed <= width:
+                break
+            for field in fields:
                 self.table.setColumnHidden(COLUMN[field], True)
             needed = list_needed()
         list_needed_now = needed
