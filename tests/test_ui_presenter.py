@@ -243,19 +243,38 @@ def test_matrix_hiring_decision_and_actions_show_their_public_content(
     from workshop.domain.priorities import prioritise
 
     view = start(qtbot, presenter, "page_matrix")
-    top = prioritise(framework, controller.session).ranked[0]
+    ranked = prioritise(framework, controller.session).ranked
     shown = visible_text(view)
-    assert f"1. {top.title}" in shown and top.quadrant_name in shown
+    assert ranked[0].title in shown and "1." in shown
+    # The matrix itself: every opportunity placed, numbered with its rank, quadrants named.
+    chart = view.findChild(QWidget, "audience_matrix")
+    assert chart.isVisible() and chart.height() >= view.height() / 3
+    described = chart.accessibleDescription()
+    for entry in ranked:
+        assert f"#{entry.rank} {entry.title}: value {entry.value}, cost {entry.cost}" in described
 
     presenter.show_page("page_hiring")
     shown = visible_text(view)
     assert "Q1 2027" in shown and "ML scientist" in shown
+    quarters = [w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter")
+                if w.isVisible()]
+    assert quarters[0] == "Q1 2027" and quarters == sorted(quarters[:-1], key=lambda q: (
+        q.split()[1], q.split()[0])) + quarters[-1:]
 
     presenter.show_page("page_decision_tech_stack")
-    shown = visible_text(view)
     topic = framework.decision("dec_language")
     decided = next(d for d in controller.session.decisions if d.topic_id == topic.id)
-    assert f"{topic.title}: {topic.option(decided.option_id).name}" in shown
+    chosen = topic.option(decided.option_id).name
+    decision = next(w for w in view.findChildren(QWidget, "audience_decision") if w.isVisible()
+                    and w.accessibleName().startswith(topic.title))
+    assert decision.accessibleName() == f"{topic.title}: ✓ Chosen: {chosen}"
+    cards = [c for c in decision.findChildren(QWidget) if c.objectName().startswith("audience_option")
+             and c.objectName() != "audience_option_name" and c.objectName() != "audience_option_summary"]
+    assert len(cards) == len([o for o in topic.options if not o.retired])
+    marked = [c for c in cards if c.property("chosen")]
+    assert len(marked) == 1
+    name = marked[0].findChild(QLabel, "audience_option_name").text()
+    assert words(name.replace("\u00a0", " ")).startswith(f"✓ {chosen[:4]}")
 
     presenter.show_page("page_actions")
     shown = visible_text(view)
@@ -427,3 +446,174 @@ def test_single_screen_presents_over_the_only_screen(qtbot, presenter):
     only = QGuiApplication.screens()[0]
     assert presenter.screen is only and not presenter.on_second_screen
     assert view.height() == only.geometry().height()
+
+
+def test_unusual_text_never_runs_off_the_new_slides(qtbot, controller, framework):
+    """The longest titles a field takes, markup, emoji and right-to-left text in the matrix,
+    the hiring plan and a decision: shown literally, cut with "…", and every slide stays on
+    the screen."""
+    from workshop.domain.edits import set_item_field
+    from workshop.domain.fields import LINE
+
+    session = controller.session
+    strange = ('<b>&amp; "🎉 עברית عربي ' + "x" * 10_000)[:LINE]
+    controller.push(set_item_field(session, "opportunities", session.opportunities[0].id,
+                                   "title", strange))
+    controller.push(set_item_field(controller.session, "hires", controller.session.hires[0].id,
+                                   "title", strange))
+    decision = next(d for d in controller.session.decisions if d.option_id)
+    controller.push(set_item_field(controller.session, "decisions", decision.id, "owner",
+                                   strange))
+    for width, height in ((1024, 768), (1920, 1080)):
+        view = AudienceView(controller, "projector")
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        for page_id in ("page_matrix", "page_hiring", "page_decision_tech_stack",
+                        "page_decision_compute"):
+            view.show_page(page_id)
+            content = view.findChild(QWidget, "audience_content")
+            assert content.sizeHint().height() <= view.height(), page_id
+            assert content.sizeHint().width() <= view.width(), page_id
+            for label in labels(view):
+                assert label.textFormat() == Qt.TextFormat.PlainText
+                right = label.mapTo(view, label.rect().bottomRight())
+                assert right.x() <= view.width() and right.y() <= view.height(), (
+                    page_id, label.objectName(), label.text()[:40])
+            shown = visible_text(view)
+            if page_id == "page_matrix":  # on the chart (its rank may be below the list's top)
+                shown = view.findChild(QWidget, "audience_matrix").accessibleDescription()
+            if page_id in ("page_matrix", "page_hiring"):
+                assert "<b>&amp;" in shown, page_id
+            assert "x" * LINE not in shown
+        view.close()
+
+
+def test_a_long_hiring_plan_folds_its_later_quarters_and_keeps_the_unplanned(
+    qtbot, store, framework
+):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from samples import large_session  # type: ignore[import-not-found]
+
+    session = large_session(framework)
+    store.create(session)
+    controller = SessionController(session, framework, store)
+    view = AudienceView(controller, "projector")
+    qtbot.addWidget(view)
+    view.resize(1024, 768)
+    view.show_page("page_hiring")
+    view.show()
+    qtbot.waitExposed(view)
+    quarters = [w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter")
+                if w.isVisible()]
+    assert quarters[-1] == "Not planned yet"
+    assert quarters[-2].startswith("From Q") and "…" not in quarters[-2]
+    assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()
+    shown = visible_text(view)
+    assert "more" in shown  # roles that do not fit a line are counted
+    assert not any(h.notes[:20] in shown for h in session.hires if h.notes)
+
+
+def test_one_screen_the_statement_moved_to_is_highlighted_and_rated(qtbot, store, framework):
+    """One screen: the audience view has the keyboard; ↓ moves to the next statement on the
+    facilitator's page, the room sees it highlighted, and 2 rates it."""
+    from PySide6.QtWidgets import QApplication
+
+    from workshop.ui.preferences import Preferences
+    from workshop.ui.workshop_window import WorkshopWindow
+
+    session = build_demo(framework)
+    store.create(session)
+    controller = SessionController(store.load(session.id), framework, store)
+    window = WorkshopWindow(controller, Preferences(), projecting=False)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    position = next(i for i, s in enumerate(window.stops) if s.page.id == MATURITY_PAGE)
+    window.go_to(position)
+    window.present_action.trigger()
+    view = window.presenter.view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+
+    def highlighted() -> list[str]:
+        return [r.findChild(QLabel, "audience_row_number").text()
+                for r in view.findChildren(QWidget, "audience_row")
+                if r.isVisible() and r.property("highlighted")]
+
+    first = highlighted()
+    assert len(first) == 1 and first[0].startswith("▶ ")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    after = highlighted()
+    assert len(after) == 1 and after != first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    statement = window.current_view.current_item()
+    assert store.load(session.id).rating(statement).score == 2
+    row = next(r for r in view.findChildren(QWidget, "audience_row")
+               if r.isVisible() and r.property("highlighted"))
+    assert row.findChild(QLabel, "audience_row_value").text() == "2"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.presenting
+    window.close()
+
+
+def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
+    qtbot, store, framework
+):
+    import dataclasses
+
+    session = dataclasses.replace(build_demo(framework), statement_set="extended")
+    store.create(session)
+    controller = SessionController(session, framework, store)
+    statements = framework.statements_for("building", extended=True)
+    assert len(statements) > 8
+    last = statements[-1]
+    view = AudienceView(controller, "projector")
+    qtbot.addWidget(view)
+    view.focus_item = lambda: last.id
+    view.resize(1024, 768)
+    view.show_page("page_maturity_building")
+    view.show()
+    qtbot.waitExposed(view)
+    marked = [r for r in view.findChildren(QWidget, "audience_row")
+              if r.isVisible() and r.property("highlighted")]
+    assert len(marked) == 1
+    assert marked[0].findChild(QLabel, "audience_row_number").text() == f"▶ {len(statements)}."
+    earlier = view.findChild(QLabel, "audience_earlier")
+    assert earlier is not None and earlier.isVisible() and "earlier statements" in earlier.text()
+    assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()
+
+
+@pytest.mark.parametrize("sample", ["demo", "large"])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, store, framework, size, sample):
+    """Every page's slide at a projector's sizes, for the demo and a large workshop: each
+    label is at least 1/40 of the screen's height, has the room its text needs, and lies
+    inside the screen."""
+    if sample == "large":
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+        from samples import large_session  # type: ignore[import-not-found]
+
+        session = large_session(framework)
+    else:
+        session = build_demo(framework)
+    store.create(session)
+    controller = SessionController(session, framework, store)
+    view = AudienceView(controller, "projector")
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    for page in framework.pages:
+        view.show_page(page.id)
+        for label in labels(view):
+            assert label.font().pixelSize() >= view.height() / 40, (page.id, label.objectName())
+            hint = label.sizeHint()
+            assert hint.height() <= label.height() + 1, (page.id, label.objectName(), label.text())
+            corner = label.mapTo(view, label.rect().bottomRight())
+            assert corner.x() <= view.width() and corner.y() <= view.height(), (
+                page.id, label.objectName(), label.text()[:40])

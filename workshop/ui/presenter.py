@@ -2,7 +2,10 @@
 
 The facilitator keeps the workshop window — notes, timer, controls — on the laptop; the
 audience view goes full-screen on the *other* screen when there is one, else on the only
-screen (then the room sees only the audience view; Esc ends it). Usage by the window::
+screen (then the room sees only the audience view; Esc ends it). With two screens the
+workshop window becomes the facilitator's console (``ui/console.py``, listening to
+:attr:`Presenter.started` and :attr:`Presenter.page_shown`). Either way one key table
+(``audience/keys.py``) answers the clicker. Usage by the window::
 
     presenter = Presenter(controller, preferences.theme, window=self)
     presenter.stopped.connect(...)            # e.g. uncheck the Present action
@@ -16,7 +19,7 @@ lives in it — the work is in the controller and the store — so nothing is lo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -57,6 +60,11 @@ class Presenter(QObject):
     stopped = Signal()
     #: A clicker key in the audience view asked for the next (+1) or previous (-1) page.
     page_step = Signal(int)
+    #: Presenting started (True: the audience view is on a second screen); emitted again
+    #: with True when a projector plugged in while presenting takes the audience view.
+    started = Signal(bool)
+    #: The room now sees this page (after every page change while presenting).
+    page_shown = Signal(str)
 
     def __init__(
         self,
@@ -73,6 +81,11 @@ class Presenter(QObject):
         self.page_id = ""
         self.screen: QScreen | None = None  # where the audience view is
         self.on_second_screen = False
+        #: The control of the facilitator's page that keys the presenter does not use go to
+        #: (0–4 to the statement being rated), and the item the facilitator is on (shown
+        #: highlighted to the room). By default read from the window's current page.
+        self.page_control: Callable[[], QWidget | None] = self._page_control
+        self.focus_item: Callable[[], str] = self._focus_item
 
     @property
     def is_active(self) -> bool:
@@ -88,6 +101,8 @@ class Presenter(QObject):
             view.escape_pressed.connect(self.stop)
             view.closed.connect(self._view_closed)
             view.page_step.connect(self.page_step)
+            view.forward_to = lambda: self.page_control()
+            view.focus_item = lambda: self.focus_item()
             if self.window is not None:
                 # The window's shortcuts work from the audience view too (one screen: it has
                 # the keyboard), so presenting never takes a key away from the facilitator.
@@ -99,6 +114,7 @@ class Presenter(QObject):
                 app.screenAdded.connect(self._screen_added)
         self.view.show_page(page_id)
         self._place()
+        self.started.emit(self.on_second_screen)
         return self.view
 
     def show_page(self, page_id: str) -> None:
@@ -106,6 +122,26 @@ class Presenter(QObject):
         self.page_id = page_id
         if self.view is not None:
             self.view.show_page(page_id)
+            self.page_shown.emit(page_id)
+
+    # --- the facilitator's page -----------------------------------------------------------
+
+    def _current_page_view(self) -> QWidget | None:
+        page = getattr(self.window, "current_view", None)
+        return page if isinstance(page, QWidget) else None
+
+    def _page_control(self) -> QWidget | None:
+        """The page's control with the keyboard (the last one it had), else its first."""
+        page = self._current_page_view()
+        if page is None:
+            return None
+        focus_target = getattr(page, "focus_target", None)
+        return page.focusWidget() or (focus_target() if callable(focus_target) else None) or page
+
+    def _focus_item(self) -> str:
+        page = self._current_page_view()
+        current_item = getattr(page, "current_item", None)
+        return str(current_item()) if callable(current_item) else ""
 
     def set_theme(self, theme_name: str) -> None:
         self.theme_name = theme_name
@@ -162,6 +198,10 @@ class Presenter(QObject):
             view.raise_()
             view.activateWindow()
             view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.window is not None and self.window.isVisible():
+            # Some window managers (and Qt's offscreen platform) activate a new window even
+            # when asked not to: the keyboard stays with the facilitator's console.
+            self.window.activateWindow()
 
     def _screen_removed(self, screen: QScreen) -> None:
         """The projector was unplugged: move to another free screen, else stop presenting.
@@ -182,3 +222,5 @@ class Presenter(QObject):
         """A projector was plugged in while presenting on the laptop: move the view there."""
         if self.view is not None and not self.on_second_screen:
             self._place()
+            if self.on_second_screen:
+                self.started.emit(True)  # the laptop becomes the facilitator's console

@@ -428,6 +428,9 @@ class WorkshopWindow(QMainWindow):
             self._presenter = Presenter(self.controller, self._audience_theme(), window=self)
             self._presenter.stopped.connect(self._presenting_stopped)
             self._presenter.page_step.connect(self._step)
+            from workshop.ui.console import attach_console  # the laptop's console (2 screens)
+
+            attach_console(self, self._presenter)
         return self._presenter
 
     def _audience_theme(self) -> str:

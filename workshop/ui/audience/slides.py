@@ -9,7 +9,10 @@ only the builders below choose text, and none of them reads a private field
 item marked ``private``).
 
 One builder per page type, registered in :data:`BUILDERS`; a page type without a builder
-shows its title and stage.
+shows its title and stage (``tests/test_audience_slides.py`` checks that every page type the
+content uses has a builder and that none shows a title alone). A builder is told which item the
+facilitator is on (``focus``: the statement being rated on a maturity check), so the room sees
+the same one highlighted.
 """
 
 from __future__ import annotations
@@ -60,7 +63,11 @@ class Paragraph:
 @dataclass(frozen=True)
 class Row:
     """One line of a list: main text (up to ``lines`` lines), then details and flags; an
-    optional big value at the right (a score) with a small note under it."""
+    optional big value at the right (a score) with a small note under it.
+
+    ``number`` is shown before the text in its own column ("3."), so the room can say
+    "statement 3"; a ``highlighted`` row is the one the facilitator is on (outlined in the
+    accent colour, with a "▶" before its number, never colour alone)."""
 
     text: str
     detail: str = ""
@@ -68,6 +75,8 @@ class Row:
     value_note: str = ""
     flags: tuple[Flag, ...] = ()
     lines: int = 2
+    number: str = ""
+    highlighted: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class RowList:
     more: str = "more"  # "+ 3 more {more}" when rows do not all fit
     more_one: str = ""  # "+ 1 more {more_one}" (defaults to ``more``)
     columns: int = 1  # short rows (names) read well side by side
+    hidden: int = 0  # rows left out on purpose (a top list): added to "+ N more"
 
 
 @dataclass(frozen=True)
@@ -114,7 +124,121 @@ class Notice:
     kind: str = WARNING
 
 
-Block = Paragraph | RowList | Bars | Headline | Notice
+@dataclass(frozen=True)
+class MatrixSpot:
+    """One opportunity on the value/cost matrix, drawn with its rank as its number."""
+
+    rank: int
+    title: str
+    value: int  # 1..5, up
+    cost: int  # 1..5, right
+    quadrant: int  # index into :attr:`MatrixBlock.quadrants` (shape and fill)
+    first_project: bool = False
+
+
+@dataclass(frozen=True)
+class MatrixQuadrantName:
+    name: str
+    high_value: bool
+    high_cost: bool
+
+
+@dataclass(frozen=True)
+class MatrixBlock:
+    """The value/cost matrix itself: quadrants named, every opportunity a numbered marker."""
+
+    spots: tuple[MatrixSpot, ...]
+    quadrants: tuple[MatrixQuadrantName, ...]
+    value_threshold: float
+    cost_threshold: float
+
+
+@dataclass(frozen=True)
+class OptionCard:
+    name: str
+    summary: str  # the option's one-line trade-off
+    chosen: bool = False
+
+
+@dataclass(frozen=True)
+class OptionCards:
+    """One decision: its options as cards side by side, and what was chosen in words
+    ("✓ Chosen: Python" or "Not chosen yet"), so the choice never rests on an outline."""
+
+    topic: str
+    cards: tuple[OptionCard, ...]
+    status: str
+    chosen: bool = False
+    detail: str = ""  # who owns it, by when
+    question: str = ""  # what is being decided ("Which language will the team use?")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineColumn:
+    label: str  # "Q1 2027", or "Not planned"
+    entries: tuple[TimelineEntry, ...]
+    planned: bool = True  # False: the last column, roles with no quarter yet
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Roles along the quarters of their planned start, earliest at the left."""
+
+    columns: tuple[TimelineColumn, ...]
+    empty: str = ""
+    more: str = "more"
+
+
+@dataclass(frozen=True)
+class Beside:
+    """Two blocks side by side (the matrix and its ranked list); ``share`` is the left's
+    part of the width."""
+
+    left: Block
+    right: Block
+    share: float = 0.5
+
+
+Block = (
+    Paragraph | RowList | Bars | Headline | Notice | MatrixBlock | OptionCards | Timeline | Beside
+)
+
+
+def block_texts(block: Block) -> list[str]:
+    """Every string a block can put on the screen."""
+    out: list[str] = []
+    if isinstance(block, Paragraph):
+        out += [block.text, block.empty]
+    elif isinstance(block, RowList):
+        out.append(block.empty)
+        for row in block.rows:
+            out += [row.number, row.text, row.detail, row.value, row.value_note]
+            out += [f.text for f in row.flags]
+    elif isinstance(block, Bars):
+        out += [b.label for b in block.bars] + [block.threshold_label]
+    elif isinstance(block, Notice):
+        out.append(block.text)
+    elif isinstance(block, MatrixBlock):
+        out += [q.name for q in block.quadrants] + [s.title for s in block.spots]
+    elif isinstance(block, OptionCards):
+        out += [block.topic, block.status, block.detail, block.question]
+        out += [t for card in block.cards for t in (card.name, card.summary)]
+    elif isinstance(block, Timeline):
+        out.append(block.empty)
+        for column in block.columns:
+            out.append(column.label)
+            out += [t for e in column.entries for t in (e.text, e.detail)]
+    elif isinstance(block, Beside):
+        out += block_texts(block.left) + block_texts(block.right)
+    else:
+        out += [block.label, block.value, block.note]
+    return out
 
 
 @dataclass(frozen=True)
@@ -123,24 +247,14 @@ class Slide:
     caption: str  # small line above the title: stage and kind of page
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    #: Use the whole width of the screen (a chart beside a list), not the reading measure.
+    wide: bool = False
 
     def texts(self) -> list[str]:
         """Every string on the slide (for checks that nothing private is shown)."""
         out = [self.caption, self.title]
         for block in self.blocks:
-            if isinstance(block, Paragraph):
-                out += [block.text, block.empty]
-            elif isinstance(block, RowList):
-                out.append(block.empty)
-                for row in block.rows:
-                    out += [row.text, row.detail, row.value, row.value_note]
-                    out += [f.text for f in row.flags]
-            elif isinstance(block, Bars):
-                out += [b.label for b in block.bars] + [block.threshold_label]
-            elif isinstance(block, Notice):
-                out.append(block.text)
-            else:
-                out += [block.label, block.value, block.note]
+            out += block_texts(block)
         return [t for t in out if t]
 
 
@@ -214,7 +328,9 @@ def _list_slide(
 
 # --- one builder per page type ---------------------------------------------------------------
 
-Builder = Callable[[Framework, Session, Page], Slide]
+# (framework, public session, page, focus): ``focus`` is the id of the item the facilitator
+# is on ("" when none), for builders that show it highlighted.
+Builder = Callable[[Framework, Session, Page, str], Slide]
 BUILDERS: dict[str, Builder] = {}
 
 
@@ -226,13 +342,14 @@ def builder(page_type: str) -> Callable[[Builder], Builder]:
     return register
 
 
-def build_slide(framework: Framework, session: Session, page: Page) -> Slide:
-    """The public content of ``page`` as the room should see it (from the public view)."""
+def build_slide(framework: Framework, session: Session, page: Page, focus: str = "") -> Slide:
+    """The public content of ``page`` as the room should see it (from the public view);
+    ``focus`` names the item the facilitator is on (see the module's docstring)."""
     build = BUILDERS.get(page.page_type, _title_only)
-    return build(framework, public_view(session, framework).session, page)
+    return build(framework, public_view(session, framework).session, page, focus)
 
 
-def _title_only(framework: Framework, session: Session, page: Page) -> Slide:
+def _title_only(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     stage = _stage_name(framework, page.stage)
     blocks: tuple[Block, ...] = ()
     if stage:
@@ -241,7 +358,7 @@ def _title_only(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("overview")
-def _overview(framework: Framework, session: Session, page: Page) -> Slide:
+def _overview(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     blocks: list[Block] = []
     details = _joined(long_date(session.workshop_date), session.facilitator)
     if session.sponsor:
@@ -267,7 +384,7 @@ def _overview(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("interviews")
-def _interviews(framework: Framework, session: Session, page: Page) -> Slide:
+def _interviews(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     names = {p.function: p.function_name for p in framework.interview_prompts}
     rows = tuple(
         Row(
@@ -287,7 +404,7 @@ def _interviews(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("question")
-def _question(framework: Framework, session: Session, page: Page) -> Slide:
+def _question(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     question = next((q for q in framework.questions if q.id == page.ref), None)
     prompt = question.prompt if question else page.title
     answer = session.answer(page.ref)
@@ -303,7 +420,9 @@ def _question(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("maturity")
-def _maturity(framework: Framework, session: Session, page: Page) -> Slide:
+def _maturity(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
+    """The stage's statements, numbered as on the facilitator's page; the one being rated
+    (``focus``) is highlighted, with its score or the show of hands."""
     stage_id = page.ref or page.stage
     placement = place(framework, session)
     dimension_names = {d.id: d.name for d in framework.dimensions}
@@ -316,6 +435,9 @@ def _maturity(framework: Framework, session: Session, page: Page) -> Slide:
         if scored.statement_id not in wanted:
             continue
         flags: list[Flag] = []
+        highlighted = scored.statement_id == focus
+        if highlighted:
+            flags.append(Flag("▶ Rating now", ACCENT))
         if scored.disagreement:
             flags.append(Flag(f"{WARNING_ICON} The room disagrees", WARNING))
         if scored.score is None:
@@ -331,6 +453,8 @@ def _maturity(framework: Framework, session: Session, page: Page) -> Slide:
                 value=value,
                 value_note=note,
                 flags=tuple(flags),
+                number=f"{len(rows) + 1}.",
+                highlighted=highlighted,
             )
         )
     return _list_slide(
@@ -340,7 +464,7 @@ def _maturity(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("placement")
-def _placement(framework: Framework, session: Session, page: Page) -> Slide:
+def _placement(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     placement = place(framework, session)
     working = _stage_name(framework, placement.working_on)
     reached = _stage_name(framework, placement.reached[-1]) if placement.reached else ""
@@ -370,7 +494,7 @@ def _placement(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("progress")
-def _progress(framework: Framework, session: Session, page: Page) -> Slide:
+def _progress(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     """The journey this workshop knows: where the room stood last time and today."""
     journey = progress_of(framework, session)
     points = [p for p in journey.points if p.rated]
@@ -395,32 +519,80 @@ def _progress(framework: Framework, session: Session, page: Page) -> Slide:
     )
 
 
+# How many of the ranked opportunities the matrix slide lists beside the chart, and how many
+# it draws: beyond a few dozen markers the room sees a blob, not a ranking.
+MATRIX_TOP = 8
+MATRIX_CHART_MAX = 24
+
+
 @builder("matrix")
-def _matrix(framework: Framework, session: Session, page: Page) -> Slide:
+def _matrix(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
+    """The value/cost matrix drawn (quadrants named, every opportunity a numbered marker)
+    and, beside it, the top of the ranked list with the same numbers."""
     priorities = prioritise(framework, session)
+    quadrant_ids = [q.id for q in framework.matrix.quadrants]
+    spots = tuple(
+        MatrixSpot(
+            rank=ranked.rank,
+            title=ranked.title or "Untitled opportunity",
+            value=ranked.value,
+            cost=ranked.cost,
+            quadrant=quadrant_ids.index(ranked.quadrant) if ranked.quadrant in quadrant_ids else 0,
+            first_project=ranked.first_project,
+        )
+        for ranked in priorities.ranked[:MATRIX_CHART_MAX]
+    )
+    chart = MatrixBlock(
+        spots,
+        tuple(
+            MatrixQuadrantName(q.name, q.high_value, q.high_cost)
+            for q in framework.matrix.quadrants
+        ),
+        priorities.value_threshold,
+        priorities.cost_threshold,
+    )
     rows = []
-    for ranked in priorities.ranked:
-        flags = [Flag(ranked.quadrant_name, ACCENT)] if ranked.quadrant_name else []
+    for ranked in priorities.ranked[:MATRIX_TOP]:
+        flags = []
         if ranked.first_project:
             flags.append(Flag("★ First project", ACCENT))
         if ranked.blocked:
             flags.append(Flag(f"{WARNING_ICON} Blocked by data", WARNING))
         rows.append(
             Row(
-                text=f"{ranked.rank}. {ranked.title or 'Untitled opportunity'}",
-                detail=f"value {ranked.value} · cost {ranked.cost}",
+                text=ranked.title or "Untitled opportunity",
+                detail=_joined(ranked.quadrant_name, f"value {ranked.value} · cost {ranked.cost}"),
                 flags=tuple(flags),
                 lines=1,
+                number=f"{ranked.rank}.",
             )
         )
-    return _list_slide(
-        framework, page, "opportunities, highest priority first", rows,
-        empty="No opportunities yet.", more="opportunities", more_one="opportunity",
+    ranked_list = RowList(
+        tuple(rows),
+        empty="No opportunities yet: the room adds them on the facilitator's screen.",
+        more=(
+            f"(top {MATRIX_CHART_MAX} drawn)"
+            if len(priorities.ranked) > MATRIX_CHART_MAX
+            else "on the matrix"
+        ),
+        hidden=len(priorities.ranked) - len(rows),
+    )
+    if not spots:
+        return _list_slide(
+            framework, page, "value and cost", (),
+            empty="No opportunities yet.", more="opportunities", more_one="opportunity",
+        )
+    return Slide(
+        page.id,
+        _caption(framework, page, "value and cost, highest priority first"),
+        page.title,
+        (Beside(chart, ranked_list, share=0.5),),
+        wide=True,
     )
 
 
 @builder("audit")
-def _audit(framework: Framework, session: Session, page: Page) -> Slide:
+def _audit(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     titles = {o.id: o.title for o in session.opportunities}
     # Only "available" carries its mark on the big screen; the rest read as plain words.
     status_words = {
@@ -448,67 +620,78 @@ def _audit(framework: Framework, session: Session, page: Page) -> Slide:
     )
 
 
+# Quarters shown as columns of the hiring timeline; later quarters join the last column.
+TIMELINE_QUARTERS = 5
+
+
 @builder("hiring")
-def _hiring(framework: Framework, session: Session, page: Page) -> Slide:
+def _hiring(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
+    """The roles along the quarters of their planned start (a timeline), and those with no
+    quarter yet at the end. Hire.notes are the facilitator's notes about people: never read."""
     role_names = {r.id: r.name for r in framework.roles}
-    scheduled = sorted(
-        (h for h in session.hires if is_quarter(h.target_quarter)),
-        key=lambda h: Quarter.parse(h.target_quarter),
-    )
-    unscheduled = [h for h in session.hires if not is_quarter(h.target_quarter)]
-    rows = []
-    for hire in [*scheduled, *unscheduled]:
-        # Hire.notes are the facilitator's working notes about people: never projected.
+    by_quarter: dict[Quarter, list[TimelineEntry]] = {}
+    unplanned: list[TimelineEntry] = []
+    for hire in session.hires:
         name = hire.title or role_names.get(hire.role_id, "Role")
         how = "internal move" if hire.mode == "internal" else "hire"
         headcount = f"{hire.headcount} × " if hire.headcount != 1 else ""
-        rows.append(
-            Row(
-                text=f"{headcount}{name}",
-                detail=f"{hire.seniority} · {how}",
-                value=quarter_label(hire.target_quarter) if hire.target_quarter else "Not planned",
-                lines=1,
-            )
-        )
-    return _list_slide(
-        framework, page, "planned roles by quarter", rows,
-        empty="No roles planned yet.", more="roles", more_one="role",
+        entry = TimelineEntry(f"{headcount}{name}", f"{hire.seniority} · {how}")
+        if is_quarter(hire.target_quarter):
+            by_quarter.setdefault(Quarter.parse(hire.target_quarter), []).append(entry)
+        else:
+            unplanned.append(entry)
+    quarters = sorted(by_quarter)
+    columns = [
+        TimelineColumn(quarter.label, tuple(by_quarter[quarter]))
+        for quarter in quarters[:TIMELINE_QUARTERS]
+    ]
+    later = quarters[TIMELINE_QUARTERS:]
+    if later:
+        entries = tuple(e for quarter in later for e in by_quarter[quarter])
+        columns.append(TimelineColumn(f"From {later[0].label}", entries))
+    if unplanned:
+        columns.append(TimelineColumn("Not planned yet", tuple(unplanned), planned=False))
+    return Slide(
+        page.id,
+        _caption(framework, page, "planned roles by quarter of start"),
+        page.title,
+        (Timeline(tuple(columns), empty="No roles planned yet.", more="roles"),),
+        wide=True,
     )
 
 
 @builder("decision")
-def _decision(framework: Framework, session: Session, page: Page) -> Slide:
-    rows = []
+def _decision(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
+    """Each decision of the page: its options as cards, the chosen one marked."""
+    blocks: list[Block] = []
     for topic in framework.decisions_for_page(page):
         made = next((d for d in session.decisions if d.topic_id == topic.id), None)
         option = topic.option(made.option_id) if made and made.option_id else None
-        if option is not None:
-            detail = _joined(
-                made.owner if made else "", quarter_label(made.target_quarter) if made else ""
-            )
-            rows.append(
-                Row(
-                    text=f"{topic.title}: {option.name}",
-                    detail=detail,
-                    flags=(Flag(f"{CHECK} Decided", ACCENT),),
-                )
-            )
+        cards = tuple(
+            OptionCard(o.name, o.tradeoff, chosen=option is not None and o.id == option.id)
+            for o in topic.options
+            if not o.retired or (option is not None and o.id == option.id)
+        )
+        if option is not None and made is not None:
+            status = f"{CHECK} Chosen: {option.name}"
+            detail = _joined(made.owner, quarter_label(made.target_quarter))
         else:
-            options = " · ".join(o.name for o in topic.options if not o.retired)
-            rows.append(
-                Row(
-                    text=f"{topic.title}: not decided yet",
-                    detail=f"Options: {options}" if options else "",
-                )
+            status, detail = "Not chosen yet", ""
+        blocks.append(
+            OptionCards(
+                topic.title, cards, status, chosen=option is not None, detail=detail,
+                question=topic.question,
             )
-    return _list_slide(
-        framework, page, "decision", rows,
-        empty="No decision for this page.", more="decisions", more_one="decision",
+        )
+    if not blocks:
+        blocks.append(Paragraph("", empty="No decision for this page."))
+    return Slide(
+        page.id, _caption(framework, page, "decision"), page.title, tuple(blocks), wide=True
     )
 
 
 @builder("go_to_market")
-def _go_to_market(framework: Framework, session: Session, page: Page) -> Slide:
+def _go_to_market(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     rows = []
     for item in framework.go_to_market:
         if item.retired:
@@ -545,7 +728,7 @@ def public_actions(session: Session) -> list[Action]:
 
 
 @builder("actions")
-def _actions(framework: Framework, session: Session, page: Page) -> Slide:
+def _actions(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     rows = []
     for action in public_actions(session):
         status = ACTION_STATUS.get(action.status, "")
@@ -564,7 +747,7 @@ def _actions(framework: Framework, session: Session, page: Page) -> Slide:
 
 
 @builder("roadmap")
-def _roadmap(framework: Framework, session: Session, page: Page) -> Slide:
+def _roadmap(framework: Framework, session: Session, page: Page, focus: str) -> Slide:
     """The plan by quarter: one row per quarter of the window, what lands in it."""
     from workshop.domain.roadmap import build_roadmap
 

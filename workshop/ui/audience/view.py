@@ -14,10 +14,11 @@ leak here by a widget being visible by mistake. The view rebuilds on every sessi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -30,7 +31,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -40,19 +40,24 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.ui import theme as themes
+from workshop.ui.audience import decisions, rows, timeline
 from workshop.ui.audience.bars import ScoreBars
+from workshop.ui.audience.keys import PresenterKey, classify, forward_key
+from workshop.ui.audience.matrix import matrix_chart
 from workshop.ui.audience.slides import (
     ACCENT,
     WARNING,
     Bars,
+    Beside,
     Block,
     Flag,
     Headline,
+    MatrixBlock,
     Notice,
+    OptionCards,
     Paragraph,
-    Row,
-    RowList,
     Slide,
+    Timeline,
     build_slide,
     is_rtl,
 )
@@ -96,13 +101,6 @@ class Sizes:
         )
 
 
-# What presentation clickers (and a facilitator at the keyboard) press to move on or back.
-CLICKER_NEXT = frozenset({Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space})
-CLICKER_BACK = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_Left})
-# Keys that black the screen (B, and "." which many clickers send for it).
-BLACKOUT_KEYS = frozenset({Qt.Key.Key_B, Qt.Key.Key_Period})
-
-
 class AudienceView(QWidget):
     """A top-level window showing one page's :class:`Slide`. Esc asks to stop presenting.
 
@@ -119,6 +117,8 @@ class AudienceView(QWidget):
     page_step = Signal(int)
     #: The window was closed (by the presenter, the window manager or Alt+F4).
     closed = Signal()
+    #: What the room sees changed (a new slide, or the screen blacked out or back).
+    shown_changed = Signal()
 
     def __init__(
         self,
@@ -152,9 +152,22 @@ class AudienceView(QWidget):
         self.blackout.hide()
         #: Where other keys go: the focused control of the facilitator's window.
         self.key_target: QWidget | None = parent
+        #: The control of the facilitator's page that other keys go to (set by the
+        #: presenter); None: the facilitator's window's focused control.
+        self.forward_to: Callable[[], QWidget | None] = lambda: None
+        #: The item the facilitator is on (the statement being rated), shown highlighted.
+        self.focus_item: Callable[[], str] = lambda: ""
+        self._focus = ""
+        #: Drawn off screen at this size (a miniature on the facilitator's console), never
+        #: shown as a window.
+        self.offscreen_size: QSize | None = None
         self._apply_palette()
         # Connected with self as receiver: Qt drops the connection when the view is deleted.
         controller.changed.connect(self.refresh)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # The facilitator moving to another statement moves the highlight with them.
+            app.focusChanged.connect(self.refresh_focus)
 
     # --- what to show ------------------------------------------------------------------------
 
@@ -178,14 +191,22 @@ class AudienceView(QWidget):
                 self.controller.session.title or "Workshop",
             )
         else:
-            self.slide = build_slide(framework, self.controller.session, page)
+            self._focus = self.focus_item()
+            self.slide = build_slide(framework, self.controller.session, page, self._focus)
         self._rebuild()
+
+    def refresh_focus(self, *_args: object) -> None:
+        """Rebuild only when the item the facilitator is on has changed."""
+        if self.focus_item() != self._focus:
+            self.refresh()
 
     # --- sizes -------------------------------------------------------------------------------
 
     def reference_height(self) -> int:
         """The height type is scaled from: the view's own height once it fills its screen,
-        the screen's height before it is shown."""
+        the screen's height before it is shown (or the size it is drawn at off screen)."""
+        if self.offscreen_size is not None:
+            return self.offscreen_size.height()
         if self.isVisible() and self.height() > 0:
             return self.height()
         screen = self.screen()
@@ -214,36 +235,36 @@ class AudienceView(QWidget):
 
     def set_blacked_out(self, black: bool) -> None:
         self.blackout.setGeometry(self.rect())
+        changed = black != self.blacked_out
         self.blackout.setVisible(black)
         if black:
             self.blackout.raise_()
+        if changed:
+            self.shown_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        if key == Qt.Key.Key_Escape:
-            self.escape_pressed.emit()
-        elif plain and key in BLACKOUT_KEYS:
-            self.set_blacked_out(not self.blacked_out)
-        elif plain and (key in CLICKER_NEXT or key in CLICKER_BACK):
-            self.set_blacked_out(False)
-            self.page_step.emit(1 if key in CLICKER_NEXT else -1)
-        elif not self._forward(event):
+        if not self.handle_key(event):
             super().keyPressEvent(event)
-            return
-        event.accept()
 
-    def _forward(self, event: QKeyEvent) -> bool:
-        """Hand a key to the control with the keyboard in the facilitator's window."""
-        window = self.key_target
-        if window is None:
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """The presenter's keys (``keys.py``, shared with the facilitator's console): Esc,
+        black screen, clicker steps; any other key goes to the control with the keyboard in
+        the facilitator's window. True when the key was used."""
+        command = classify(event)
+        if command is PresenterKey.STOP:
+            self.escape_pressed.emit()
+        elif command is PresenterKey.BLACKOUT:
+            self.set_blacked_out(not self.blacked_out)
+        elif command in (PresenterKey.NEXT, PresenterKey.BACK):
+            self.set_blacked_out(False)
+            self.page_step.emit(1 if command is PresenterKey.NEXT else -1)
+        elif self.key_target is None:
             return False
-        target = window.focusWidget() or window
-        copy = QKeyEvent(
-            event.type(), event.key(), event.modifiers(), event.text(),
-            event.isAutoRepeat(), event.count(),
-        )
-        QApplication.sendEvent(target, copy)
+        else:
+            target = self.key_target
+            forward_key(event, self.forward_to() or target.focusWidget() or target)
+            self.refresh_focus()
+        event.accept()
         return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -276,7 +297,7 @@ class AudienceView(QWidget):
             self._content.setParent(None)
             self._content.deleteLater()
         height = self.reference_height()
-        content = _SlideBuilder(self).build(self.slide)
+        content = SlideBuilder(self).build(self.slide)
         # Heights are counted while building; should rounding still make the slide taller
         # than the screen, build it again with that much less room (drops a row, never
         # shrinks the text).
@@ -286,15 +307,16 @@ class AudienceView(QWidget):
                 break
             content.setParent(None)
             content.deleteLater()
-            content = _SlideBuilder(self, less=overflow + 1).build(self.slide)
+            content = SlideBuilder(self, less=overflow + 1).build(self.slide)
         self._content = content
         self._outer.addWidget(content)
         content.show()
         if self.blacked_out:
             self.blackout.raise_()
+        self.shown_changed.emit()
 
 
-class _SlideBuilder:
+class SlideBuilder:
     """Lays one slide out for the view's current size: fonts, line breaks, what fits.
 
     Heights are counted as the slide is built (line counts come from :func:`wrap`), so a
@@ -319,8 +341,15 @@ class _SlideBuilder:
         self.value_line = QFontMetricsF(self.value).lineSpacing()
         self.unit = round(self.body_line / 2)  # VISUAL.md: spacing in half line heights
         self.border = max(2, round(s.height / 400))
-        width = view.width() if view.isVisible() and view.width() > 0 else round(s.height * 4 / 3)
+        if view.offscreen_size is not None:
+            width = view.offscreen_size.width()
+        elif view.isVisible() and view.width() > 0:
+            width = view.width()
+        else:
+            width = round(s.height * 4 / 3)
         margin_x = max(round(width / 20), round(s.height / 14))
+        self.width = width
+        self.full_measure = width - 2 * margin_x  # a wide slide (a chart beside a list)
         self.measure = min(width - 2 * margin_x, round(s.body * MAX_MEASURE_EM))
         self.margin_x = max(margin_x, (width - self.measure) // 2)
         self.margin_y = round(s.height / 24)
@@ -391,6 +420,9 @@ class _SlideBuilder:
     # --- the slide -------------------------------------------------------------------------
 
     def build(self, slide: Slide) -> QWidget:
+        if slide.wide:
+            self.measure = self.full_measure
+            self.margin_x = (self.width - self.measure) // 2
         content = QWidget()
         content.setObjectName("audience_content")
         layout = QVBoxLayout(content)
@@ -411,17 +443,61 @@ class _SlideBuilder:
         used += QFontMetricsF(self.title).lineSpacing() * len(title) + round(2.5 * self.unit)
 
         available = self.sizes.height - used - self.less
-        for index, block in enumerate(slide.blocks):
+        # The decisions of a page are laid out together: they share the room between them.
+        groups: list[Block | list[OptionCards]] = []
+        for block in slide.blocks:
+            if isinstance(block, OptionCards):
+                if groups and isinstance(groups[-1], list):
+                    groups[-1].append(block)
+                else:
+                    groups.append([block])
+            else:
+                groups.append(block)
+        for index, group in enumerate(groups):
             if index:
                 layout.addSpacing(2 * self.unit)
                 available -= 2 * self.unit
-            widget, height = self.block(block, available)
+            if isinstance(group, list):
+                widget, height = decisions.decisions(self, group, available)
+            else:
+                widget, height = self.block(group, available)
             layout.addWidget(widget)
             available -= height
         layout.addStretch(1)
         return content
 
+    def beside(self, block: Beside, available: float) -> tuple[QWidget, float]:
+        """Two blocks side by side, each laid out in its share of the width."""
+        box = QWidget()
+        box.setObjectName("audience_beside")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        gap = 4 * self.unit
+        row.setSpacing(gap)
+        whole = self.measure
+        left_width = round((whole - gap) * block.share)
+        heights = []
+        for part, width in ((block.left, left_width), (block.right, whole - gap - left_width)):
+            self.measure = width
+            widget, height = self.block(part, available)
+            self.measure = whole
+            if widget.objectName() != "audience_matrix":  # the chart is square already
+                widget.setFixedWidth(width)
+            row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+            heights.append(height)
+        row.addStretch(1)
+        return box, max(heights)
+
     def block(self, block: Block, available: float) -> tuple[QWidget, float]:
+        if isinstance(block, Beside):
+            return self.beside(block, available)
+        if isinstance(block, MatrixBlock):
+            side = max(1, math.floor(min(self.measure, available)))
+            return matrix_chart(block, self.small, side), side
+        if isinstance(block, Timeline):
+            return timeline.timeline(self, block, available)
+        if isinstance(block, OptionCards):
+            return decisions.decisions(self, [block], available)
         if isinstance(block, Paragraph):
             return self.paragraph(block, available)
         if isinstance(block, Headline):
@@ -438,7 +514,7 @@ class _SlideBuilder:
                 {t: self.view._colour(t) for t in ("text", "muted", "background")},
             )
             return bars, bars.sizeHint().height()
-        return self.rows(block, available)
+        return rows.row_list(self, block, available)
 
     def paragraph(self, block: Paragraph, available: float) -> tuple[QWidget, float]:
         """The room's answer: one point per line, as typed; the first lines when long."""
@@ -513,138 +589,3 @@ class _SlideBuilder:
             layout.addWidget(self.label(note.text, self.body, "text", "audience_headline_note"))
             height += self.body_line * len(note)
         return box, height
-
-    def rows(self, block: RowList, available: float) -> tuple[QWidget, float]:
-        box = QWidget()
-        box.setObjectName("audience_rows")
-        if not block.rows:
-            label = self.label(block.empty, self.body, "muted", "audience_empty")
-            layout = self.column()
-            box.setLayout(layout)
-            layout.addWidget(label)
-            return box, self.body_line
-
-        columns = max(1, block.columns)
-        column_gap = 4 * self.unit
-        cell_width = (self.measure - column_gap * (columns - 1)) / columns
-        value_metrics = QFontMetricsF(self.value)
-        small_metrics = QFontMetricsF(self.small)
-        value_width = max(
-            max(
-                value_metrics.horizontalAdvance(r.value),
-                small_metrics.horizontalAdvance(r.value_note),
-            )
-            for r in block.rows
-        )
-        value_width = min(math.ceil(value_width) + 2, round(cell_width * 0.45))
-        if value_width <= 2:
-            value_width = 0
-        text_width = cell_width - (value_width + 2 * self.unit if value_width else 0)
-        row_gap = self.unit
-        more_height = self.small_line + row_gap
-
-        # Rows go left to right, then down; a line of the grid is as tall as its tallest row.
-        chunks = [block.rows[i : i + columns] for i in range(0, len(block.rows), columns)]
-        laid: list[list[tuple[Row, str]]] = []
-        used = 0.0
-        shown = 0
-        for chunk in chunks:
-            wrapped = [(row, wrap(row.text, self.body, text_width, row.lines)) for row in chunk]
-            height = max(self._row_height(row, len(lines)) for row, lines in wrapped)
-            height += row_gap if laid else 0
-            remaining = len(block.rows) - shown - len(chunk)
-            if laid and used + height + (more_height if remaining else 0) > available:
-                break
-            laid.append([(row, lines.text) for row, lines in wrapped])
-            used += height
-            shown += len(chunk)
-
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(column_gap)
-        grid.setVerticalSpacing(row_gap)
-        box.setLayout(grid)
-        for r, cells in enumerate(laid):
-            for c, (row, text) in enumerate(cells):
-                grid.addWidget(self.row_widget(row, text, text_width, value_width), r, c)
-        for c in range(columns):
-            grid.setColumnStretch(c, 1)
-        hidden = len(block.rows) - shown
-        if hidden:
-            more = self.label(
-                f"+ {hidden} more {block.more if hidden > 1 else block.more_one or block.more}",
-                self.small_bold,
-                "muted",
-                "audience_more",
-            )
-            grid.addWidget(more, len(laid), 0, 1, columns)
-            used += more_height
-        return box, used
-
-    def _row_height(self, row: Row, lines: int) -> float:
-        left = self.body_line * lines
-        if row.flags:
-            left += self.flag_height() + self.border
-        elif row.detail:
-            left += self.small_line
-        right = (self.value_line if row.value else 0) + (self.small_line if row.value_note else 0)
-        return max(left, right)
-
-    def row_widget(self, row: Row, text: str, text_width: float, value_width: int) -> QWidget:
-        """One row: its text, a line of details and flags under it, a value at the right."""
-        widget = QWidget()
-        widget.setObjectName("audience_row")
-        line = QHBoxLayout(widget)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(2 * self.unit)
-        left = self.column()
-        # A one-line row (a name) stays at the left edge of its column in any script, so a
-        # list of names reads as a list; longer text follows its own direction.
-        start = Qt.AlignmentFlag.AlignAbsolute if row.lines == 1 else Qt.AlignmentFlag(0)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | start
-        left.addWidget(self.label(text, self.body, "text", "audience_row_text", align))
-        if row.detail or row.flags:
-            details = QHBoxLayout()
-            details.setContentsMargins(0, self.border if row.flags else 0, 0, 0)
-            details.setSpacing(self.unit)
-            if row.detail:
-                room = text_width * (0.55 if row.flags else 1.0)
-                detail = wrap(row.detail, self.small, room, 1)
-                label = self.label(
-                    detail.text,
-                    self.small,
-                    "muted",
-                    "audience_row_detail",
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                )
-                label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-                label.setFixedSize(
-                    math.ceil(QFontMetricsF(self.small).horizontalAdvance(detail.text)) + 2,
-                    self.flag_height() if row.flags else math.ceil(self.small_line),
-                )
-                details.addWidget(label)
-            for flag in row.flags:
-                details.addWidget(self.flag(flag))
-            details.addStretch(1)
-            left.addLayout(details)
-        left.addStretch(1)
-        line.addLayout(left, 1)
-        if value_width:
-            right = self.column()
-            top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-            if row.value:
-                value = wrap(row.value, self.value, value_width, 1)
-                right.addWidget(
-                    self.label(value.text, self.value, "text", "audience_row_value", top_right)
-                )
-            if row.value_note:
-                note = wrap(row.value_note, self.small, value_width, 1)
-                right.addWidget(
-                    self.label(note.text, self.small, "muted", "audience_row_note", top_right)
-                )
-            right.addStretch(1)
-            holder = QWidget()
-            holder.setLayout(right)
-            holder.setFixedWidth(value_width)
-            line.addWidget(holder)
-        return widget

@@ -447,6 +447,16 @@ class MaturityPage(BasePage):
     def row(self, statement_id: str) -> StatementRow:
         return next(r for r in self.rows if r.statement.id == statement_id)
 
+    def current_item(self) -> str:
+        """The statement the facilitator is on (the last row with the keyboard): the room
+        sees it highlighted on the audience view while it is rated."""
+        widget: QWidget | None = self.focusWidget()
+        while widget is not None and widget is not self:
+            if isinstance(widget, StatementRow):
+                return widget.statement.id
+            widget = widget.parentWidget()
+        return ""
+
     # --- changing --------------------------------------------------------------------------
 
     def rate(self, statement_id: str, score: int | None) -> None:

@@ -678,6 +678,7 @@ class MatrixChart(QWidget):
 
     def _paint_axes(self, painter: QPainter, plot: QRectF, text: QColor, line: float) -> None:
         m = self._metrics()
+        painter.setFont(self.font())  # a painter on a pixmap starts with the app's font
         painter.setPen(text)
         for score in range(LOW, HIGH + 1):
             label = str(score)
