@@ -29,7 +29,7 @@ from workshop.ui.controller import SessionController
 
 RECORD_EVERY_S = 60
 # Symbols the shipped font has (a missing glyph would show as an empty box).
-ICONS = {Level.NORMAL: "", Level.WARNING: "\u26a0 ", Level.DANGER: "\u203c "}
+ICONS = {Level.NORMAL: "", Level.WARNING: "\u26a0 ", Level.DANGER: "\u26a0 "}
 
 
 class TimerWidget(QWidget):

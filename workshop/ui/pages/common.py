@@ -37,7 +37,7 @@ from workshop.domain.edits import EditError
 from workshop.domain.quarters import Quarter, is_quarter, quarter_range
 from workshop.domain.validation import InvalidValue
 from workshop.ui.pages.base import PageView
-from workshop.ui.theme import half_line
+from workshop.ui.theme import half_line, tag_style_sheet
 from workshop.ui.widgets.wrap_row import WrapRow  # noqa: F401  (a page layout helper)
 
 if TYPE_CHECKING:
@@ -177,8 +177,8 @@ def _laid_out_widgets(layout: QLayout | None) -> Iterator[QWidget]:
 
 class Tag(QLabel):
     """A small labelled status tag ("Discussed", "Disagreement"). The words carry the meaning;
-    the outline and weight only support it, so it reads the same in print and for the
-    colour-blind."""
+    the colour, outline and weight only support it (theme.tag_style_sheet), so it reads the
+    same in print and for the colour-blind."""
 
     KINDS = ("neutral", "accent", "good", "warning", "danger")
 
@@ -203,19 +203,12 @@ class Tag(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._restyle()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._restyle()  # a theme change arrives as a palette change
 
     def _restyle(self) -> None:
         self.setProperty("tagKind", self._kind)
-        unit = max(1, round(em(self) / 2))
-        border = "palette(highlight)" if self._kind == "accent" else "palette(text)"
-        width = 2 if self._kind in ("warning", "danger", "accent") else 1
-        weight = "bold" if self._kind in ("warning", "danger", "good", "accent") else "normal"
-        sheet = (
-            f"QLabel {{ border: {width}px solid {border}; border-radius: {unit * 2}px;"
-            f" padding: 0px {unit * 2}px; font-weight: {weight}; }}"
-        )
+        sheet = tag_style_sheet(self, self._kind, max(1, round(em(self) / 2)))
         if sheet != self.styleSheet():  # a new style sheet sends FontChange again
             self.setStyleSheet(sheet)
 
@@ -234,17 +227,9 @@ class EmptyState(QLabel):
 
 
 def muted_colour(widget: QWidget) -> QColor:
-    """Secondary text colour: the text colour blended a little towards the background, which
-    keeps it at about 7:1 contrast in every theme (VISUAL.md "muted text")."""
-    palette = widget.palette()
-    text = palette.color(QPalette.ColorRole.WindowText)
-    back = palette.color(QPalette.ColorRole.Window)
-    mix = 0.78
-    return QColor(
-        round(text.red() * mix + back.red() * (1 - mix)),
-        round(text.green() * mix + back.green() * (1 - mix)),
-        round(text.blue() * mix + back.blue() * (1 - mix)),
-    )
+    """Secondary text colour: the theme's muted token (the palette's placeholder colour),
+    declared with the other colours so its contrast is checked (VISUAL.md "muted text")."""
+    return QColor(widget.palette().color(QPalette.ColorRole.PlaceholderText))
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:

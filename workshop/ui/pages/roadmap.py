@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from workshop.domain.roadmap import LANES, Roadmap, RoadmapItem, build_roadmap
 from workshop.service.changes import Change
+from workshop.ui.colours import CATEGORY, LANE_TINT
 from workshop.ui.pages.base import register
 from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
@@ -63,9 +64,7 @@ if TYPE_CHECKING:
     from workshop.framework.model import Page
     from workshop.ui.controller import SessionController
 
-# Okabe-Ito category colours (VISUAL.md), in lane order, as in the PDF. They are fills and
-# stripes only: every lane is also named in words, and text stays in the text colour.
-CATEGORY = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+# Category colours (colours.py), in lane order, as in the PDF: fills and stripes only.
 LANE_COLOURS = {lane_id: CATEGORY[i % len(CATEGORY)] for i, (lane_id, _) in enumerate(LANES)}
 LANE_NAMES = dict(LANES)
 
@@ -281,7 +280,7 @@ class RoadmapGrid(QWidget):
             # The lane's name cell: a light tint of its colour with a solid edge.
             colour = QColor(LANE_COLOURS.get(lane_id, CATEGORY[0]))
             painter.fillRect(QRectF(left, top, label_right - left, bottom - top),
-                             blend(colour, back, 0.25))
+                             blend(colour, back, LANE_TINT))
             painter.fillRect(QRectF(left, top, stripe, bottom - top), colour)
             painter.setPen(QPen(rule, 1))
             painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))

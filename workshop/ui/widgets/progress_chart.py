@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QFont
 
 from workshop.ui import theme
@@ -52,6 +52,7 @@ class ProgressChart(pg.PlotWidget):
         self._days: list[date] = []
         self._labels: list[str] = []
         self._lines: list[ChartLine] = []
+        self._theme_id: str | None = None
         self.readout = ""
         self.legend = self.addLegend(offset=(10, 10))
         self._hover = pg.TextItem(anchor=(0, 1))
@@ -62,6 +63,7 @@ class ProgressChart(pg.PlotWidget):
 
     def apply_theme(self) -> None:
         t = theme.current_theme()
+        self._theme_id = t.id
         self.setBackground(t.background)
         for name in ("left", "bottom"):
             axis = self.getAxis(name)
@@ -71,6 +73,16 @@ class ProgressChart(pg.PlotWidget):
         self.legend.setLabelTextColor(t.text)
         self._hover.setColor(QColor(t.text))
         self._hover.fill = pg.mkBrush(t.surface)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # pyqtgraph takes colours as values, not from the palette: a theme change (which
+        # arrives as a palette change) draws the chart again in the new theme's colours.
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.PaletteChange
+                and getattr(self, "_theme_id", None) not in (None, theme.current_theme().id)):
+            self.apply_theme()
+            if self._lines:
+                self.show_series(self._days, self._labels, self._lines)
 
     def show_series(
         self, days: Sequence[date], labels: Sequence[str], lines: Sequence[ChartLine]
