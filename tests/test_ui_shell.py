@@ -185,14 +185,6 @@ def test_page_done_mark_shows_in_navigator_and_is_stored(qtbot, window, store, s
     assert item_text.startswith("\u2713")
 
 
-def test_unbuilt_page_type_shows_a_placeholder_that_says_what_it_will_hold(qtbot, window):
-    position = next(i for i, s in enumerate(window.stops) if s.page.page_type == "roadmap")
-    window.go_to(position)
-    text = window.page_stack.currentWidget().findChild(QLabel, "placeholder_text")
-    if text is not None:  # the roadmap page may be built by now; then it is a real page
-        assert "roadmap" in text.text()
-
-
 # --- projecting ------------------------------------------------------------------------------
 
 

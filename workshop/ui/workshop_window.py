@@ -2,8 +2,8 @@
 uses all day (projecting toggle, timer, theme) and the standard shortcuts.
 
 Pages are created lazily, one per content page, from the page type registry
-(``workshop.ui.pages.base.page_class``); a page type not built yet shows a placeholder that
-says what the page will hold. On every session change the visible page refreshes from the
+(``workshop.ui.pages.base.page_class``); opening a workshop checks every page type has
+its view, slide and report section (``ui/page_types.py``). On every session change the visible page refreshes from the
 model at once; hidden pages refresh when next shown.
 
 Projecting hides the side panel (guidance, private notes) and every widget a page marked
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -56,24 +55,6 @@ if TYPE_CHECKING:  # made on first use
     from workshop.ui.presenter import Presenter
     from workshop.ui.room.panel import RoomPanel
 
-# What each page type will hold, for pages whose type is not built yet.
-PLANNED_PAGES = {
-    "overview": "the workshop details, sponsor, participants, target stage and agenda",
-    "interviews": "the discovery interviews: who, their function, the date and what hurts",
-    "question": "a strategy question, its hint and the room's answer",
-    "maturity": "the maturity statements of a stage, rated by the room 0–4 or by show of hands",
-    "placement": "the stage reached, per-dimension scores, disagreement and what is missing",
-    "progress": "the journey across workshops: scores per dimension over time, actions done",
-    "matrix": "the value/cost matrix of the opportunities and their ranked list",
-    "audit": "the data audit: whether the data supports each opportunity",
-    "hiring": "the hiring plan by stage and quarter, checked against the framework",
-    "decision": "the decision options with their trade-offs, the choice and its rationale",
-    "go_to_market": "the go-to-market items for the Building stage",
-    "actions": "actions, decisions and the parking lot, with owners and due dates",
-    "roadmap": "the roadmap by quarter and the PDF export",
-}
-
-
 single_screen = theme.single_screen
 
 
@@ -92,46 +73,6 @@ class PageStack(QStackedWidget):
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.sizeHint() if page else QSize(0, 0)
-
-
-class PlaceholderPage(QWidget):
-    """Shown for a page type that has no view yet; tidy, and says what will be here."""
-
-    def __init__(self, page: Page, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.page = page
-        self.setObjectName(f"placeholder_{page.id}")
-        title = QLabel(page.title, self)
-        title.setObjectName("page_title")
-        theme.set_role(title, "page_title")
-        title.setWordWrap(True)
-        what = PLANNED_PAGES.get(page.page_type, "this part of the workshop")
-        body = QLabel(f"This page will hold {what}. It is not available in this version yet.", self)
-        body.setObjectName("placeholder_text")
-        body.setWordWrap(True)
-        theme.set_role(body, "muted")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(body)
-        layout.addStretch(1)
-
-    def refresh(self) -> None:
-        pass
-
-    def show_change(self, _change: Change) -> None:
-        pass
-
-    def flush(self) -> None:
-        pass
-
-    def set_projecting(self, projecting: bool) -> None:
-        pass
-
-    def guidance(self) -> str:
-        return self.page.guidance
-
-    def focus_target(self) -> QWidget | None:
-        return None
 
 
 class WorkshopWindow(QMainWindow):
@@ -157,7 +98,7 @@ class WorkshopWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.setObjectName("workshop_window")
         self.setWindowTitle(f"{controller.session.display_name} — ML team maturity workshop")
-        self._views: dict[int, PageView | PlaceholderPage] = {}
+        self._views: dict[int, PageView] = {}
         self._presenter: Presenter | None = None  # made on first F5
         self._room_panel: RoomPanel | None = None  # made on first "Room vote…"
         self._stale: set[int] = set()
@@ -356,12 +297,6 @@ class WorkshopWindow(QMainWindow):
         toolbar.addWidget(self.projecting_indicator)
         toolbar.addSeparator()
         toolbar.addAction(self.present_action)
-        # While presenting on a second screen, the laptop is the console: what comes next.
-        self.console_label = QLabel(self)
-        self.console_label.setObjectName("console_label")
-        self.console_label.setAccessibleName("Presenting: next page")
-        self.console_action = toolbar.addWidget(self.console_label)
-        self.console_action.setVisible(False)
         toolbar.addSeparator()
         toolbar.addAction(self.page_done_action)
         toolbar.addSeparator()
@@ -456,7 +391,6 @@ class WorkshopWindow(QMainWindow):
         if self.presenter.on_second_screen:
             # The room sees the projector, not the laptop: the laptop shows the notes.
             self.set_projecting(False)
-        self._update_console()
         self.statusBar().showMessage(
             "Presenting — PgDown/PgUp or Space move, B blacks the screen, Esc ends it", 8000
         )
@@ -470,7 +404,6 @@ class WorkshopWindow(QMainWindow):
         self.present_action.setEnabled(True)
         for action in (self.clicker_next_action, self.clicker_previous_action):
             action.setEnabled(False)
-        self.console_action.setVisible(False)
         before = self._projecting_before_present
         if before is not None and before != self.projecting:
             self.set_projecting(before)
@@ -480,23 +413,6 @@ class WorkshopWindow(QMainWindow):
 
     def _step(self, step: int) -> None:
         self.next_page() if step > 0 else self.previous_page()
-
-    def _update_console(self) -> None:
-        """The laptop's line while presenting: what the room sees and what comes next."""
-        if not self.presenting:
-            self.console_action.setVisible(False)
-            return
-        current = self.current_page
-        following = (
-            self.stops[self.current + 1].page.title
-            if self.current + 1 < len(self.stops)
-            else "end of the workshop"
-        )
-        where = "on the projector" if self.presenter.on_second_screen else "on this screen"
-        self.console_label.setText(
-            f"\u25b6 Showing {where}: {current.title if current else ''}  \u00b7  Next: {following}"
-        )
-        self.console_action.setVisible(True)
 
     @property
     def presenting(self) -> bool:
@@ -536,14 +452,17 @@ class WorkshopWindow(QMainWindow):
 
     # --- pages --------------------------------------------------------------------------
 
-    def _view(self, position: int) -> PageView | PlaceholderPage:
+    def _view(self, position: int) -> PageView:
         view = self._views.get(position)
         if view is None:
             from workshop.ui.pages.base import page_class
 
             page = self.stops[position].page
             cls = page_class(page.page_type)
-            view = cls(self.controller, page, self.page_stack) if cls else PlaceholderPage(page, self.page_stack)
+            # Opening a workshop checked every page type against the registry
+            # (page_types.check_page_types), so a missing view cannot reach this point.
+            assert cls is not None, page.page_type
+            view = cls(self.controller, page, self.page_stack)
             self._views[position] = view
             self.page_stack.addWidget(view)
             view.setFont(self.font())
@@ -553,7 +472,7 @@ class WorkshopWindow(QMainWindow):
         return view
 
     @property
-    def current_view(self) -> PageView | PlaceholderPage | None:
+    def current_view(self) -> PageView | None:
         return self._views.get(self.current)
 
     @property
@@ -580,9 +499,8 @@ class WorkshopWindow(QMainWindow):
         self._update_room_action()
         if self.presenting:
             self.presenter.show_page(stop.page.id)
-            self._update_console()
 
-    def _focus_page(self, view: PageView | PlaceholderPage) -> None:
+    def _focus_page(self, view: PageView) -> None:
         """Arriving on a page (by any route) hands the keyboard to the page's first working
         control, so its keys (0–4, Space, typing) work at once; the page list keeps its
         own keys only while the facilitator is in it."""
