@@ -37,7 +37,8 @@ stress: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/ruff check workshop tests tools benchmarks
+	$(BIN)/ruff check workshop tests tools benchmarks packaging
+	$(BIN)/ruff format --check workshop tests tools benchmarks packaging
 	$(BIN)/mypy
 
 bench: $(STAMP)

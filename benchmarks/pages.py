@@ -73,9 +73,7 @@ class Bench:
         from workshop.ui.controller import SessionController
         from workshop.ui.workshop_window import WorkshopWindow
 
-        controller = SessionController(
-            self.store.load(self.session_id), self.framework, self.store
-        )
+        controller = SessionController(self.store.load(self.session_id), self.framework, self.store)
         window = WorkshopWindow(controller, projecting=False)
         window.resize(1920, 1080)
         window.show()
@@ -140,8 +138,14 @@ def _vote(session: object, n: int) -> object:
     from workshop.domain.edits import set_item_field
 
     opportunity = session.opportunities[150]  # type: ignore[attr-defined]
-    return set_item_field(session, "opportunities", opportunity.id, "votes",  # type: ignore[arg-type]
-                          opportunity.votes + (1 if n % 2 == 0 else -1), label="Add a vote")
+    return set_item_field(
+        session,
+        "opportunities",
+        opportunity.id,
+        "votes",  # type: ignore[arg-type]
+        opportunity.votes + (1 if n % 2 == 0 else -1),
+        label="Add a vote",
+    )
 
 
 def _audit_status(session: object, n: int) -> object:
@@ -156,8 +160,13 @@ def _headcount(session: object, n: int) -> object:
     from workshop.domain.edits import set_item_field
 
     hire = session.hires[20]  # type: ignore[attr-defined]
-    return set_item_field(session, "hires", hire.id, "headcount",  # type: ignore[arg-type]
-                          2 + n % 2)
+    return set_item_field(
+        session,
+        "hires",
+        hire.id,
+        "headcount",  # type: ignore[arg-type]
+        2 + n % 2,
+    )
 
 
 def _action_status(session: object, n: int) -> object:
@@ -184,8 +193,13 @@ def _interview_function(session: object, n: int) -> object:
 
     interview = session.interviews[5]  # type: ignore[attr-defined]
     function = ("support", "sales")[n % 2]
-    return set_item_field(session, "interviews", interview.id,  # type: ignore[arg-type]
-                          "function", function)
+    return set_item_field(
+        session,
+        "interviews",
+        interview.id,  # type: ignore[arg-type]
+        "function",
+        function,
+    )
 
 
 class BareMarkers(QWidget):
@@ -217,23 +231,37 @@ def drag_step(points: int = 100, side: int = 720, steps: int = 60) -> tuple[floa
     chart = MatrixChart()
     chart.resize(side, side)
     chart.set_matrix(
-        [MatrixQuadrant("Quick wins", "", True, False), MatrixQuadrant("Big bets", "", True, True),
-         MatrixQuadrant("Fill-ins", "", False, False), MatrixQuadrant("Money pits", "", False, True)],
-        3.5, 3.5, {}, {},
+        [
+            MatrixQuadrant("Quick wins", "", True, False),
+            MatrixQuadrant("Big bets", "", True, True),
+            MatrixQuadrant("Fill-ins", "", False, False),
+            MatrixQuadrant("Money pits", "", False, True),
+        ],
+        3.5,
+        3.5,
+        {},
+        {},
     )
-    chart.set_points([
-        MatrixPoint(f"o{n}", n + 1, f"Opportunity {n + 1}", 1 + n % 5, 1 + (n * 3) % 5, n % 4)
-        for n in range(points)
-    ])
+    chart.set_points(
+        [
+            MatrixPoint(f"o{n}", n + 1, f"Opportunity {n + 1}", 1 + n % 5, 1 + (n * 3) % 5, n % 4)
+            for n in range(points)
+        ]
+    )
     chart.show()
     settle()
     target = chart.points[points // 2]
     centre, radius = chart.layout_points()[target.opportunity_id]
 
     def mouse(kind: QEvent.Type, at: QPointF, buttons: Qt.MouseButton) -> None:
-        event = QMouseEvent(kind, at, chart.mapToGlobal(at), Qt.MouseButton.LeftButton
-                            if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
-                            buttons, Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(
+            kind,
+            at,
+            chart.mapToGlobal(at),
+            Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QApplication.sendEvent(chart, event)
 
     mouse(QEvent.Type.MouseButtonPress, centre, Qt.MouseButton.LeftButton)
@@ -272,13 +300,17 @@ def bench_pages(only: frozenset[str] = frozenset()) -> None:
         try:
             shows = first_shows(bench, only)
             print(f"pages, large sample at 1920x1080 (median of {RUNS} windows)")
-            print(f"  first show (goal <= {FIRST_SHOW_GOAL_MS:.0f} ms,"
-                  f" moonshot <= {FIRST_SHOW_MOONSHOT_MS:.0f} ms)")
+            print(
+                f"  first show (goal <= {FIRST_SHOW_GOAL_MS:.0f} ms,"
+                f" moonshot <= {FIRST_SHOW_MOONSHOT_MS:.0f} ms)"
+            )
             for page_type, title, ms in shows:
                 verdict = _verdict(ms, FIRST_SHOW_GOAL_MS, FIRST_SHOW_MOONSHOT_MS)
                 print(f"    {page_type:<13} {title[:34]:<34} {ms:8.1f} ms  {verdict}")
-            print(f"  one edit, screen updated (median of {EDITS}; goal <= {EDIT_GOAL_MS:.0f} ms,"
-                  f" moonshot <= {EDIT_MOONSHOT_MS:.0f} ms)")
+            print(
+                f"  one edit, screen updated (median of {EDITS}; goal <= {EDIT_GOAL_MS:.0f} ms,"
+                f" moonshot <= {EDIT_MOONSHOT_MS:.0f} ms)"
+            )
             for label, page_type, make in (
                 ("vote on the matrix", "matrix", _vote),
                 ("status on the data audit", "audit", _audit_status),
@@ -299,9 +331,11 @@ def bench_pages(only: frozenset[str] = frozenset()) -> None:
     step, bare = drag_step()
     ratio = step / bare if bare > 0 else float("inf")
     print("  matrix drag step, 100 points (median of 60 moves)")
-    print(f"    drag step {step:6.2f} ms, 100 bare markers {bare:6.2f} ms: ratio {ratio:.2f}x"
-          f"  (goal <= {DRAG_GOAL}x, moonshot <= {DRAG_MOONSHOT}x:"
-          f" {_verdict(ratio, DRAG_GOAL, DRAG_MOONSHOT)})")
+    print(
+        f"    drag step {step:6.2f} ms, 100 bare markers {bare:6.2f} ms: ratio {ratio:.2f}x"
+        f"  (goal <= {DRAG_GOAL}x, moonshot <= {DRAG_MOONSHOT}x:"
+        f" {_verdict(ratio, DRAG_GOAL, DRAG_MOONSHOT)})"
+    )
 
 
 if __name__ == "__main__":

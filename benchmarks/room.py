@@ -37,7 +37,9 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
-def _post(port: int, path: str, body: dict[str, object], token: str = "") -> tuple[int, bytes, float]:
+def _post(
+    port: int, path: str, body: dict[str, object], token: str = ""
+) -> tuple[int, bytes, float]:
     data = json.dumps(body).encode()
     headers = {"Host": f"127.0.0.1:{port}", "Content-Type": "application/json"}
     if token:
@@ -117,7 +119,9 @@ def bare_server_latencies(item_ids: list[str]) -> list[float]:
         server.server_close()
 
 
-def frames_while(app: object, view: object, work: Callable[[], object] | None, seconds: float) -> list[float]:
+def frames_while(
+    app: object, view: object, work: Callable[[], object] | None, seconds: float
+) -> list[float]:
     """Frame intervals (ms) of ``view`` repainting every 16 ms while ``work`` runs."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
@@ -180,9 +184,11 @@ def bench_room() -> dict[str, float]:
         idle = frames_while(app, view, None, 2.0)
         result: dict[str, list[float]] = {}
         voting = frames_while(
-            app, view,
+            app,
+            view,
             lambda: result.setdefault(
-                "room", phones_in_another_process(server.port, live.round.code, item_ids)  # type: ignore[union-attr]
+                "room",
+                phones_in_another_process(server.port, live.round.code, item_ids),  # type: ignore[union-attr]
             ),
             0.5,
         )
@@ -204,11 +210,15 @@ def bench_room() -> dict[str, float]:
 
 def report() -> None:
     r = bench_room()
-    print(f"room vote ({PHONES} phones at once, {BALLOTS} ballots each, {r['requests']:.0f} requests)")
+    print(
+        f"room vote ({PHONES} phones at once, {BALLOTS} ballots each, {r['requests']:.0f} requests)"
+    )
     print(f"  bare stdlib server p95     {r['bare_p95_ms']:7.1f} ms")
     ratio = r["room_p95_ms"] / r["bare_p95_ms"]
     verdict = "ok" if ratio <= 3 else "OVER TARGET"
-    print(f"  room server p95            {r['room_p95_ms']:7.1f} ms  ratio {ratio:.2f}x (target <= 3x: {verdict})")
+    print(
+        f"  room server p95            {r['room_p95_ms']:7.1f} ms  ratio {ratio:.2f}x (target <= 3x: {verdict})"
+    )
     print(f"  audience frame p95, idle   {r['idle_frame_p95_ms']:7.1f} ms")
     frame_ratio = r["voting_frame_p95_ms"] / r["idle_frame_p95_ms"]
     verdict = "ok" if frame_ratio <= 2 else "OVER TARGET"

@@ -39,7 +39,9 @@ def timed_process(command: list[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+        raise SystemExit(
+            f"benchmark command failed: {' '.join(command)}\n{process.stderr.read().decode()}"
+        )
     process.stderr.close()
     return elapsed, usage.ru_maxrss / 1024
 
@@ -80,17 +82,22 @@ def bench_export() -> None:
     r = run()
     print("PDF export (best of 5, same run)")
     print(f"  plain ReportLab, {r['demo_pages']:>3} pages  {r['demo_plain_s']:6.3f} s")
-    print(f"  demo roadmap,    {r['demo_pages']:>3} pages  {r['demo_export_s']:6.3f} s  ratio {r['demo_ratio']:.2f}x")
+    print(
+        f"  demo roadmap,    {r['demo_pages']:>3} pages  {r['demo_export_s']:6.3f} s  ratio {r['demo_ratio']:.2f}x"
+    )
     print(f"  plain ReportLab, {r['plain_pages']:>3} pages  {r['plain_s']:6.3f} s")
-    print(f"  large session,   {r['large_pages']:>3} pages  {r['large_export_s']:6.3f} s  ratio {r['large_ratio']:.2f}x")
+    print(
+        f"  large session,   {r['large_pages']:>3} pages  {r['large_export_s']:6.3f} s  ratio {r['large_ratio']:.2f}x"
+    )
     verdict = "ok" if r["large_ratio"] <= 3 else "OVER TARGET"
     print(f"  (300 opportunities, 40 hires, 60 actions; target <= 3x: {verdict})")
 
 
 def bench_pages() -> None:
     """In its own process: the page figures need a QApplication of their own."""
-    subprocess.run([sys.executable, str(HERE / "pages.py")], env=ENV, check=True,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(HERE / "pages.py")], env=ENV, check=True, stderr=subprocess.DEVNULL
+    )
 
 
 def bench_room() -> None:

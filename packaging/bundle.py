@@ -50,33 +50,73 @@ UNUSED_PLUGIN_FOLDERS = (
     "generic",  # touch input drivers for embedded boards
     # Wayland desktops run the window through XWayland (the xcb platform), as they do for
     # most X11 apps: the Wayland platform and its integrations are not shipped (~3 MB).
-    "wayland-graphics-integration-server", "wayland-graphics-integration-client",
-    "wayland-decoration-client", "wayland-shell-integration",
-    "sqldrivers", "position", "multimedia", "canbus", "sensors", "qmltooling",
+    "wayland-graphics-integration-server",
+    "wayland-graphics-integration-client",
+    "wayland-decoration-client",
+    "wayland-shell-integration",
+    "sqldrivers",
+    "position",
+    "multimedia",
+    "canbus",
+    "sensors",
+    "qmltooling",
 )
 UNUSED_PLUGIN_FILES = (
     "platformthemes/libqgtk3.so",  # the GTK theme: drags in GTK, cairo, pango (~15 MB)
-    "platforms/libqminimal.so", "platforms/libqminimalegl.so", "platforms/libqeglfs.so",
-    "platforms/libqlinuxfb.so", "platforms/libqvnc.so", "platforms/libqvkkhrdisplay.so",
-    "platforms/libqwayland.so", "platforms/libqwayland-egl.so", "platforms/libqwayland-generic.so",
+    "platforms/libqminimal.so",
+    "platforms/libqminimalegl.so",
+    "platforms/libqeglfs.so",
+    "platforms/libqlinuxfb.so",
+    "platforms/libqvnc.so",
+    "platforms/libqvkkhrdisplay.so",
+    "platforms/libqwayland.so",
+    "platforms/libqwayland-egl.so",
+    "platforms/libqwayland-generic.so",
     # Image formats the app never reads (it shows SVG and PNG; PNG is built into Qt).
-    "imageformats/libqwebp.so", "imageformats/libqtiff.so", "imageformats/libqgif.so",
-    "imageformats/libqtga.so", "imageformats/libqwbmp.so", "imageformats/libqicns.so",
-    "imageformats/libqjpeg.so", "imageformats/libqico.so",
+    "imageformats/libqwebp.so",
+    "imageformats/libqtiff.so",
+    "imageformats/libqgif.so",
+    "imageformats/libqtga.so",
+    "imageformats/libqwbmp.so",
+    "imageformats/libqicns.so",
+    "imageformats/libqjpeg.so",
+    "imageformats/libqico.so",
 )
 # Libraries every Linux desktop has, in ABI-stable versions, taken from the host rather than
 # shipped (as the OpenGL/EGL drivers always are): X11 and fonts, GLib, D-Bus, the C++ runtime.
 # Shipping our own copies would only add megabytes and, for libstdc++, clash with the host's
 # graphics drivers. The xcb helper libraries *are* shipped: distributions often lack them.
 HOST_LIBRARIES = (
-    "libX11.so.6", "libX11-xcb.so.1", "libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1",
-    "libpng16.so.16", "libbrotlicommon.so.1", "libbrotlidec.so.1", "libz.so.1",
-    "libglib-2.0.so.0", "libgthread-2.0.so.0", "libpcre2-8.so.0",
-    "libdbus-1.so.3", "libsystemd.so.0", "libgcrypt.so.20", "libgpg-error.so.0", "liblz4.so.1",
-    "libcap.so.2", "libstdc++.so.6", "libgcc_s.so.1",
-    "libzstd.so.1", "liblzma.so.5", "libbz2.so.1.0", "libuuid.so.1",
-    "libgssapi_krb5.so.2", "libkrb5.so.3", "libk5crypto.so.3", "libkrb5support.so.0",
-    "libcom_err.so.2", "libkeyutils.so.1",
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libexpat.so.1",
+    "libpng16.so.16",
+    "libbrotlicommon.so.1",
+    "libbrotlidec.so.1",
+    "libz.so.1",
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+    "libpcre2-8.so.0",
+    "libdbus-1.so.3",
+    "libsystemd.so.0",
+    "libgcrypt.so.20",
+    "libgpg-error.so.0",
+    "liblz4.so.1",
+    "libcap.so.2",
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+    "libzstd.so.1",
+    "liblzma.so.5",
+    "libbz2.so.1.0",
+    "libuuid.so.1",
+    "libgssapi_krb5.so.2",
+    "libkrb5.so.3",
+    "libk5crypto.so.3",
+    "libkrb5support.so.0",
+    "libcom_err.so.2",
+    "libkeyutils.so.1",
 )
 
 
@@ -85,14 +125,29 @@ def run(*command: str | Path, **kwargs: object) -> subprocess.CompletedProcess[s
 
 
 def size_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+    return (
+        sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+    )
 
 
 def build() -> None:
     env = dict(os.environ, WORKSHOP_BUNDLE_NAME=NAME)
     shutil.rmtree(FOLDER, ignore_errors=True)
-    run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", WORK, ROOT / "packaging" / "workshop.spec", env=env)
+    run(
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        WORK,
+        ROOT / "packaging" / "workshop.spec",
+        env=env,
+    )
 
 
 def trim(folder: Path) -> list[str]:
@@ -129,7 +184,11 @@ def trim(folder: Path) -> list[str]:
 def _needed(binary: Path) -> list[str]:
     """The shared libraries ``binary`` links to (its ELF NEEDED entries)."""
     result = subprocess.run(["readelf", "-d", str(binary)], capture_output=True, text=True)
-    return [line.split("[", 1)[1].rstrip("]") for line in result.stdout.splitlines() if "(NEEDED)" in line]
+    return [
+        line.split("[", 1)[1].rstrip("]")
+        for line in result.stdout.splitlines()
+        if "(NEEDED)" in line
+    ]
 
 
 def _is_elf(path: Path) -> bool:
@@ -143,11 +202,16 @@ def orphan_libraries(internal: Path) -> list[Path]:
     candidates: dict[str, list[Path]] = {}
     for folder in (internal, qt_lib):
         for path in folder.iterdir():
-            if ".so" in path.name and (path.is_file() or path.is_symlink()) and not path.name.startswith("libpython"):
+            if (
+                ".so" in path.name
+                and (path.is_file() or path.is_symlink())
+                and not path.name.startswith("libpython")
+            ):
                 candidates.setdefault(path.name, []).append(path)
     as_candidate = {p.resolve() for paths in candidates.values() for p in paths}
     roots = [
-        p for p in internal.rglob("*")
+        p
+        for p in internal.rglob("*")
         if p.is_file() and not p.is_symlink() and p.resolve() not in as_candidate and _is_elf(p)
     ]
     roots.append(internal.parent / "workshop")
@@ -166,10 +230,14 @@ def glibc_needed(folder: Path) -> str:
     versions: set[tuple[int, ...]] = set()
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink() and _is_elf(path):
-            out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+            out = subprocess.run(
+                ["objdump", "-T", str(path)], capture_output=True, text=True
+            ).stdout
             for token in out.replace("(", " ").replace(")", " ").split():
                 if token.startswith("GLIBC_") and token[6:7].isdigit():
-                    versions.add(tuple(int(part) for part in token[6:].split(".") if part.isdigit()))
+                    versions.add(
+                        tuple(int(part) for part in token[6:].split(".") if part.isdigit())
+                    )
     return ".".join(map(str, max(versions))) if versions else "unknown"
 
 
@@ -204,10 +272,17 @@ def add_licences(folder: Path) -> None:
 
     licences = folder / "licenses"
     licences.mkdir(exist_ok=True)
-    for text in (ROOT / "packaging" / "licenses").glob("*.txt"):  # Qt/PySide6: LGPL-3.0 (+ GPL-3.0 it builds on)
+    for text in (ROOT / "packaging" / "licenses").glob(
+        "*.txt"
+    ):  # Qt/PySide6: LGPL-3.0 (+ GPL-3.0 it builds on)
         shutil.copy2(text, licences / f"Qt-PySide6-{text.name}")
     shutil.copy2(ROOT / "resources" / "fonts" / "LICENSE", licences / "DejaVu-fonts-LICENSE.txt")
-    python_licence = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt"
+    python_licence = (
+        Path(sys.base_prefix)
+        / "lib"
+        / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+        / "LICENSE.txt"
+    )
     if python_licence.is_file():
         shutil.copy2(python_licence, licences / "Python-LICENSE.txt")
     seen: set[str] = set()
@@ -221,7 +296,9 @@ def add_licences(folder: Path) -> None:
             continue
         for file in files:
             path = str(file)
-            if ".dist-info/" in path and any(k in path.upper() for k in ("LICEN", "COPYING", "NOTICE", "AUTHORS")):
+            if ".dist-info/" in path and any(
+                k in path.upper() for k in ("LICEN", "COPYING", "NOTICE", "AUTHORS")
+            ):
                 source = Path(str(file.locate()))
                 if source.is_file():
                     shutil.copy2(source, licences / f"{component.distribution}-{source.name}")
@@ -237,8 +314,13 @@ def add_licences(folder: Path) -> None:
 def validate(folder: Path) -> None:
     share = folder / "share"
     run("desktop-file-validate", share / "applications" / f"{DESKTOP_ID}.desktop")
-    run("appstreamcli", "validate", "--no-net", share / "metainfo" / f"{DESKTOP_ID}.metainfo.xml",
-        stdout=subprocess.DEVNULL)
+    run(
+        "appstreamcli",
+        "validate",
+        "--no-net",
+        share / "metainfo" / f"{DESKTOP_ID}.metainfo.xml",
+        stdout=subprocess.DEVNULL,
+    )
     mb = size_mb(folder)
     if mb > LIMIT_MB:
         raise SystemExit(f"bundle: the folder is {mb:.0f} MB, over the {LIMIT_MB} MB limit")
@@ -250,9 +332,13 @@ def smoke_test(folder: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="workshop-bundle-") as scratch:
         home = Path(scratch)
         env = {
-            "PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-            "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_STATE_HOME": str(home / "state"), "LANG": "C.UTF-8",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(home),
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_STATE_HOME": str(home / "state"),
+            "LANG": "C.UTF-8",
         }
         db = home / "smoke.sqlite3"
         run(binary, "--version", env=env, stdout=subprocess.DEVNULL)
@@ -263,16 +349,29 @@ def smoke_test(folder: Path) -> None:
             raise SystemExit("bundle: roadmap did not write a PDF")
         run(binary, "--db", db, "--exit-after-startup", env=env, timeout=120)
         prefix = home / "prefix"
-        run("sh", folder / "install.sh", env=dict(env, PREFIX=str(prefix)), stdout=subprocess.DEVNULL)
+        run(
+            "sh",
+            folder / "install.sh",
+            env=dict(env, PREFIX=str(prefix)),
+            stdout=subprocess.DEVNULL,
+        )
         installed = prefix / "bin" / "workshop"
         run(installed, "--db", db, "sessions", "list", env=env, stdout=subprocess.DEVNULL)
         run("desktop-file-validate", prefix / "share" / "applications" / f"{DESKTOP_ID}.desktop")
-        run("sh", folder / "install.sh", "--uninstall", env=dict(env, PREFIX=str(prefix)), stdout=subprocess.DEVNULL)
+        run(
+            "sh",
+            folder / "install.sh",
+            "--uninstall",
+            env=dict(env, PREFIX=str(prefix)),
+            stdout=subprocess.DEVNULL,
+        )
         caches = ("mimeinfo.cache", "icon-theme.cache")  # the desktop's own indexes, rebuilt
         left = [p for p in prefix.rglob("*") if p.is_file() and p.name not in caches]
         if left:
             raise SystemExit(f"bundle: --uninstall left files behind: {left[:5]}")
-    print("bundle: smoke test passed (version, demo, roadmap, start-up offscreen, install/uninstall)")
+    print(
+        "bundle: smoke test passed (version, demo, roadmap, start-up offscreen, install/uninstall)"
+    )
 
 
 def archive(folder: Path) -> Path:
@@ -283,8 +382,12 @@ def archive(folder: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Build the Linux bundle (see packaging/README.md).")
-    parser.add_argument("--skip-build", action="store_true", help="reuse the PyInstaller folder already in dist/")
+    parser = argparse.ArgumentParser(
+        description="Build the Linux bundle (see packaging/README.md)."
+    )
+    parser.add_argument(
+        "--skip-build", action="store_true", help="reuse the PyInstaller folder already in dist/"
+    )
     args = parser.parse_args(argv)
     if not args.skip_build:
         build()
@@ -298,7 +401,9 @@ def main(argv: list[str]) -> int:
     print(f"bundle: cut {len(cut)} items:")
     for item in cut:
         print(f"    {item}")
-    print(f"bundle: {FOLDER.relative_to(ROOT)}: {size_mb(FOLDER):.1f} MB (PyInstaller's folder: {before:.1f} MB)")
+    print(
+        f"bundle: {FOLDER.relative_to(ROOT)}: {size_mb(FOLDER):.1f} MB (PyInstaller's folder: {before:.1f} MB)"
+    )
     print(f"bundle: {tarball.relative_to(ROOT)}: {tarball.stat().st_size / 1e6:.1f} MB")
     print(f"bundle: needs glibc {glibc_needed(FOLDER)} or newer")
     return 0

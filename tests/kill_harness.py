@@ -121,7 +121,9 @@ def kill_once(
         deadline = time.time() + 60
         while "READY" not in lines:
             if process.poll() is not None or time.time() > deadline:
-                raise AssertionError(f"the app did not start: {process.stderr.read() if process.stderr else ''}")
+                raise AssertionError(
+                    f"the app did not start: {process.stderr.read() if process.stderr else ''}"
+                )
             time.sleep(0.01)
         time.sleep(rng.uniform(0.05, 2.2))
         killed_at = time.time()

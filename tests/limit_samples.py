@@ -32,7 +32,11 @@ def at_limit(item: Any, unbroken: bool, *, short: bool = False) -> Any:
             changes[f.name] = filled(12 if short else spec.max_length, unbroken)
         elif spec.choices is not None:
             changes[f.name] = spec.choices.values()[-1]
-        elif spec.kind == "number" and spec.high is not None and isinstance(getattr(item, f.name), int):
+        elif (
+            spec.kind == "number"
+            and spec.high is not None
+            and isinstance(getattr(item, f.name), int)
+        ):
             changes[f.name] = spec.high
         elif spec.kind == "quarter":
             changes[f.name] = "2027-Q4"
@@ -84,11 +88,15 @@ def limit_session(framework: Framework, *, unbroken: bool = False, full: bool = 
                     item, topic_id=topic.id, option_id=topic.options[0].id if topic.options else ""
                 )
             if name == "actions":
-                item = dataclasses.replace(item, stage=stage, due=date(2027, 1 + n % 12, 1 + n % 28))
+                item = dataclasses.replace(
+                    item, stage=stage, due=date(2027, 1 + n % 12, 1 + n % 28)
+                )
             if name == "audit":
                 item = dataclasses.replace(item, opportunity_id=f"opportunities-{n % 3:04d}")
             if name == "agenda":
-                item = dataclasses.replace(item, page_ids=tuple(p.id for p in framework.pages[:5]), planned_minutes=30)
+                item = dataclasses.replace(
+                    item, page_ids=tuple(p.id for p in framework.pages[:5]), planned_minutes=30
+                )
             items.append(item)
         setattr(session, name, items)
     return session

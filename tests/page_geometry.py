@@ -86,7 +86,11 @@ def _words_fit(metrics: QFontMetrics, text: str, width: int) -> bool:
 def label_problem(label: QLabel) -> str:
     """Why this label's text is cut, or ""."""
     text = label.text()
-    if not text.strip() or label.textFormat() == Qt.TextFormat.RichText or not label.pixmap().isNull():
+    if (
+        not text.strip()
+        or label.textFormat() == Qt.TextFormat.RichText
+        or not label.pixmap().isNull()
+    ):
         return ""
     if "<" in text and label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text):
         return ""
@@ -146,7 +150,9 @@ def page_problems(page: QWidget) -> Iterator[str]:
         bounds = clip.rect() if clip is not page else page_rect
         if rect.left() < bounds.left() - SLACK or rect.right() > bounds.right() + SLACK:
             yield f"{_describe(widget)} reaches x {rect.left()}..{rect.right()} outside 0..{bounds.right()}"
-        elif not scrolls and (rect.top() < bounds.top() - SLACK or rect.bottom() > bounds.bottom() + SLACK):
+        elif not scrolls and (
+            rect.top() < bounds.top() - SLACK or rect.bottom() > bounds.bottom() + SLACK
+        ):
             yield f"{_describe(widget)} reaches y {rect.top()}..{rect.bottom()} outside 0..{bounds.bottom()} (nothing scrolls)"
         if isinstance(widget, QAbstractScrollArea):
             bar = widget.horizontalScrollBar()
@@ -207,11 +213,29 @@ def main() -> int:
             for _ in range(3):
                 app.processEvents()
             page = window.page_stack.currentWidget()
-            where = {"page": stop.page.id, "projecting": projecting, "screen": f"{screen.width()}x{screen.height()}"}
+            where = {
+                "page": stop.page.id,
+                "projecting": projecting,
+                "screen": f"{screen.width()}x{screen.height()}",
+            }
             if window.width() > screen.width() or window.height() > screen.height():
-                print(json.dumps({**where, "problem": f"window grew to {window.width()}x{window.height()}"}))
-            if page.width() > window.page_stack.width() or page.height() > window.page_stack.height():
-                print(json.dumps({**where, "problem": f"page is {page.width()}x{page.height()} in a {window.page_stack.width()}x{window.page_stack.height()} stack"}))
+                print(
+                    json.dumps(
+                        {**where, "problem": f"window grew to {window.width()}x{window.height()}"}
+                    )
+                )
+            if (
+                page.width() > window.page_stack.width()
+                or page.height() > window.page_stack.height()
+            ):
+                print(
+                    json.dumps(
+                        {
+                            **where,
+                            "problem": f"page is {page.width()}x{page.height()} in a {window.page_stack.width()}x{window.page_stack.height()} stack",
+                        }
+                    )
+                )
             for problem in page_problems(page):
                 print(json.dumps({**where, "problem": problem}), flush=True)
             checked += 1

@@ -20,10 +20,12 @@ from workshop.domain.session import (
     Session,
 )
 
-HOSTILE = 'Zoë <b>&amp;</b> "quoted" \'single\' 🚀 שלום مرحبا Ωμέγα Привет\nsecond line'
+HOSTILE = "Zoë <b>&amp;</b> \"quoted\" 'single' 🚀 שלום مرحبا Ωμέγα Привет\nsecond line"
 
 
-def full_session(organisation: str = "Société Générale des Données", **overrides: object) -> Session:
+def full_session(
+    organisation: str = "Société Générale des Données", **overrides: object
+) -> Session:
     session = Session(
         organisation=organisation,
         title="Leadership workshop",
@@ -47,11 +49,24 @@ def full_session(organisation: str = "Société Générale des Données", **over
             Participant(id="p3", name="Sam", role="VP Product"),
         ],
         interviews=[
-            Interview(id="i1", person="Kim", function="support", interview_date=date(2027, 2, 1), pains="Tickets", private=True),
+            Interview(
+                id="i1",
+                person="Kim",
+                function="support",
+                interview_date=date(2027, 2, 1),
+                pains="Tickets",
+                private=True,
+            ),
             Interview(id="i2", person="Lee", function="sales"),
         ],
         agenda=[
-            AgendaSection(id="s1", title="Opening", page_ids=("overview", "interviews"), planned_minutes=20, actual_seconds=1300),
+            AgendaSection(
+                id="s1",
+                title="Opening",
+                page_ids=("overview", "interviews"),
+                planned_minutes=20,
+                actual_seconds=1300,
+            ),
             AgendaSection(id="s2", title="Maturity", page_ids=(), planned_minutes=45),
         ],
         answers=[
@@ -63,21 +78,76 @@ def full_session(organisation: str = "Société Générale des Données", **over
             Rating(id="st_process_1", counts=(0, 2, 3, 1, 0)),
         ],
         opportunities=[
-            Opportunity(id="o1", title="Churn model", value=5, cost=2, confidence=4, data_readiness="partial", votes=7, target_quarter="2027-Q3", first_project=True, success_measure="-10% churn"),
+            Opportunity(
+                id="o1",
+                title="Churn model",
+                value=5,
+                cost=2,
+                confidence=4,
+                data_readiness="partial",
+                votes=7,
+                target_quarter="2027-Q3",
+                first_project=True,
+                success_measure="-10% churn",
+            ),
             Opportunity(id="o2", title="Pricing", value=2, cost=5),
         ],
         audit=[
-            DataAuditItem(id="d1", opportunity_id="o1", data_needed="Usage logs", source="Warehouse", status="partial", how_to_collect="Export", owner="Kim", target_quarter="2027-Q2", blocks_start=True),
+            DataAuditItem(
+                id="d1",
+                opportunity_id="o1",
+                data_needed="Usage logs",
+                source="Warehouse",
+                status="partial",
+                how_to_collect="Export",
+                owner="Kim",
+                target_quarter="2027-Q2",
+                blocks_start=True,
+            ),
         ],
         hires=[
-            Hire(id="h1", role_id="pm_ml", title="ML PM", mode="internal", seniority="senior", headcount=1, target_quarter="2027-Q2", ml_experience=True),
-            Hire(id="h2", role_id="ml_scientist", title="Scientist", headcount=2, data_engineering=True, notes="Senior if possible"),
+            Hire(
+                id="h1",
+                role_id="pm_ml",
+                title="ML PM",
+                mode="internal",
+                seniority="senior",
+                headcount=1,
+                target_quarter="2027-Q2",
+                ml_experience=True,
+            ),
+            Hire(
+                id="h2",
+                role_id="ml_scientist",
+                title="Scientist",
+                headcount=2,
+                data_engineering=True,
+                notes="Senior if possible",
+            ),
         ],
         decisions=[
-            Decision(id="c1", topic_id="tech_stack", option_id="python", rationale="Team knows it", owner="CTO", target_quarter="2027-Q2", status="decided"),
+            Decision(
+                id="c1",
+                topic_id="tech_stack",
+                option_id="python",
+                rationale="Team knows it",
+                owner="CTO",
+                target_quarter="2027-Q2",
+                status="decided",
+            ),
         ],
         actions=[
-            Action(id="a1", text="Book the data audit", owner="Kim", due=date(2027, 4, 1), status="in_progress", kind="action", stage="getting_started", source_page="audit", carried_from="old-a7"),
+            Action(
+                id="a1",
+                text="Book the data audit",
+                owner="Kim",
+                due=date(2027, 4, 1),
+                status="in_progress",
+                kind="action",
+                stage="getting_started",
+                source_page="audit",
+                carried_from="old-a7",
+            ),
             Action(id="a2", text="Cloud budget?", kind="parking", private=True),
         ],
         pages=[

@@ -32,8 +32,16 @@ def blank(framework: Framework) -> Session:
     """A workshop just created: nothing typed, rated or planned yet."""
     demo = build_demo(framework)
     return dataclasses.replace(
-        demo, participants=[], interviews=[], answers=[], ratings=[], opportunities=[],
-        audit=[], hires=[], decisions=[], actions=[],
+        demo,
+        participants=[],
+        interviews=[],
+        answers=[],
+        ratings=[],
+        opportunities=[],
+        audit=[],
+        hires=[],
+        decisions=[],
+        actions=[],
     )
 
 
@@ -140,9 +148,8 @@ def test_a_decision_of_another_page_is_not_marked_chosen(framework: Framework) -
     (topic,) = framework.decisions_for_page(compute)
     session = dataclasses.replace(
         session,
-        decisions=[
-            d for d in session.decisions if d.topic_id != topic.id
-        ] + [Decision(id="d-x", topic_id=topic.id, option_id=topic.options[-1].id)],
+        decisions=[d for d in session.decisions if d.topic_id != topic.id]
+        + [Decision(id="d-x", topic_id=topic.id, option_id=topic.options[-1].id)],
     )
     (block,) = build_slide(framework, session, compute).blocks
     assert isinstance(block, OptionCards)

@@ -67,7 +67,9 @@ def test_demo_list_export_import_round_trip(
     assert {demo_id, imported_id} <= {row["id"] for row in json.loads(out)}
 
 
-def test_demo_refreshes_instead_of_duplicating(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_demo_refreshes_instead_of_duplicating(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     db = str(tmp_path / "x.db")
     first = run(capsys, "--db", db, "demo")[1].strip()
     second = run(capsys, "--db", db, "demo")[1].strip()
@@ -77,19 +79,33 @@ def test_demo_refreshes_instead_of_duplicating(capsys: pytest.CaptureFixture[str
     assert first in {row["id"] for row in listed}
 
 
-def test_unknown_session_is_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, "--db", str(tmp_path / "x.db"), "sessions", "export", "nope", str(tmp_path / "f.json"))
+def test_unknown_session_is_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(tmp_path / "x.db"),
+        "sessions",
+        "export",
+        "nope",
+        str(tmp_path / "f.json"),
+    )
     assert code != 0 and out == ""
     assert err.count("\n") == 1 and "no session with id 'nope'" in err
     assert not (tmp_path / "f.json").exists()
 
 
-def test_bad_import_leaves_database_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_import_leaves_database_unchanged(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     db = tmp_path / "x.db"
     run(capsys, "--db", str(db), "demo")
     before = run(capsys, "--db", str(db), "sessions", "list", "--json")[1]
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "ml-team-maturity-workshop/session", "format_version": 1, "session": {', "utf-8")
+    bad.write_text(
+        '{"format": "ml-team-maturity-workshop/session", "format_version": 1, "session": {', "utf-8"
+    )
     code, _, err = run(capsys, "--db", str(db), "sessions", "import", str(bad))
     assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
     assert run(capsys, "--db", str(db), "sessions", "list", "--json")[1] == before
@@ -104,13 +120,27 @@ def test_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     result = subprocess.run(
         [sys.executable, "-m", "workshop", "--db", f"sqlite:///{db}", "sessions", "list"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "No workshops yet" in result.stdout
     missing = subprocess.run(
-        [sys.executable, "-m", "workshop", "--db", str(db), "roadmap", "0000", "--out", str(tmp_path / "r.pdf")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "workshop",
+            "--db",
+            str(db),
+            "roadmap",
+            "0000",
+            "--out",
+            str(tmp_path / "r.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert missing.returncode != 0 and missing.stderr.startswith("workshop: ")
     assert "Traceback" not in missing.stderr and not (tmp_path / "r.pdf").exists()

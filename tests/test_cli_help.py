@@ -19,7 +19,9 @@ from workshop.store.location import default_db_path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+def _walk(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
     yield path, parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -40,9 +42,13 @@ def test_every_argument_of_every_command_has_help_text() -> None:
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 helps = {choice.dest: choice.help for choice in action._choices_actions}
-                missing += [" ".join((*path, name)) for name in action.choices if not helps.get(name)]
+                missing += [
+                    " ".join((*path, name)) for name in action.choices if not helps.get(name)
+                ]
             elif not action.help:
-                missing.append(f"{' '.join(path) or 'workshop'} {'/'.join(action.option_strings) or action.dest}")
+                missing.append(
+                    f"{' '.join(path) or 'workshop'} {'/'.join(action.option_strings) or action.dest}"
+                )
     assert not missing, "no help text: " + ", ".join(missing)
 
 
@@ -66,7 +72,9 @@ def test_the_hidden_benchmark_flag_still_works_on_the_parser() -> None:
 
 
 def _manpage_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_manpage", ROOT / "tools" / "make_manpage.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_manpage", ROOT / "tools" / "make_manpage.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -84,12 +92,16 @@ def test_man_page_covers_every_command_and_option_and_renders_cleanly(tmp_path: 
         for action in parser._actions:
             if action.help != argparse.SUPPRESS:
                 for option in action.option_strings:
-                    assert option in plain, f"{option} of {' '.join(path)} missing from the man page"
+                    assert option in plain, (
+                        f"{option} of {' '.join(path)} missing from the man page"
+                    )
     assert "exit-after-startup" not in plain
     assert str(Path.home()) not in page  # not this machine's paths
     rendered = subprocess.run(
         ["groff", "-man", "-Tutf8", "-ww", "-P", "-cbou", str(out)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert rendered.stderr == "", rendered.stderr
     assert "EXAMPLES" in rendered.stdout and "workshop sessions list" in rendered.stdout
@@ -97,5 +109,7 @@ def test_man_page_covers_every_command_and_option_and_renders_cleanly(tmp_path: 
 
 def test_help_needs_no_display_and_no_qt() -> None:
     probe = "import sys; from workshop.cli import main\ntry: main(['--help'])\nexcept SystemExit: pass\nprint('PySide6' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "False"

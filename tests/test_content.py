@@ -410,7 +410,9 @@ def test_own_words_check_catches_a_copied_run() -> None:
     fingerprint = tool.run_hashes(source)
     ours = "In our words: Teams that ship models weekly tend to KEEP a single owner here."
     assert _copied_run(tool, ours, fingerprint) == "teams that ship models weekly tend to keep"
-    assert _copied_run(tool, "Teams shipping weekly keep one owner per data set.", fingerprint) is None
+    assert (
+        _copied_run(tool, "Teams shipping weekly keep one owner per data set.", fingerprint) is None
+    )
 
 
 # --- broken files ---------------------------------------------------------------------------

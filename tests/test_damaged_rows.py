@@ -23,7 +23,10 @@ pytestmark = pytest.mark.slow
 def workshop(*argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "workshop", *argv],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
 
 
@@ -47,7 +50,9 @@ def damaged_db(tmp_path: Path) -> tuple[Path, Session, Session]:
         store.create(damaged)
     connection = sqlite3.connect(db)
     with connection:
-        connection.execute("UPDATE sessions SET workshop_date = '2027-02-30' WHERE id = ?", (damaged.id,))
+        connection.execute(
+            "UPDATE sessions SET workshop_date = '2027-02-30' WHERE id = ?", (damaged.id,)
+        )
         connection.execute("UPDATE actions SET due = 'next week' WHERE id = 'a2'")
     connection.close()
     return db, healthy, damaged
@@ -57,14 +62,18 @@ def test_sessions_list_shows_every_workshop_and_marks_the_damaged_one(damaged_db
     db, healthy, damaged = damaged_db
     listed = workshop("--db", str(db), "sessions", "list")
     assert listed.returncode == 0, listed.stderr
-    assert sorted(listed.stdout.splitlines()) == sorted([
-        f"{healthy.id}  2027-01-10  Healthy — Fine",
-        f"{damaged.id}  ????-??-??  Broken — Bad date  [damaged: workshop_date '2027-02-30' is not readable]",
-    ])
+    assert sorted(listed.stdout.splitlines()) == sorted(
+        [
+            f"{healthy.id}  2027-01-10  Healthy — Fine",
+            f"{damaged.id}  ????-??-??  Broken — Bad date  [damaged: workshop_date '2027-02-30' is not readable]",
+        ]
+    )
     as_json = workshop("--db", str(db), "sessions", "list", "--json")
     rows = {row["id"]: row for row in json.loads(as_json.stdout)}
     assert rows[healthy.id]["damaged"] == "" and rows[healthy.id]["workshop_date"] == "2027-01-10"
-    assert rows[damaged.id]["workshop_date"] is None and "workshop_date" in rows[damaged.id]["damaged"]
+    assert (
+        rows[damaged.id]["workshop_date"] is None and "workshop_date" in rows[damaged.id]["damaged"]
+    )
 
 
 def test_the_other_workshops_export_as_usual(damaged_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -83,8 +92,13 @@ def test_the_damaged_workshop_exports_as_far_as_it_can_be_read(damaged_db, tmp_p
     target = tmp_path / "broken.json"
     done = workshop("--db", str(db), "sessions", "export", damaged.id, str(target))
     assert done.returncode == 0
-    assert done.stderr.count("\n") == 1 and done.stderr.startswith("workshop: warning: the workshop")
-    assert "workshop_date: '2027-02-30'" in done.stderr and "actions[1].due: 'next week'" in done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(
+        "workshop: warning: the workshop"
+    )
+    assert (
+        "workshop_date: '2027-02-30'" in done.stderr
+        and "actions[1].due: 'next week'" in done.stderr
+    )
     rescued = read_session_file(target)  # a valid session file
     assert (rescued.organisation, rescued.title) == ("Broken", "Bad date")
     assert [p.name for p in rescued.participants] == ["Zoë"]
@@ -105,7 +119,9 @@ def test_opening_the_damaged_workshop_names_what_is_damaged(damaged_db) -> None:
             store.load(damaged.id)
 
 
-def test_the_library_window_lists_both_and_marks_the_damaged_one(qtbot, damaged_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_library_window_lists_both_and_marks_the_damaged_one(
+    qtbot, damaged_db, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
@@ -124,7 +140,9 @@ def test_the_library_window_lists_both_and_marks_the_damaged_one(qtbot, damaged_
         tooltip = window.proxy.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
         assert "damaged" in tooltip and "can still be exported" in tooltip
         warnings: list[str] = []
-        monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+        monkeypatch.setattr(
+            QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
+        )
         window.refresh(select=damaged.id)
         target = tmp_path / "from-the-library.json"
         assert window.export_selected(str(target))
@@ -139,7 +157,10 @@ def test_the_app_starts_on_a_library_with_a_damaged_workshop(damaged_db) -> None
     db, _healthy, _damaged = damaged_db
     done = subprocess.run(
         [sys.executable, "-m", "workshop", "--db", str(db), "--exit-after-startup"],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr

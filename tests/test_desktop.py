@@ -47,7 +47,9 @@ def shell(qtbot, store: Store) -> Iterator[ui_app.App]:  # type: ignore[no-untyp
 
 
 def _about_dialogs() -> list[AboutDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog) and w.isVisible()
+    ]
 
 
 def test_help_about_in_both_windows_names_version_licence_and_notices(qtbot, shell) -> None:  # type: ignore[no-untyped-def]
@@ -115,14 +117,29 @@ def test_quit_closes_the_workshop_and_leaves_the_app(tmp_path: Path) -> None:
     session = Session(organisation="Acme Freight", title="Kick-off")
     store.create(session)
     store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
-    result = subprocess.run([sys.executable, "-c", QUIT_PROBE, str(db), session.id],
-                            capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", QUIT_PROBE, str(db), session.id],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report == {"code": 0, "closed": session.id, "shortcut": "Ctrl+Q",
-                      "workshop_open": False, "library_shown": False}
+    assert report == {
+        "code": 0,
+        "closed": session.id,
+        "shortcut": "Ctrl+Q",
+        "workshop_open": False,
+        "library_shown": False,
+    }
 
 
 def test_window_geometry_is_restored_after_reopening(qtbot, store) -> None:  # type: ignore[no-untyped-def]
@@ -138,7 +155,9 @@ def test_window_geometry_is_restored_after_reopening(qtbot, store) -> None:  # t
 
 
 def test_settings_data_and_log_share_one_name_and_old_settings_move_over(tmp_path: Path) -> None:
-    old = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MLTeamMaturity", "Workshop")
+    old = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MLTeamMaturity", "Workshop"
+    )
     old.setValue("appearance/theme", "dark")
     old.sync()
     assert Preferences().theme == "dark"
@@ -148,7 +167,9 @@ def test_settings_data_and_log_share_one_name_and_old_settings_move_over(tmp_pat
     assert default_db_path().parent.name == APP_ID
 
 
-def test_an_unexpected_error_shows_a_calm_dialog_and_lands_in_the_log(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_error_shows_a_calm_dialog_and_lands_in_the_log(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     log_path = setup_logging(tmp_path / "log" / "workshop.log")
     assert log_path is not None
     previous_thread_hook = threading.excepthook
@@ -163,7 +184,11 @@ def test_an_unexpected_error_shows_a_calm_dialog_and_lands_in_the_log(qtbot, tmp
     button.clicked.connect(broken)
     try:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "error_dialog" and w.isVisible()]
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "error_dialog" and w.isVisible()
+        ]
         assert len(boxes) == 1
         box = boxes[0]
         assert isinstance(box, QMessageBox)
@@ -189,7 +214,11 @@ def test_an_unexpected_error_shows_a_calm_dialog_and_lands_in_the_log(qtbot, tmp
 
 
 def _without_display(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     env.update(extra)
     return env
 
@@ -200,7 +229,11 @@ def test_no_display_gives_one_line_and_a_non_zero_exit(tmp_path: Path, display: 
     env = _without_display(**({"DISPLAY": display} if display else {}))
     result = subprocess.run(
         [sys.executable, "-m", "workshop", "--db", str(tmp_path / "w.sqlite3")],
-        capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=tmp_path,
     )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
@@ -213,11 +246,19 @@ def test_no_display_gives_one_line_and_a_non_zero_exit(tmp_path: Path, display: 
 @pytest.mark.slow
 def test_ctrl_c_in_the_terminal_closes_the_app_cleanly(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(state),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_STATE_HOME=str(state),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "workshop", "--db", str(tmp_path / "w.sqlite3")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     log = state / APP_ID / "log" / "workshop.log"
     try:
@@ -236,7 +277,9 @@ def test_ctrl_c_in_the_terminal_closes_the_app_cleanly(tmp_path: Path) -> None:
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
 
 
-def test_import_and_export_start_in_the_folder_used_last(qtbot, shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_import_and_export_start_in_the_folder_used_last(
+    qtbot, shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
     library = shell.library

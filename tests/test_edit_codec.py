@@ -28,7 +28,8 @@ def test_round_trip_through_json_text(edit):
 
 
 @pytest.mark.parametrize(
-    "data", [{}, {"kind": "teleport"}, {"kind": "add", "collection": "nope", "item": {}, "index": 0}, 7]
+    "data",
+    [{}, {"kind": "teleport"}, {"kind": "add", "collection": "nope", "item": {}, "index": 0}, 7],
 )
 def test_garbage_is_refused_in_one_error(data):
     with pytest.raises(EditCodecError):

@@ -29,7 +29,10 @@ def session() -> Session:
         organisation="Acme",
         title="Kick-off",
         workshop_date=date(2026, 11, 12),
-        participants=[Participant(id="p1", name="Ana", role="CEO"), Participant(id="p2", name="Bo")],
+        participants=[
+            Participant(id="p1", name="Ana", role="CEO"),
+            Participant(id="p2", name="Bo"),
+        ],
         opportunities=[Opportunity(id="o1", title="Churn")],
     )
 
@@ -57,7 +60,9 @@ def test_set_item_field_applies_and_inverts(session: Session) -> None:
 
 
 def test_add_remove_and_move(session: Session) -> None:
-    after = roundtrip(session, add_item(session, "participants", Participant(id="p3", name="Cy"), 0))
+    after = roundtrip(
+        session, add_item(session, "participants", Participant(id="p3", name="Cy"), 0)
+    )
     assert [p.id for p in after.participants] == ["p3", "p1", "p2"]
     after = roundtrip(session, remove_item(session, "participants", "p1"))
     assert [p.id for p in after.participants] == ["p3", "p2"]

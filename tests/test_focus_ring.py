@@ -116,8 +116,15 @@ def control_form(qtbot) -> tuple[QWidget, list[QWidget]]:  # type: ignore[no-unt
     editable.setEditable(True)
     editable.addItems(["Q1 2027"])
     controls: list[QWidget] = [
-        QPushButton("Add participant"), QLineEdit("Nordvik Ledger"), QTextEdit("Notes"),
-        QPlainTextEdit("Answer"), combo, editable, QSpinBox(), listing, table,
+        QPushButton("Add participant"),
+        QLineEdit("Nordvik Ledger"),
+        QTextEdit("Notes"),
+        QPlainTextEdit("Answer"),
+        combo,
+        editable,
+        QSpinBox(),
+        listing,
+        table,
         QCheckBox("Blocks the start"),
     ]
     for control in controls:
@@ -149,7 +156,10 @@ def test_tab_moves_a_thick_accent_ring_from_control_to_control(qtbot, theme_id):
         assert thickness(control, t.accent) >= 3, type(control).__name__
         for other in controls:
             if other is not control:
-                assert ring_share(other, t.accent) < 0.3, (type(control).__name__, type(other).__name__)
+                assert ring_share(other, t.accent) < 0.3, (
+                    type(control).__name__,
+                    type(other).__name__,
+                )
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
@@ -206,7 +216,11 @@ def test_arriving_on_a_page_rings_its_first_control_and_projecting_widens_it(qtb
     assert room.current == start + 1
     focused = QApplication.focusWidget()
     assert focused is not None and focused is not room.navigator
-    target = focused.parentWidget() if isinstance(focused.parentWidget(), (QComboBox, QSpinBox)) else focused
+    target = (
+        focused.parentWidget()
+        if isinstance(focused.parentWidget(), (QComboBox, QSpinBox))
+        else focused
+    )
     assert ring_share(target, t.accent) > 0.9, type(target).__name__
     assert ring_share(room.navigator, t.accent) < 0.3  # the page list gave up its ring
     normal = thickness(target, t.accent)
@@ -215,7 +229,11 @@ def test_arriving_on_a_page_rings_its_first_control_and_projecting_widens_it(qtb
     room.projecting_action.trigger()  # F6: the room sees the screen, the type grows
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     focused = QApplication.focusWidget()
-    target = focused.parentWidget() if isinstance(focused.parentWidget(), (QComboBox, QSpinBox)) else focused
+    target = (
+        focused.parentWidget()
+        if isinstance(focused.parentWidget(), (QComboBox, QSpinBox))
+        else focused
+    )
     assert thickness(target, t.accent) > normal
     assert not isinstance(target, QAbstractItemView) or ring_share(target, t.accent) > 0.9
 

@@ -129,7 +129,9 @@ def test_text_survives_sigkill_after_the_pause(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_random_kills_during_an_editing_run_lose_nothing_older_than_a_second(tmp_path: Path) -> None:
+def test_random_kills_during_an_editing_run_lose_nothing_older_than_a_second(
+    tmp_path: Path,
+) -> None:
     db = tmp_path / "kills.sqlite3"
     session = new_session(db)
     rng = random.Random(int(os.environ.get("WORKSHOP_KILL_SEED", "8")))
@@ -166,7 +168,10 @@ def first_revision_template(folder: Path, extra_sessions: int = 3000) -> Path:
         marks = ", ".join("?" * len(row))
         connection.executemany(
             f"INSERT INTO sessions VALUES ({marks})",
-            [(f"{number:08d}-0000-4000-8000-000000000000", *row[1:]) for number in range(extra_sessions)],
+            [
+                (f"{number:08d}-0000-4000-8000-000000000000", *row[1:])
+                for number in range(extra_sessions)
+            ],
         )
     connection.close()
     return path
@@ -239,7 +244,17 @@ def test_a_kill_during_an_export_leaves_no_half_file_and_the_database_sound(tmp_
         out.mkdir()
         target = out / "roadmap.pdf"
         process = subprocess.Popen(
-            [sys.executable, "-m", "workshop", "--db", str(db), "roadmap", session.id, "--out", str(target)],
+            [
+                sys.executable,
+                "-m",
+                "workshop",
+                "--db",
+                str(db),
+                "roadmap",
+                session.id,
+                "--out",
+                str(target),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -37,7 +37,8 @@ def test_the_tree_keeps_its_layers() -> None:
 
 def test_planted_breaches_are_caught(tmp_path: Path) -> None:
     shutil.copytree(
-        ROOT / "workshop", tmp_path / "workshop",
+        ROOT / "workshop",
+        tmp_path / "workshop",
         ignore=shutil.ignore_patterns("resources", "__pycache__"),
     )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
@@ -62,7 +63,8 @@ def test_planted_breaches_are_caught(tmp_path: Path) -> None:
 
 def test_the_room_server_may_not_reach_for_qt_or_the_database(tmp_path: Path) -> None:
     shutil.copytree(
-        ROOT / "workshop", tmp_path / "workshop",
+        ROOT / "workshop",
+        tmp_path / "workshop",
         ignore=shutil.ignore_patterns("resources", "__pycache__"),
     )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")

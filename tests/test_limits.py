@@ -61,7 +61,9 @@ def test_every_one_line_field_has_a_limit() -> None:
         for f in dataclasses.fields(cls):
             if f.type in ("str", str) and f.name not in ("id",):
                 spec = spec_of(f)
-                assert spec.max_length or spec.choices, f"{cls.__name__}.{f.name} has no length limit"
+                assert spec.max_length or spec.choices, (
+                    f"{cls.__name__}.{f.name} has no length limit"
+                )
 
 
 def test_a_collection_over_its_cap_is_refused_by_import_and_by_an_edit() -> None:
@@ -71,7 +73,9 @@ def test_a_collection_over_its_cap_is_refused_by_import_and_by_an_edit() -> None
     with pytest.raises(InvalidValue, match=f"participants: .* at most {cap}"):
         AddItem("participants", Participant(id="one-more"), cap).apply(session)
     session.participants.append(Participant(id="one-more"))
-    with pytest.raises(InvalidValue, match=f"participants: {cap + 1} items; a workshop holds at most {cap}"):
+    with pytest.raises(
+        InvalidValue, match=f"participants: {cap + 1} items; a workshop holds at most {cap}"
+    ):
         check_session(session)
 
 
@@ -94,7 +98,9 @@ def test_the_large_sample_fits_the_caps_comfortably(framework: Framework) -> Non
 def test_unstorable_text_is_refused_naming_the_file_and_the_field(
     tmp_path: Path, field: str, text: str, reason: str
 ) -> None:
-    document = session_to_document(Session(participants=[Participant(id="p1"), Participant(id="p2")]))
+    document = session_to_document(
+        Session(participants=[Participant(id="p1"), Participant(id="p2")])
+    )
     document["session"]["participants"][1][field] = text
     source = tmp_path / "bad-name.json"
     source.write_text(json.dumps(document), "utf-8")  # JSON escapes the surrogate as \ud800
@@ -114,7 +120,10 @@ def test_the_command_line_refuses_a_lone_surrogate_in_one_line(tmp_path: Path) -
     db = tmp_path / "w.db"
     done = subprocess.run(
         [sys.executable, "-m", "workshop", "--db", str(db), "sessions", "import", str(source)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 2
     assert done.stderr == (
@@ -123,7 +132,10 @@ def test_the_command_line_refuses_a_lone_surrogate_in_one_line(tmp_path: Path) -
     )
     listed = subprocess.run(
         [sys.executable, "-m", "workshop", "--db", str(db), "sessions", "list", "--json"],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     assert json.loads(listed.stdout) == []  # nothing was written
 

@@ -43,7 +43,9 @@ def schema(path: Path) -> dict[str, Any]:
         return {
             table: (
                 sorted(tuple(c[1:]) for c in connection.execute(f"PRAGMA table_info({table})")),
-                sorted(tuple(f[2:]) for f in connection.execute(f"PRAGMA foreign_key_list({table})")),
+                sorted(
+                    tuple(f[2:]) for f in connection.execute(f"PRAGMA foreign_key_list({table})")
+                ),
             )
             for table in tables
         }
@@ -114,7 +116,9 @@ def test_second_migration_keeps_every_child_row_and_takes_a_backup(tmp_path: Pat
         assert loaded.collection(name) == expected.collection(name), name
 
     assert query(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
-    assert {t: sorted(query(path, f"SELECT * FROM {t}"), key=repr) for t in CHILD_TABLES} == rows_before
+    assert {
+        t: sorted(query(path, f"SELECT * FROM {t}"), key=repr) for t in CHILD_TABLES
+    } == rows_before
     assert query(path, "PRAGMA foreign_key_check") == []
 
     backups = sorted((tmp_path / "workshop.sqlite3.backups").glob("*.before-upgrade.sqlite3"))

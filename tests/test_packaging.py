@@ -20,7 +20,11 @@ def test_desktop_file_validates_and_names_our_command_and_icon() -> None:
     desktop = LINUX / f"{DESKTOP_ID}.desktop"
     result = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
-    entries = dict(line.split("=", 1) for line in desktop.read_text(encoding="utf-8").splitlines() if "=" in line)
+    entries = dict(
+        line.split("=", 1)
+        for line in desktop.read_text(encoding="utf-8").splitlines()
+        if "=" in line
+    )
     assert entries["Exec"].split()[0] == "workshop" and entries["Icon"] == APP_ID
     assert entries["Terminal"] == "false"
 
@@ -31,7 +35,9 @@ def test_appstream_metainfo_validates_and_points_at_the_desktop_file() -> None:
         ["appstreamcli", "validate", "--no-net", str(metainfo)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"<launchable type=\"desktop-id\">{DESKTOP_ID}.desktop</launchable>" in metainfo.read_text(encoding="utf-8")
+    assert f'<launchable type="desktop-id">{DESKTOP_ID}.desktop</launchable>' in metainfo.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_icon_ships_as_svg_and_in_every_png_size() -> None:

@@ -129,7 +129,9 @@ def test_a_decision_page_is_done_when_each_topic_is_decided() -> None:
     decision_page = next(p for p in FRAMEWORK.pages if p.page_type == "decision")
     topics = FRAMEWORK.decisions_for_page(decision_page)
     session = fresh()
-    session.decisions = [Decision(id="d0", topic_id=topics[0].id, option_id=topics[0].options[0].id)]
+    session.decisions = [
+        Decision(id="d0", topic_id=topics[0].id, option_id=topics[0].options[0].id)
+    ]
     expected = PageStatus.IN_PROGRESS
     assert page_mark(decision_page, session, FRAMEWORK) is expected
     session.decisions = [

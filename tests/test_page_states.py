@@ -33,16 +33,21 @@ def test_matrix_state_ranks_and_words_every_cell(framework):
     assert state.ids == ["b", "a"]
     alpha = state.row("a")
     assert alpha is not None and alpha.rank == 2 and alpha.blocked
-    assert alpha.text("quadrant").endswith(BLOCKED) and alpha.text("target_quarter") == "Not planned"
+    assert (
+        alpha.text("quadrant").endswith(BLOCKED) and alpha.text("target_quarter") == "Not planned"
+    )
     assert state.row("b").text("votes") == "3"
     assert state.first_project is not None and state.first_project.heading.startswith(
-        "★ First project: #1 Beta")
+        "★ First project: #1 Beta"
+    )
     assert [row.id for row in state.blocked] == ["a"]
 
 
 def test_matrix_intents_push_one_edit_or_nothing(framework):
-    session = session_with(Opportunity(id="a", title="Alpha", value=3, cost=3),
-                           Opportunity(id="b", title="Beta", first_project=True))
+    session = session_with(
+        Opportunity(id="a", title="Alpha", value=3, cost=3),
+        Opportunity(id="b", title="Beta", first_project=True),
+    )
     assert intents.vote(session, "a", -1) is None  # no votes to take away
     assert isinstance(intents.vote(session, "a", +1), SetField)
     assert intents.move_point(session, "a", 3, 3) is None  # dropped on the same cell
@@ -71,7 +76,9 @@ def test_what_an_edit_touched():
     added = add_item(session, "actions", Action(id="x"))
     both = touched_by(Batch((vote, added)))
     assert [(t.collection, t.item_id, t.kind) for t in both] == [
-        ("opportunities", "a", "set"), ("actions", "x", "add")]
+        ("opportunities", "a", "set"),
+        ("actions", "x", "add"),
+    ]
     assert "text" in both[1].fields  # an added item counts as touching every field
     assert concerns(change_of(vote), ("opportunities",))
     assert not concerns(change_of(vote), ("hires", "actions"))
@@ -79,9 +86,16 @@ def test_what_an_edit_touched():
 
 def test_hiring_state_and_intents(framework):
     session = session_with()
-    session.hires = [Hire(id="h1", role_id="role_ml_scientist", title="ML scientist",
-                          target_quarter="2027-Q2", headcount=2),
-                     Hire(id="h2", role_id="role_pm_ml", title="", target_quarter="2027-Q3")]
+    session.hires = [
+        Hire(
+            id="h1",
+            role_id="role_ml_scientist",
+            title="ML scientist",
+            target_quarter="2027-Q2",
+            headcount=2,
+        ),
+        Hire(id="h2", role_id="role_pm_ml", title="", target_quarter="2027-Q3"),
+    ]
     state = hiring_state(framework, session)
     assert state.ids == ["h1", "h2"]
     assert state.summary.startswith("3 people planned · ⚠")
@@ -99,15 +113,20 @@ def test_audit_state_groups_items_by_ranked_opportunity(framework):
         Opportunity(id="b", title="Beta", value=5, cost=1, data_readiness="missing"),
     )
     session.audit = [
-        DataAuditItem(id="d1", opportunity_id="a", data_needed="Orders", status="partial",
-                      blocks_start=True),
+        DataAuditItem(
+            id="d1", opportunity_id="a", data_needed="Orders", status="partial", blocks_start=True
+        ),
         DataAuditItem(id="d2", opportunity_id="a", data_needed="Returns", status="available"),
         DataAuditItem(id="d3", opportunity_id="gone", data_needed="Consent"),
     ]
     state = audit_state(framework, session)
     assert state.groups.ids == ["b", "a", GENERAL]  # ranked, then the general data
     beta, alpha, general = state.groups.rows
-    assert (beta.title, beta.blocked, beta.text("blocked")) == ("1. Beta", True, "⚠ Blocked by data")
+    assert (beta.title, beta.blocked, beta.text("blocked")) == (
+        "1. Beta",
+        True,
+        "⚠ Blocked by data",
+    )
     assert beta.reasons == ("The data it needs is missing.",)
     assert beta.empty_text.startswith("No data listed yet")
     assert alpha.summary == "2 data items: 1 available, 1 partial"
@@ -122,8 +141,9 @@ def test_audit_state_groups_items_by_ranked_opportunity(framework):
     assert state.group_of_item("d3") == GENERAL
 
     # One status changed: one item row and its opportunity's row differ, nothing else.
-    session.audit[1] = DataAuditItem(id="d2", opportunity_id="a", data_needed="Returns",
-                                     status="missing")
+    session.audit[1] = DataAuditItem(
+        id="d2", opportunity_id="a", data_needed="Returns", status="missing"
+    )
     after = audit_state(framework, session)
     assert [r.id for r in after.groups.rows if state.groups.row(r.id) != r] == ["a"]
     assert [r.id for r in after.items("a").rows if items.row(r.id) != r] == ["d2"]
@@ -155,4 +175,5 @@ def test_interviews_state_leaves_private_ones_out_while_projecting(framework):
     assert room.ids == ["i1"] and room.total == 2
     session.interviews = session.interviews[1:]
     assert interviews_state(framework, session, projecting=True).empty_text == (
-        "Every interview here is private.")
+        "Every interview here is private."
+    )

@@ -49,7 +49,9 @@ def test_the_regenerating_command_checks_the_published_file(tmp_path: Path) -> N
 
     done = subprocess.run(
         [sys.executable, "-m", "workshop.store.schema", "--check"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "up to date" in done.stdout
@@ -171,18 +173,46 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "foreign json": (b'{"name": "my-package", "version": "1.0.0"}', "not a workshop session file"),
     "json array": (b"[1, 2, 3]", "not a workshop session file"),
     "newer format": (as_json(with_change(("format_version",), 2)), "newer version"),
-    "format version text": (as_json(with_change(("format_version",), "1")), "no valid format_version"),
-    "no session": (as_json({"format": FORMAT, "format_version": 1}), "'session' is a required property"),
-    "wrong type": (as_json(with_change(("session", "hires", 0, "headcount"), "two")), "session.hires[0].headcount"),
-    "score out of range": (as_json(with_change(("session", "ratings", 0, "score"), 7)), "session.ratings[0].score"),
-    "bad quarter": (as_json(with_change(("session", "hires", 0, "target_quarter"), "2027-Q5")), "target_quarter: '2027-Q5' is not a quarter like 2027-Q1"),
-    "unknown field": (as_json(with_change(("session", "colour"), "blue")), "'colour' was unexpected"),
-    "impossible date": (as_json(with_change(("session", "workshop_date"), "2027-02-30")), "workshop_date"),
-    "unknown status": (as_json(with_change(("session", "actions", 0, "status"), "someday")), "session.actions[0].status"),
-    "duplicate item ids": (
-        as_json(with_change(("session", "participants", 1, "id"), "p1")), "the id 'p1' appears twice"
+    "format version text": (
+        as_json(with_change(("format_version",), "1")),
+        "no valid format_version",
     ),
-    "duplicate keys": (GOOD.replace(b'"format_version": 1', b'"format_version": 1, "format_version": 1'), "appears twice"),
+    "no session": (
+        as_json({"format": FORMAT, "format_version": 1}),
+        "'session' is a required property",
+    ),
+    "wrong type": (
+        as_json(with_change(("session", "hires", 0, "headcount"), "two")),
+        "session.hires[0].headcount",
+    ),
+    "score out of range": (
+        as_json(with_change(("session", "ratings", 0, "score"), 7)),
+        "session.ratings[0].score",
+    ),
+    "bad quarter": (
+        as_json(with_change(("session", "hires", 0, "target_quarter"), "2027-Q5")),
+        "target_quarter: '2027-Q5' is not a quarter like 2027-Q1",
+    ),
+    "unknown field": (
+        as_json(with_change(("session", "colour"), "blue")),
+        "'colour' was unexpected",
+    ),
+    "impossible date": (
+        as_json(with_change(("session", "workshop_date"), "2027-02-30")),
+        "workshop_date",
+    ),
+    "unknown status": (
+        as_json(with_change(("session", "actions", 0, "status"), "someday")),
+        "session.actions[0].status",
+    ),
+    "duplicate item ids": (
+        as_json(with_change(("session", "participants", 1, "id"), "p1")),
+        "the id 'p1' appears twice",
+    ),
+    "duplicate keys": (
+        GOOD.replace(b'"format_version": 1', b'"format_version": 1, "format_version": 1'),
+        "appears twice",
+    ),
     "NaN": (GOOD.replace(b'"votes": 7', b'"votes": NaN'), "not valid JSON"),
     "huge text": (
         as_json(with_change(("session", "executive_summary"), "x" * (MAX_TEXT + 1))),
@@ -235,7 +265,9 @@ def test_oversized_file_is_refused_before_it_is_read(
         return original_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", spy)
-    with pytest.raises(PortableFileError, match=r"huge.json: too large for a session file \(20.0 MB"):
+    with pytest.raises(
+        PortableFileError, match=r"huge.json: too large for a session file \(20.0 MB"
+    ):
         read_session_file(path)
     assert path not in opened
 
@@ -251,5 +283,3 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + GOOD)
     assert read_session_file(path).organisation == full_session().organisation
-
-

@@ -230,7 +230,10 @@ def test_a_tick_saved_before_ticks_had_an_opportunity_counts_for_the_first_proje
 def test_data_in_place_is_read_from_the_audit_blockers() -> None:
     a = opportunity("a", first_project=True)
     blocker = DataAuditItem(
-        id="d1", opportunity_id="a", data_needed="Ticket history", status="missing",
+        id="d1",
+        opportunity_id="a",
+        data_needed="Ticket history",
+        status="missing",
         blocks_start=True,
     )
     review = first_project_review(FIRST_FRAMEWORK, Session(opportunities=[a], audit=[blocker]))
@@ -264,8 +267,10 @@ def test_the_ranking_key_orders_exactly_as_the_score() -> None:
 
     from workshop.domain.priorities import _rank_key, priority_score
 
-    cases = [Opportunity(id=f"{v}{c}{k}", value=v, cost=c, confidence=k)
-             for v, c, k in product(range(1, 6), repeat=3)]
+    cases = [
+        Opportunity(id=f"{v}{c}{k}", value=v, cost=c, confidence=k)
+        for v, c, k in product(range(1, 6), repeat=3)
+    ]
     for a, b in product(cases, repeat=2):
         exact = (priority_score(a) > priority_score(b)) - (priority_score(a) < priority_score(b))
         fast = (_rank_key(a)[0] < _rank_key(b)[0]) - (_rank_key(a)[0] > _rank_key(b)[0])

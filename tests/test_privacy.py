@@ -57,7 +57,10 @@ def test_every_private_text_is_listed_with_where_it_lives() -> None:
     session = full_session()
     session.hires = [Hire(id="h", notes="NOTE-H")]
     session.pages = [PageRecord(id="overview", note="NOTE-P")]
-    session.actions = [Action(id="a", text="TEXT-A", owner="OWNER-A", private=True), Action(id="b", text="open")]
+    session.actions = [
+        Action(id="a", text="TEXT-A", owner="OWNER-A", private=True),
+        Action(id="b", text="open"),
+    ]
     session.interviews = [Interview(id="i", person="PERSON-I", pains="PAINS-I", private=True)]
     found = dict(private_values(session))
     assert found == {

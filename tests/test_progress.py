@@ -166,4 +166,3 @@ def test_opening_the_app_does_not_import_the_plotting_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
-

@@ -31,8 +31,7 @@ def with_every_private_field_marked(framework: Framework) -> Session:
             known = {p.id for p in items}
             items += [PageRecord(id=p.id) for p in framework.pages if p.id not in known]
         items[:] = [
-            dataclasses.replace(item, **{field: f"{MARKER} {collection}.{field}"})
-            for item in items
+            dataclasses.replace(item, **{field: f"{MARKER} {collection}.{field}"}) for item in items
         ]
     for collection in PRIVATE_ITEMS:
         items = session.collection(collection)
@@ -105,6 +104,7 @@ def test_no_private_marker_in_the_projecting_window(qtbot, store, framework) -> 
     window.show()
     qtbot.waitExposed(window)
     assert window.projecting
+
     def texts_on_screen() -> list[str]:
         shown = []
         for widget in window.findChildren(QWidget):

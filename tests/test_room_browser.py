@@ -36,9 +36,16 @@ def browser(tmp_path: Path) -> Iterator[object]:
     options = webdriver.ChromeOptions()
     options.binary_location = BROWSER
     for flag in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
         "--window-size=360,740",
     ):
         options.add_argument(flag)
@@ -88,10 +95,13 @@ def test_a_phone_joins_votes_on_every_statement_and_the_vote_lands(browser: obje
             )
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)  # type: ignore[attr-defined]
             button.click()
-            wait.until(ec.text_to_be_present_in_element_attribute(
-                (By.CSS_SELECTOR, f'li[data-id="{statement_id}"] .received'), "textContent",
-                "Vote received",
-            ))
+            wait.until(
+                ec.text_to_be_present_in_element_attribute(
+                    (By.CSS_SELECTOR, f'li[data-id="{statement_id}"] .received'),
+                    "textContent",
+                    "Vote received",
+                )
+            )
         assert "Vote received" in driver.find_element(By.ID, "status").text  # type: ignore[attr-defined]
         assert "3 of 3 voted" in driver.find_element(By.ID, "status").text  # type: ignore[attr-defined]
 

@@ -124,8 +124,9 @@ def test_every_bad_request_is_refused_and_changes_nothing(rating_server: RoomSer
         ),
         "not an object": (phone.request("POST", "/api/ballot", [1, 2])[0], 400),
         "wrong content type": (
-            phone.request("POST", "/api/ballot", raw=b'{"votes": {}}',
-                          headers={"Content-Type": "text/plain"})[0],
+            phone.request(
+                "POST", "/api/ballot", raw=b'{"votes": {}}', headers={"Content-Type": "text/plain"}
+            )[0],
             415,
         ),
         "too large": (
@@ -137,7 +138,10 @@ def test_every_bad_request_is_refused_and_changes_nothing(rating_server: RoomSer
             )[0],
             413,
         ),
-        "wrong host": (phone.request("GET", "/api/ballot", headers={"Host": "evil.example"})[0], 421),
+        "wrong host": (
+            phone.request("GET", "/api/ballot", headers={"Host": "evil.example"})[0],
+            421,
+        ),
         "unknown path": (phone.request("GET", "/etc/passwd")[0], 404),
         "method": (phone.request("DELETE", "/api/ballot")[0], 405),
         "results hidden": (phone.request("GET", "/api/results")[0], 403),
@@ -163,7 +167,9 @@ def test_dots_over_budget_are_refused() -> None:
 
 def test_wrong_codes_are_refused_then_throttled() -> None:
     clock = [0.0]
-    room = Round(RATING, "Check", STATEMENTS, code="123456", throttle=JoinThrottle(clock=lambda: clock[0]))
+    room = Round(
+        RATING, "Check", STATEMENTS, code="123456", throttle=JoinThrottle(clock=lambda: clock[0])
+    )
     with RoomServer(room, "127.0.0.1") as server:
         phone = Phone("127.0.0.1", server.port)
         assert [phone.join("000000") for _ in range(10)] == [403] * 10
@@ -195,7 +201,7 @@ def test_every_response_has_the_content_security_policy(rating_server: RoomServe
     _, page, response = phone.request("GET", "/")
     html = page["_text"]
     assert response.status == 200 and "Enter the code" in html
-    assert "http" not in html.replace('http-equiv', '')  # no resource from elsewhere
+    assert "http" not in html.replace("http-equiv", "")  # no resource from elsewhere
 
 
 def test_vote_again_clears_the_ballots_and_keeps_the_phones(rating_server: RoomServer) -> None:
@@ -248,8 +254,21 @@ def test_headless_round_prints_the_join_line_and_writes_the_tally_on_sigterm(
     with open_store(db) as store:
         session = build_demo(framework)
         store.create(session)
-    command = [sys.executable, "-m", "workshop.cli", "--db", str(db), "room", session.id[:8],
-               "--listen", "127.0.0.1:0", "--page", "page_matrix", "--budget", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "workshop.cli",
+        "--db",
+        str(db),
+        "room",
+        session.id[:8],
+        "--listen",
+        "127.0.0.1:0",
+        "--page",
+        "page_matrix",
+        "--budget",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
@@ -286,8 +305,9 @@ def test_headless_round_refuses_a_page_without_votes(
     with open_store(db) as store:
         session = build_demo(framework)
         store.create(session)
-    code = main(["--db", str(db), "room", session.id, "--listen", "127.0.0.1:0",
-                 "--page", "page_overview"])
+    code = main(
+        ["--db", str(db), "room", session.id, "--listen", "127.0.0.1:0", "--page", "page_overview"]
+    )
     err = capsys.readouterr().err
     assert code != 0 and err.count("\n") == 1 and "maturity check" in err
     assert main(["--db", str(db), "room", session.id, "--listen", "nowhere", "--page", "x"]) != 0

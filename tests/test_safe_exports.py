@@ -22,25 +22,33 @@ from workshop.store.portable import write_session_file
 pytestmark = pytest.mark.slow
 
 
-def workshop(*argv: str, umask: int | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def workshop(
+    *argv: str, umask: int | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     def set_umask() -> None:
         if umask is not None:
             os.umask(umask)
 
     return subprocess.run(
         [sys.executable, "-m", "workshop", *argv],
-        capture_output=True, text=True, check=False, timeout=timeout, preexec_fn=set_umask,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        preexec_fn=set_umask,
     )
 
 
-FORMULAS = ["=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)", "\tTabbed", "\rReturn"]
+FORMULAS = ['=HYPERLINK("http://x")', "+1+2", "-3", "@SUM(A1)", "\tTabbed", "\rReturn"]
 
 
 @pytest.fixture
 def db_with_actions(tmp_path: Path) -> tuple[Path, str]:
     db = tmp_path / "w.db"
     session = Session(organisation="Acme", title="Safe exports")
-    session.actions = [Action(id=f"a{n}", text=text, owner="=cmd|' /C calc'!A0") for n, text in enumerate(FORMULAS)]
+    session.actions = [
+        Action(id=f"a{n}", text=text, owner="=cmd|' /C calc'!A0") for n, text in enumerate(FORMULAS)
+    ]
     session.actions.append(Action(id="ctl", text="bell\x07 esc\x1b[31m nul-free", owner="Ana"))
     with open_store(db) as store:
         store.create(session)
@@ -62,7 +70,9 @@ def test_csv_cells_a_spreadsheet_would_run_start_with_an_apostrophe(
     assert texts[: len(FORMULAS)] == ["'" + text for text in FORMULAS]
     assert texts[-1] == "bell esc[31m nul-free"
     assert {row[1] for row in rows[1:-1]} == {"'=cmd|' /C calc'!A0"}
-    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+    assert all(
+        not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row
+    )
 
 
 def test_safe_cell_leaves_ordinary_text_alone() -> None:
@@ -78,8 +88,18 @@ def test_exports_follow_the_users_umask(
 ) -> None:
     db, session_id = db_with_actions
     csv_file, session_file = tmp_path / "a.csv", tmp_path / "s.json"
-    assert workshop("--db", str(db), "actions", session_id, "--csv", str(csv_file), umask=umask).returncode == 0
-    assert workshop("--db", str(db), "sessions", "export", session_id, str(session_file), umask=umask).returncode == 0
+    assert (
+        workshop(
+            "--db", str(db), "actions", session_id, "--csv", str(csv_file), umask=umask
+        ).returncode
+        == 0
+    )
+    assert (
+        workshop(
+            "--db", str(db), "sessions", "export", session_id, str(session_file), umask=umask
+        ).returncode
+        == 0
+    )
     for path in (csv_file, session_file):
         assert stat.S_IMODE(path.stat().st_mode) == mode, path.name
 
@@ -123,7 +143,10 @@ def test_an_export_over_a_fifo_device_or_folder_is_refused_in_one_line(
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and "not a regular file" in done.stderr, done.stderr
     after = target.lstat()
-    assert (stat.S_IFMT(after.st_mode), after.st_ino) == (stat.S_IFMT(before.st_mode), before.st_ino)
+    assert (stat.S_IFMT(after.st_mode), after.st_ino) == (
+        stat.S_IFMT(before.st_mode),
+        before.st_ino,
+    )
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
 
 
@@ -132,7 +155,10 @@ def test_importing_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     done = workshop("--db", str(tmp_path / "w.db"), "sessions", "import", str(fifo), timeout=60)
     assert done.returncode == 2
-    assert done.stderr.strip() == f"workshop: cannot read {fifo}: it is a FIFO (named pipe), not a regular file"
+    assert (
+        done.stderr.strip()
+        == f"workshop: cannot read {fifo}: it is a FIFO (named pipe), not a regular file"
+    )
     folder = tmp_path / "folder.json"
     folder.mkdir()
     done = workshop("--db", str(tmp_path / "w.db"), "sessions", "import", str(folder), timeout=60)

@@ -119,7 +119,13 @@ def test_undo_and_redo_walk_the_history_and_save_each_step(framework):
     assert service.undo() is not None and service.session.title == "Kick-off"
     assert service.undo() is None  # nothing left
     assert service.redo() is not None and service.session.title == "One"
-    assert [e.new for e in flatten_all(service.store.saved)] == ["One", "Two", "One", "Kick-off", "One"]
+    assert [e.new for e in flatten_all(service.store.saved)] == [
+        "One",
+        "Two",
+        "One",
+        "Kick-off",
+        "One",
+    ]
     service.apply(set_session_field(service.session, "title", "Three"))
     assert not service.can_redo  # a new edit drops the redo branch
 
@@ -196,7 +202,10 @@ def test_a_batch_is_one_step_one_save_and_touches_each_item(framework):
     for o in opportunities:
         service.apply(add_item(service.session, "opportunities", o))
     votes = Batch(
-        tuple(set_item_field(service.session, "opportunities", o.id, "votes", 2) for o in opportunities),
+        tuple(
+            set_item_field(service.session, "opportunities", o.id, "votes", 2)
+            for o in opportunities
+        ),
         "Close the vote",
     )
     saved_before = len(service.store.saved)
@@ -211,7 +220,9 @@ def test_an_undo_that_no_longer_fits_clears_the_history(framework):
     service, _ = make_service(framework)
     service.apply(add_item(service.session, "participants", Participant(id="p1", name="A")))
     service.apply(remove_item(service.session, "participants", "p1"), undoable=False)
-    service.apply(add_item(service.session, "participants", Participant(id="p1", name="B")), undoable=False)
+    service.apply(
+        add_item(service.session, "participants", Participant(id="p1", name="B")), undoable=False
+    )
     # Undoing the first add would remove "A", but "B" is there now: the history goes.
     assert service.undo() is None
     assert not service.can_undo and not service.can_redo

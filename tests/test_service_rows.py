@@ -65,9 +65,7 @@ def test_rename_from_the_library_equals_a_title_typed_in_the_workshop(
         library = LibraryWindow(store, lambda: framework)
         qtbot.addWidget(library)
         library.refresh(select=sample().id)
-        monkeypatch.setattr(
-            QInputDialog, "getText", lambda *a, **k: ("Follow-through", True)
-        )
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Follow-through", True))
         library.rename_action.trigger()
         assert library.visible_titles()[0][1].endswith("Follow-through")
     with open_store(via_window) as store:
@@ -137,7 +135,9 @@ def test_follow_up_and_delete_from_the_library_go_through_the_service(
         library = LibraryWindow(store, lambda: framework)
         qtbot.addWidget(library)
         library.refresh(select=sample().id)
-        monkeypatch.setattr(LibraryWindow, "ask_follow_up_date", lambda self, prev: date(2027, 3, 1))
+        monkeypatch.setattr(
+            LibraryWindow, "ask_follow_up_date", lambda self, prev: date(2027, 3, 1)
+        )
         library.follow_up_action.trigger()
     with open_store(via_service) as store:
         LibraryService(store, framework).duplicate_as_follow_up(sample().id, date(2027, 3, 1))
@@ -161,7 +161,9 @@ def test_the_demo_refresh_is_the_same_from_the_library_and_the_cli(qtbot, tmp_pa
     for _ in range(2):  # the second run refreshes the first
         result = subprocess.run(
             [sys.executable, "-m", "workshop", "--db", str(via_cli), "demo"],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode == 0, result.stderr
     with open_store(via_library) as store:

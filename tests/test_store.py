@@ -37,8 +37,12 @@ def digest(path: Path) -> str:
 def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     connection = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {
+            t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables
+        }
     finally:
         connection.close()
 
@@ -68,7 +72,12 @@ def test_connections_use_wal_full_sync_and_foreign_keys(store: Store) -> None:
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
             for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
         }
-    assert pragma == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 5000}
+    assert pragma == {
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 5000,
+    }
     assert store.notice == ""
 
 
@@ -120,7 +129,9 @@ def every_kind_of_edit(session: Session) -> list[Any]:
         lambda s: edits.set_session_field(s, "organisation", "Acme Ltd"),
         lambda s: edits.set_session_field(s, "baseline_date", None),
         lambda s: edits.set_session_field(s, "workshop_date", date(2028, 1, 2)),
-        lambda s: edits.set_item_field(s, "answers", "q_customers", "text", "New answer " + HOSTILE),
+        lambda s: edits.set_item_field(
+            s, "answers", "q_customers", "text", "New answer " + HOSTILE
+        ),
         lambda s: edits.set_item_field(s, "ratings", "st_process_1", "counts", (4, 0, 0, 0, 1)),
         lambda s: edits.set_item_field(s, "agenda", "s1", "page_ids", ("overview",)),
         lambda s: edits.set_item_field(s, "actions", "a1", "due", None),
@@ -136,7 +147,9 @@ def every_kind_of_edit(session: Session) -> list[Any]:
         lambda s: edits.move_item(s, "opportunities", "o2", 0),
         lambda s: edits.Batch(
             (
-                edits.add_item(s, "actions", dataclasses.replace(s.actions[0], id="a3", text="From a gap")),
+                edits.add_item(
+                    s, "actions", dataclasses.replace(s.actions[0], id="a3", text="From a gap")
+                ),
                 edits.set_item_field(s, "pages", "overview", "status", "in_progress"),
                 edits.remove_item(s, "decisions", "c1"),
             ),
@@ -224,9 +237,16 @@ def test_adding_an_item_inserts_one_row_and_shifts_only_followers(
     store.apply(session.id, edit)
     writes = [s for s in statements if s.startswith(("INSERT", "UPDATE", "DELETE"))]
     assert [w.split(" (")[0].split(" SET")[0] for w in writes] == [
-        "UPDATE participants", "INSERT INTO participants", "UPDATE sessions"
+        "UPDATE participants",
+        "INSERT INTO participants",
+        "UPDATE sessions",
     ]
-    assert [p.name for p in store.load(session.id).participants] == ["Jo Park", "Nia", HOSTILE, "Sam"]
+    assert [p.name for p in store.load(session.id).participants] == [
+        "Jo Park",
+        "Nia",
+        HOSTILE,
+        "Sam",
+    ]
 
 
 def test_an_edit_that_does_not_fit_writes_nothing(store: Store, db_path: Path) -> None:
@@ -260,7 +280,10 @@ def test_list_is_newest_first_and_leaves_out_deleted(store: Store) -> None:
     assert [s.organisation for s in store.list_sessions()] == ["New Co", "Middle Co", "Old Co"]
     summary = store.list_sessions()[0]
     assert (summary.id, summary.title, summary.facilitator, summary.follows_up) == (
-        new.id, new.title, new.facilitator, new.follows_up
+        new.id,
+        new.title,
+        new.facilitator,
+        new.follows_up,
     )
 
     store.delete(middle.id)
@@ -394,5 +417,7 @@ def test_opening_and_listing_does_not_import_alembic_or_jsonschema(db_path: Path
         "store.close()\n"
         "print(sorted(m for m in ('alembic', 'jsonschema', 'PySide6', 'reportlab') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

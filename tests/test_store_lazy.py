@@ -32,7 +32,9 @@ def test_listing_imports_no_sql_layer(tmp_path: Path) -> None:
         "session = store.load(rows[0].id)\n"
         "print(session.organisation, 'sqlalchemy' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     first, second = result.stdout.splitlines()
     assert first == f"LazyStore {demo_id} exploring False"
     assert second == "Nordvik Ledger True"

@@ -71,7 +71,10 @@ def surfaces(t: Theme) -> list[str]:
 
 def on_screen(widget: QWidget, page: QWidget) -> bool:
     """Visible, and not mostly scrolled away or hidden behind a scroll area's edge."""
-    if not widget.isVisible() or widget.visibleRegion().boundingRect().height() < 0.8 * widget.height():
+    if (
+        not widget.isVisible()
+        or widget.visibleRegion().boundingRect().height() < 0.8 * widget.height()
+    ):
         return False
     window = widget.window()
     top_left = widget.mapTo(window, widget.rect().topLeft())
@@ -92,8 +95,9 @@ def problems_on(widget: QWidget, t: Theme, what: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("start, switch_to", [("light", "dark"), ("dark", "projector"),
-                                              ("projector", "light")])
+@pytest.mark.parametrize(
+    "start, switch_to", [("light", "dark"), ("dark", "projector"), ("projector", "light")]
+)
 def test_a_theme_change_restyles_every_visited_page(qtbot, window, start, switch_to):
     window.findChild(QAction, f"theme_{start}_action").trigger()
     positions = first_of_each_type(window)
@@ -115,24 +119,36 @@ def test_a_theme_change_restyles_every_visited_page(qtbot, window, start, switch
         assert labels, page_type
         for label in labels:
             kind = "tag" if isinstance(label, Tag) else "label"
-            problems += problems_on(label, t, f"{page_type} {kind} {label.objectName() or label.text()[:20]!r}")
+            problems += problems_on(
+                label, t, f"{page_type} {kind} {label.objectName() or label.text()[:20]!r}"
+            )
         for chart in page.findChildren(QWidget):  # scrolled into view, as the facilitator would
             if type(chart).__name__.endswith("Chart") and chart.isVisible():
-                for area in (getattr(page, "scroll_view", None), getattr(page, "scroll_area", None)):
+                for area in (
+                    getattr(page, "scroll_view", None),
+                    getattr(page, "scroll_area", None),
+                ):
                     if isinstance(area, QScrollArea):
                         area.ensureWidgetVisible(chart)
                         qtbot.wait(10)
-        charts = [w for w in page.findChildren(QWidget)
-                  if type(w).__name__.endswith(("Chart", "Timeline"))
-                  and on_screen(w.viewport() if isinstance(w, QAbstractScrollArea) else w, page)]
+        charts = [
+            w
+            for w in page.findChildren(QWidget)
+            if type(w).__name__.endswith(("Chart", "Timeline"))
+            and on_screen(w.viewport() if isinstance(w, QAbstractScrollArea) else w, page)
+        ]
         for chart in charts:
-            chart = chart.viewport() if isinstance(chart, QAbstractScrollArea) else chart  # the matrix, placement and hiring charts; pyqtgraph's progress chart
+            chart = (
+                chart.viewport() if isinstance(chart, QAbstractScrollArea) else chart
+            )  # the matrix, placement and hiring charts; pyqtgraph's progress chart
             problems += problems_on(chart, t, f"{page_type} chart {type(chart).__name__}")
         if page_type in ("matrix", "progress"):
             assert charts, f"the {page_type} page shows its chart"
         for view in page.findChildren(QAbstractItemView):
             if on_screen(view, page) and view.model() is not None and view.model().rowCount() > 0:
-                problems += problems_on(view.viewport(), t, f"{page_type} table {view.objectName()!r}")
+                problems += problems_on(
+                    view.viewport(), t, f"{page_type} table {view.objectName()!r}"
+                )
     for name in ("navigator", "side_panel"):
         panel = window.findChild(QWidget, name)
         if panel is not None and panel.isVisible():
@@ -162,5 +178,7 @@ def test_choosing_a_theme_in_preferences_restyles_the_open_dialog_and_window(qtb
     assert page is not None
     for label in page.findChildren(QLabel):
         if label.text().strip() and on_screen(label, page):
-            problems += problems_on(label, t, f"page label {label.objectName() or label.text()[:20]!r}")
+            problems += problems_on(
+                label, t, f"page label {label.objectName() or label.text()[:20]!r}"
+            )
     assert not problems, "\n".join(problems)

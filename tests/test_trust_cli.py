@@ -22,7 +22,9 @@ from workshop.store.demo import build_demo
 def cli(*args: str, db: Path, umask: int | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "workshop", "--db", str(db), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,  # noqa: PLW1509
     )
 
@@ -30,7 +32,9 @@ def cli(*args: str, db: Path, umask: int | None = None) -> subprocess.CompletedP
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("workshop: ") and "Traceback" not in result.stderr
+    assert (
+        len(lines) == 1 and lines[0].startswith("workshop: ") and "Traceback" not in result.stderr
+    )
     return lines[0]
 
 
@@ -79,7 +83,9 @@ def test_the_cli_respects_a_running_app(tmp_path: Path) -> None:
     assert cli("sessions", "export", demo_id, str(export), db=db).returncode == 0
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db), demo_id],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "HELD"
@@ -101,7 +107,11 @@ def test_backups_are_listed_restored_and_private(tmp_path: Path) -> None:
     assert cli("demo", db=db, umask=0o022).returncode == 0
     assert cli("demo", db=db, umask=0o022).returncode == 0  # a refresh backs up first
     listing = cli("backups", "list", db=db)
-    assert listing.returncode == 0 and "before-demo" in listing.stdout and "1 workshop" in listing.stdout
+    assert (
+        listing.returncode == 0
+        and "before-demo" in listing.stdout
+        and "1 workshop" in listing.stdout
+    )
     folder = backups.backups_folder(db)
     assert mode(folder) == 0o700 and all(mode(p) == 0o600 for p in folder.iterdir())
     assert mode(db) == 0o600
@@ -116,7 +126,9 @@ def test_backups_are_listed_restored_and_private(tmp_path: Path) -> None:
     restored = cli("backups", "restore", "latest", db=db)
     assert restored.returncode == 0, restored.stderr
     assert "Restored the backup" in restored.stdout and "damaged file was kept" in restored.stdout
-    assert [p.read_bytes() for p in tmp_path.glob("workshop.sqlite3.damaged-*")] == [b"garbage" * 1000]
+    assert [p.read_bytes() for p in tmp_path.glob("workshop.sqlite3.damaged-*")] == [
+        b"garbage" * 1000
+    ]
     assert companions(db) == [] and mode(db) == 0o600
     assert "Nordvik" in cli("sessions", "list", db=db).stdout
 
@@ -140,4 +152,8 @@ def test_rotation_keeps_ten_plus_one_a_day_for_a_week_plus_the_last_upgrade(tmp_
     assert set(names[:10]) <= set(kept)
     assert any("before-upgrade" in k for k in kept)
     assert len(kept) <= 10 + 7 + 1
-    assert not any(n in kept for n in names[10:] if "upgrade" not in n and n[:8] < (now - timedelta(days=7)).strftime("%Y%m%d"))
+    assert not any(
+        n in kept
+        for n in names[10:]
+        if "upgrade" not in n and n[:8] < (now - timedelta(days=7)).strftime("%Y%m%d")
+    )

@@ -28,10 +28,14 @@ from workshop.ui.app import EXIT_IN_USE, App, run_gui
 from workshop.ui.preferences import Preferences
 
 
-def stored_session(db: Path, organisation: str = "Acme Robotics", title: str = "Strategy day") -> Session:
+def stored_session(
+    db: Path, organisation: str = "Acme Robotics", title: str = "Strategy day"
+) -> Session:
     framework = load_framework()
     session = Session(
-        organisation=organisation, title=title, agenda=sections_from_preset(framework.preset("half_day"))
+        organisation=organisation,
+        title=title,
+        agenda=sections_from_preset(framework.preset("half_day")),
     )
     with open_store(db) as store:
         store.create(session)
@@ -58,12 +62,16 @@ def flaky(tmp_path: Path):
 
 
 def open_shell(qtbot, store, db: Path) -> App:
-    shell = App(QApplication.instance(), store, Preferences(), db_path=db, journal=RecoveryJournal(db))
+    shell = App(
+        QApplication.instance(), store, Preferences(), db_path=db, journal=RecoveryJournal(db)
+    )
     qtbot.addWidget(shell.library)
     return shell
 
 
-def type_note_that_cannot_be_saved(qtbot, shell: App, store: FlakyStore, session: Session, text: str):
+def type_note_that_cannot_be_saved(
+    qtbot, shell: App, store: FlakyStore, session: Session, text: str
+):
     window = shell.open_session(session.id)
     qtbot.addWidget(window)
     store.failing = True
@@ -77,12 +85,16 @@ def type_note_that_cannot_be_saved(qtbot, shell: App, store: FlakyStore, session
     return window
 
 
-def test_closing_with_unsaved_edits_keeps_them_and_the_next_start_recovers_them(qtbot, tmp_path: Path, flaky) -> None:
+def test_closing_with_unsaved_edits_keeps_them_and_the_next_start_recovers_them(
+    qtbot, tmp_path: Path, flaky
+) -> None:
     db = tmp_path / "workshop.sqlite3"
     session = stored_session(db)
     store = flaky(db)
     shell = open_shell(qtbot, store, db)
-    window = type_note_that_cannot_be_saved(qtbot, shell, store, session, "Ask the CFO about SAP & <ERP>")
+    window = type_note_that_cannot_be_saved(
+        qtbot, shell, store, session, "Ask the CFO about SAP & <ERP>"
+    )
 
     answers = ModalAnswers().then("unsaved_changes_box", "keep_for_next_time_button")
     window.close()
@@ -103,15 +115,23 @@ def test_closing_with_unsaved_edits_keeps_them_and_the_next_start_recovers_them(
     second = open_shell(qtbot, open_store(db), db)
     second.after_start()
     assert second.recovery_box is not None
-    assert second.recovery_box.text() == "Recovered 1 unsaved change to “Acme Robotics — Strategy day”."
+    assert (
+        second.recovery_box.text()
+        == "Recovered 1 unsaved change to “Acme Robotics — Strategy day”."
+    )
     second.recovery_box.close()
     with open_store(db) as check:
-        assert check.load(session.id).page_record(first_page(session)).note == "Ask the CFO about SAP & <ERP>"
+        assert (
+            check.load(session.id).page_record(first_page(session)).note
+            == "Ask the CFO about SAP & <ERP>"
+        )
     assert not journal.exists()
     second.store.close()
 
 
-def test_try_again_saves_once_the_disk_has_room_and_then_closes(qtbot, tmp_path: Path, flaky) -> None:
+def test_try_again_saves_once_the_disk_has_room_and_then_closes(
+    qtbot, tmp_path: Path, flaky
+) -> None:
     db = tmp_path / "workshop.sqlite3"
     session = stored_session(db)
     store = flaky(db)
@@ -130,7 +150,9 @@ def test_try_again_saves_once_the_disk_has_room_and_then_closes(qtbot, tmp_path:
     qtbot.waitUntil(lambda: answers.done)
     assert len(answers.seen) == 2 and shell.workshop is None
     with open_store(db) as check:
-        assert check.load(session.id).page_record(first_page(session)).note == "Budget for two hires"
+        assert (
+            check.load(session.id).page_record(first_page(session)).note == "Budget for two hires"
+        )
     assert not journal_file(db).exists()
     store.close()
 
@@ -142,7 +164,9 @@ def test_cancel_stays_in_the_workshop_and_save_a_copy_writes_a_session_file(
     session = stored_session(db)
     store = flaky(db)
     shell = open_shell(qtbot, store, db)
-    window = type_note_that_cannot_be_saved(qtbot, shell, store, session, "Hire a data engineer first")
+    window = type_note_that_cannot_be_saved(
+        qtbot, shell, store, session, "Hire a data engineer first"
+    )
 
     answers = ModalAnswers().then("unsaved_changes_box", "stay_button")
     window.close()
@@ -182,7 +206,9 @@ def test_a_second_app_on_the_same_database_says_so_and_exits(qtbot, tmp_path: Pa
     session = stored_session(db)
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db), session.id],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "HELD"
@@ -214,9 +240,23 @@ STARTUP_CASES = [
 @pytest.mark.parametrize("case", STARTUP_CASES)
 def test_start_up_with_a_damaged_database(case: str, tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(Path(__file__).parent.parent),
-         "--basetemp", str(tmp_path / "run"), f"{Path(__file__).with_name('trust_startup_cases.py')}::{case}"],
-        capture_output=True, text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(Path(__file__).parent.parent),
+            "--basetemp",
+            str(tmp_path / "run"),
+            f"{Path(__file__).with_name('trust_startup_cases.py')}::{case}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "1 passed" in result.stdout
@@ -263,7 +303,14 @@ def test_the_app_records_the_open_workshop_in_its_lock(qtbot, tmp_path: Path) ->
     session = stored_session(db)
     held = lock.acquire(db)
     store = open_store(db)
-    shell = App(QApplication.instance(), store, Preferences(), db_path=db, lock=held, journal=RecoveryJournal(db))
+    shell = App(
+        QApplication.instance(),
+        store,
+        Preferences(),
+        db_path=db,
+        lock=held,
+        journal=RecoveryJournal(db),
+    )
     qtbot.addWidget(shell.library)
     window = shell.open_session(session.id)
     qtbot.addWidget(window)

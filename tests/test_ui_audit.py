@@ -126,7 +126,8 @@ def test_demo_groups_follow_the_ranking_and_say_what_is_blocked(qtbot, demo) -> 
     assert view.group_title.text() == "General"
     (consent,) = view.items
     assert view.cell_text(consent, "data_needed") == (
-        "Customer consent to use pooled data for models")
+        "Customer consent to use pooled data for models"
+    )
     assert view.cell_text(consent, "status") == "? Unknown"
 
 
@@ -175,18 +176,22 @@ def test_add_an_item_set_status_quarter_and_blocks_with_undo(qtbot, demo, store)
     assert view.add_button.hasFocus()
 
     # What is needed, typed; stored when the cell is committed.
-    type_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "data_needed"),
-                 "Renewal dates per contract")
+    type_in_cell(
+        qtbot,
+        view.items_table,
+        item_cell(view, new_id_, "data_needed"),
+        "Renewal dates per contract",
+    )
     assert stored(store, demo).find("audit", new_id_).data_needed == "Renewal dates per contract"
 
     choose_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "status"), "partial")
     assert view.cell_text(new_id_, "status") == "◐ Partial"
-    quarters = offered_in_cell(qtbot, view.items_table, item_cell(view, new_id_,
-                                                                  "target_quarter"))
+    quarters = offered_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "target_quarter"))
     assert quarters[0][1] == "Not planned" and len(quarters) >= 9
     chosen_quarter = quarters[3][0]
-    choose_in_cell(qtbot, view.items_table, item_cell(view, new_id_, "target_quarter"),
-                   chosen_quarter)
+    choose_in_cell(
+        qtbot, view.items_table, item_cell(view, new_id_, "target_quarter"), chosen_quarter
+    )
     assert view.cell_text(new_id_, "target_quarter") == quarters[3][1]
 
     # Blocks the start: the opportunity now cannot start, and says so.
@@ -225,16 +230,20 @@ def test_one_edit_redraws_one_row(qtbot, demo, store) -> None:
     """A status picked by the keyboard changes that item's row and its opportunity's row:
     the tables are told about those rows only (one dataChanged each, one row wide)."""
     view = open_audit(qtbot, demo)
-    entry = next(e for e in prioritise(demo.framework, demo.session).ranked
-                 if len([i for i in demo.session.audit if i.opportunity_id == e.opportunity_id])
-                 >= 2)
+    entry = next(
+        e
+        for e in prioritise(demo.framework, demo.session).ranked
+        if len([i for i in demo.session.audit if i.opportunity_id == e.opportunity_id]) >= 2
+    )
     click_group(qtbot, view, entry.opportunity_id)
     item_id = view.items[1]
     signals: dict[str, list[tuple[int, int]]] = {"items": [], "groups": []}
     for name, model in (("items", view.items_model), ("groups", view.groups_model)):
         model.dataChanged.connect(
             lambda top, bottom, _roles=(), name=name: signals[name].append(
-                (top.row(), bottom.row())))
+                (top.row(), bottom.row())
+            )
+        )
         for kind in ("modelReset", "rowsInserted", "rowsRemoved", "rowsMoved", "layoutChanged"):
             getattr(model, kind).connect(lambda *_a, kind=kind: signals.setdefault(kind, []))
     current = demo.session.find("audit", item_id).status
@@ -249,9 +258,11 @@ def test_one_edit_redraws_one_row(qtbot, demo, store) -> None:
 
 def test_the_form_under_the_table_edits_the_selected_item(qtbot, demo, store) -> None:
     view = open_audit(qtbot, demo)
-    entry = next(e for e in prioritise(demo.framework, demo.session).ranked
-                 if len([i for i in demo.session.audit if i.opportunity_id == e.opportunity_id])
-                 >= 2)
+    entry = next(
+        e
+        for e in prioritise(demo.framework, demo.session).ranked
+        if len([i for i in demo.session.audit if i.opportunity_id == e.opportunity_id]) >= 2
+    )
     click_group(qtbot, view, entry.opportunity_id)
     first, second = view.items[:2]
     view.select_item(first)
@@ -261,8 +272,10 @@ def test_the_form_under_the_table_edits_the_selected_item(qtbot, demo, store) ->
     source.setFocus()
     source.selectAll()
     type_text(source, f"Warehouse {TRICKY}")
-    qtbot.waitUntil(lambda: stored(store, demo).find("audit", first).source
-                    == f"Warehouse {TRICKY}", timeout=bound_text.PAUSE_MS * 5)
+    qtbot.waitUntil(
+        lambda: stored(store, demo).find("audit", first).source == f"Warehouse {TRICKY}",
+        timeout=bound_text.PAUSE_MS * 5,
+    )
     # Another row: the fields follow it; what was typed stays with the first.
     view.select_item(second)
     assert source.text() == demo.session.find("audit", second).source
@@ -312,8 +325,12 @@ def test_readiness_set_here_blocks_and_reranks(qtbot, demo, store) -> None:
     blocked = {b.opportunity_id for b in priorities.blocked}
     target = next(r for r in priorities.ranked if r.opportunity_id not in blocked)
     click_group(qtbot, view, target.opportunity_id)
-    choose_in_cell(qtbot, view.groups_table, group_cell(view, target.opportunity_id,
-                                                        "data_readiness"), "missing")
+    choose_in_cell(
+        qtbot,
+        view.groups_table,
+        group_cell(view, target.opportunity_id, "data_readiness"),
+        "missing",
+    )
     assert stored(store, demo).find("opportunities", target.opportunity_id).data_readiness == (
         "missing"
     )
@@ -325,8 +342,10 @@ def test_readiness_set_here_blocks_and_reranks(qtbot, demo, store) -> None:
     assert view.groups == [*new_order, ""]
     demo.undo()
     assert not view.blocked_tag.isVisibleTo(view)
-    assert group_cell(view, target.opportunity_id, "data_readiness").data(
-        Qt.ItemDataRole.EditRole) == target.data_readiness
+    assert (
+        group_cell(view, target.opportunity_id, "data_readiness").data(Qt.ItemDataRole.EditRole)
+        == target.data_readiness
+    )
 
 
 def test_quarters_follow_the_workshop_date_and_keep_an_older_plan(qtbot, blank, store) -> None:
@@ -371,8 +390,11 @@ def test_ctrl_z_in_the_window_reverts_the_row_on_screen(qtbot, demo, store) -> N
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(store, demo).find("audit", item_id).status == "unknown"
     assert view.cell_text(item_id, "status") == "? Unknown"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert view.cell_text(item_id, "status") == "✓ Available"
 
 

@@ -19,10 +19,26 @@ from typing import Any
 
 SCREENS = {
     "screens": [
-        {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "projector", "x": 1280, "y": 0, "width": 1024, "height": 768,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+        {
+            "name": "laptop",
+            "x": 0,
+            "y": 0,
+            "width": 1280,
+            "height": 800,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
+        {
+            "name": "projector",
+            "x": 1280,
+            "y": 0,
+            "width": 1024,
+            "height": 768,
+            "logicalDpi": 96,
+            "logicalBaseDpi": 96,
+            "dpr": 1,
+        },
     ]
 }
 
@@ -181,7 +197,10 @@ def run_console(tmp_path: Path) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     result = subprocess.run(
         [sys.executable, str(script), str(tmp_path / "console.db")],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     line = next((x for x in result.stdout.splitlines() if x.startswith("REPORT ")), None)
@@ -216,8 +235,13 @@ def test_the_laptop_becomes_the_console_and_the_keys_work_there(tmp_path: Path) 
     assert report["after_undo"] != 3
 
     # PgDown, Space, → forward; ←, PgUp back: the room and the console follow.
-    assert report["steps"] == [[1, True, True], [2, True, True], [3, True, True],
-                               [2, True, True], [1, True, True]]
+    assert report["steps"] == [
+        [1, True, True],
+        [2, True, True],
+        [3, True, True],
+        [2, True, True],
+        [1, True, True],
+    ]
     assert report["ctrl_pgdown"] == 2
     assert report["black"][0] and "blacked out" in report["black"][1]
     assert not report["black_again"][0] and report["black_again"][1] == "On the projector"

@@ -279,8 +279,9 @@ def test_suggested_file_names_are_safe() -> None:
     session = Session(organisation='Acme/Freight: "R&D" <EU>?', workshop_date=date(2027, 3, 4))
     name = export_dialog.suggested_file_name(session, "roadmap", ".pdf")
     assert name == "Acme Freight R&D EU roadmap 2027-03-04.pdf"
-    unnamed = export_dialog.suggested_file_name(Session(workshop_date=date(2027, 3, 4)),
-                                                "actions", ".csv")
+    unnamed = export_dialog.suggested_file_name(
+        Session(workshop_date=date(2027, 3, 4)), "actions", ".csv"
+    )
     assert unnamed == "Workshop actions 2027-03-04.csv"
 
 
@@ -289,8 +290,13 @@ def test_the_export_dialog_does_not_load_reportlab() -> None:
         "import sys, workshop.ui.export_dialog, workshop.ui.pages.roadmap; "
         "print('reportlab' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
     assert out.stdout.strip() == "False"
 
 

@@ -51,9 +51,7 @@ def test_overview_and_its_side_guidance_carry_the_principles(
         assert principle.text in view.guidance()
 
 
-def test_hiring_page_shows_the_advice_no_check_can_test(
-    qtbot, store, framework: Framework
-) -> None:  # type: ignore[no-untyped-def]
+def test_hiring_page_shows_the_advice_no_check_can_test(qtbot, store, framework: Framework) -> None:  # type: ignore[no-untyped-def]
     view = open_page(qtbot, make_controller(store, framework, Session()), "page_hiring")
     shown = visible_texts(view)
     for rule_id in ("hr_communicators", "hr_brief_cross_functional"):

@@ -86,8 +86,9 @@ def open_cell(qtbot, view: HiringPage, hire_id: str, field: str):
     index = view.model.index(view.model.row_of(hire_id), COLUMN[field])
     table.setFocus()
     table.selectionModel().setCurrentIndex(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not table, "no editor opened"
@@ -173,7 +174,11 @@ def test_add_to_plan_adds_one_hire_in_one_undoable_edit(qtbot, controller, store
     hires = stored_hires(store, controller)
     assert len(hires) == 1
     hire = hires[0]
-    assert (hire.role_id, hire.title, hire.target_quarter) == ("role_ml_scientist", "ML scientist", "")
+    assert (hire.role_id, hire.title, hire.target_quarter) == (
+        "role_ml_scientist",
+        "ML scientist",
+        "",
+    )
     assert controller.undo_stack.count() == 1
     assert not view.empty_state.isVisible()
     assert view.plan_table.isVisible() and shown(view, hire.id, "title") == "ML scientist"
@@ -205,7 +210,8 @@ def test_emerging_role_and_custom_role_take_a_typed_title(qtbot, controller, sto
     ]
     assert view.custom_edit.text() == "" and emerging.title_edit.text() == ""
     assert {shown(view, i, "title") for i in view.model.ids} == {
-        "Prompt engineer", "Finance domain expert"
+        "Prompt engineer",
+        "Finance domain expert",
     }
 
 
@@ -227,7 +233,8 @@ def test_plan_cells_edit_the_hire_one_undo_step_each(qtbot, controller, store) -
     # Added as the framework recommends the role: a product manager with ML experience.
     assert controller.session.hires[0].ml_experience and checked(view, hire_id, "ml_experience")
     assert offered(qtbot, view, hire_id, "target_quarter") == [
-        Quarter(2027, 1).plus(i).label for i in range(8)] + ["Not planned"]
+        Quarter(2027, 1).plus(i).label for i in range(8)
+    ] + ["Not planned"]
 
     type_in(qtbot, view, hire_id, "title", "Head of ML product")
     choose(qtbot, view, hire_id, "mode", "Internal")
@@ -240,7 +247,11 @@ def test_plan_cells_edit_the_hire_one_undo_step_each(qtbot, controller, store) -
 
     hire = stored_hires(store, controller)[0]
     assert (hire.title, hire.mode, hire.seniority, hire.headcount, hire.target_quarter) == (
-        "Head of ML product", "internal", "senior", 2, "2027-Q3",
+        "Head of ML product",
+        "internal",
+        "senior",
+        2,
+        "2027-Q3",
     )
     assert not hire.ml_experience and hire.data_engineering
     assert hire.notes == "Ask about the notice period"
@@ -253,7 +264,10 @@ def test_plan_cells_edit_the_hire_one_undo_step_each(qtbot, controller, store) -
     controller.undo()  # quarter
     hire = stored_hires(store, controller)[0]
     assert (hire.notes, hire.data_engineering, hire.ml_experience, hire.target_quarter) == (
-        "", False, True, "",
+        "",
+        False,
+        True,
+        "",
     )
     assert shown(view, hire_id, "target_quarter") == "Not planned"
     assert checked(view, hire_id, "ml_experience") and shown(view, hire_id, "notes") == ""
@@ -261,7 +275,10 @@ def test_plan_cells_edit_the_hire_one_undo_step_each(qtbot, controller, store) -
         controller.undo()
     hire = stored_hires(store, controller)[0]
     assert (hire.title, hire.mode, hire.seniority, hire.headcount) == (
-        "Product manager with ML experience", "hire", "mid", 1,
+        "Product manager with ML experience",
+        "hire",
+        "mid",
+        1,
     )
     assert shown(view, hire_id, "title") == "Product manager with ML experience"
     assert shown(view, hire_id, "mode") == "New hire" and shown(view, hire_id, "headcount") == "1"
@@ -328,11 +345,12 @@ def test_scientist_before_any_pm_warns_until_a_pm_with_ml_experience_comes_first
     qtbot.mouseClick(view.role_cards["role_pm_ml"].add_button, Qt.MouseButton.LeftButton)
     pm = row_of(view, "Product manager with ML experience")
     choose(qtbot, view, pm, "target_quarter", "Q3 2027")
-    messages = [c.message_label.text() for c in view._warning_cards
-                if c.property("rule_id") == RULE_PM_FIRST]
-    assert messages == [
-        "The product manager is planned for Q3 2027, after ML scientist (Q2 2027)."
+    messages = [
+        c.message_label.text()
+        for c in view._warning_cards
+        if c.property("rule_id") == RULE_PM_FIRST
     ]
+    assert messages == ["The product manager is planned for Q3 2027, after ML scientist (Q2 2027)."]
     assert shown(view, pm, "warnings") == "⚠ 1 warning"
     # The warning leads to the roles it is about.
     pm_card = next(c for c in view._warning_cards if c.property("rule_id") == RULE_PM_FIRST)
@@ -356,8 +374,11 @@ def test_scientist_before_any_pm_warns_until_a_pm_with_ml_experience_comes_first
 
 def test_a_plan_that_follows_the_framework_says_so(qtbot, controller) -> None:
     view = open_hiring(qtbot, controller)
-    plan = (("role_pm_ml", "Q1 2027"), ("role_ml_scientist", "Q2 2027"),
-            ("role_ml_engineer", "Q2 2027"))
+    plan = (
+        ("role_pm_ml", "Q1 2027"),
+        ("role_ml_scientist", "Q2 2027"),
+        ("role_ml_engineer", "Q2 2027"),
+    )
     for role_id, quarter in plan:
         qtbot.mouseClick(view.role_cards[role_id].add_button, Qt.MouseButton.LeftButton)
         choose(qtbot, view, controller.session.hires[-1].id, "target_quarter", quarter)
@@ -448,9 +469,7 @@ def test_hostile_text_is_shown_literally(qtbot, controller, store) -> None:
     choose(qtbot, view, row, "mode", "Internal")  # an internal assignment without ML warns
     choose(qtbot, view, row, "target_quarter", "Q2 2027")
     assert stored_hires(store, controller)[0].title == title
-    card = next(
-        c for c in view._warning_cards if c.property("rule_id") == RULE_INTERNAL_ASSIGNMENT
-    )
+    card = next(c for c in view._warning_cards if c.property("rule_id") == RULE_INTERNAL_ASSIGNMENT)
     assert card.message_label.textFormat() == Qt.TextFormat.PlainText
     assert card.message_label.text().startswith(f"{title} is an internal assignment")
     assert view.timeline.entries[0].title == title
@@ -504,16 +523,15 @@ def test_a_narrow_window_lets_plan_and_catalogue_take_turns(qtbot, controller) -
 
 def test_a_quarter_outside_the_offered_window_is_kept(qtbot, store, framework) -> None:
     session = Session(organisation="Acme", workshop_date=WORKSHOP_DAY)
-    session.hires = [Hire(id=new_id(), role_id="role_lead_pm", title="Lead PM",
-                          target_quarter="2030-Q2")]
+    session.hires = [
+        Hire(id=new_id(), role_id="role_lead_pm", title="Lead PM", target_quarter="2030-Q2")
+    ]
     controller = make_controller(store, framework, session)
     view = open_hiring(qtbot, controller)
     row = session.hires[0].id
     assert shown(view, row, "target_quarter") == "Q2 2030"
     assert "Q2 2030" in offered(qtbot, view, row, "target_quarter")
-    assert view.timeline.column_rect("2030-Q2").contains(
-        view.timeline.marker_rect(row).center()
-    )
+    assert view.timeline.column_rect("2030-Q2").contains(view.timeline.marker_rect(row).center())
     # A hire added elsewhere (another page, an undo) appears here on the next refresh.
     controller.push(add_item(controller.session, "hires", Hire(id=new_id(), title="Analyst")))
     assert "Analyst" in [shown(view, i, "title") for i in view.model.ids]

@@ -44,7 +44,9 @@ def room(qtbot, tmp_path: Path) -> Iterator[tuple[WorkshopWindow, Store]]:  # ty
     store.close()
 
 
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(
+    qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:  # type: ignore[no-untyped-def]
     """Press a key where the keyboard is, as the facilitator would."""
     focused = QApplication.focusWidget()
     assert focused is not None, "the keyboard is nowhere"
@@ -63,8 +65,10 @@ def open_maturity_check(window: WorkshopWindow) -> int:
     """The first maturity check with a statement not rated yet (the demo rated the first)."""
     session, framework = window.controller.session, window.controller.framework
     return next(
-        i for i, stop in enumerate(window.stops)
-        if stop.page.page_type == "maturity" and any(
+        i
+        for i, stop in enumerate(window.stops)
+        if stop.page.page_type == "maturity"
+        and any(
             not session.rating(s.id).is_rated
             for s in framework.statements_for(stop.page.ref or stop.page.stage)
         )
@@ -104,7 +108,8 @@ def test_every_page_keeps_popups_closed_and_the_keyboard_in_the_page(qtbot, room
         assert shown == [window], (window.stops[position].page.id, shown)
         focused = QApplication.focusWidget()
         assert focused is not None and view is not None and view.isAncestorOf(focused), (
-            window.stops[position].page.id, focused
+            window.stops[position].page.id,
+            focused,
         )
     assert window.current == len(window.stops) - 1  # every Ctrl+PgDown reached the window
 
@@ -153,7 +158,9 @@ def test_interviews_add_key_does_not_clash_with_new_workshop(qtbot, room) -> Non
     window, store = room
     before = len(window.controller.session.interviews)
     arrive(qtbot, window, first_position(window, "interviews"))
-    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert len(store.load(window.controller.session.id).interviews) == before + 1
     assert window.isVisible()  # Ctrl+Shift+N did not close the workshop for a new one
 
@@ -181,7 +188,8 @@ def test_page_done_has_a_key_that_works_while_projecting(qtbot, room) -> None:  
     assert window.projecting and not window.side_panel.isVisible()
     # A question the demo has not discussed yet (a discussed one is done already).
     position = next(
-        i for i, s in enumerate(window.stops)
+        i
+        for i, s in enumerate(window.stops)
         if s.page.page_type == "question" and window.navigator.mark(i) != "done"
     )
     arrive(qtbot, window, position)
@@ -205,7 +213,8 @@ def _shortcuts_in_reach(window: QWidget) -> Counter[str]:
     for action in window.findChildren(QAction):
         if action.isEnabled() and any(
             w is window or (w.isVisible() and w.window() is window)
-            for w in action.associatedObjects() if isinstance(w, QWidget)
+            for w in action.associatedObjects()
+            if isinstance(w, QWidget)
         ):
             add(action.shortcuts())
     for button in window.findChildren(QAbstractButton):
@@ -254,9 +263,13 @@ def test_presenting_on_one_screen_every_workshop_key_still_works(qtbot, room) ->
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.load(session_id).rating(statement_id).score != 4
 
-    for key, expected in ((Qt.Key.Key_PageDown, position + 1), (Qt.Key.Key_Space, position + 2),
-                          (Qt.Key.Key_Right, position + 3), (Qt.Key.Key_Left, position + 2),
-                          (Qt.Key.Key_PageUp, position + 1)):
+    for key, expected in (
+        (Qt.Key.Key_PageDown, position + 1),
+        (Qt.Key.Key_Space, position + 2),
+        (Qt.Key.Key_Right, position + 3),
+        (Qt.Key.Key_Left, position + 2),
+        (Qt.Key.Key_PageUp, position + 1),
+    ):
         press(qtbot, key)
         assert window.current == expected, key
     next_page(qtbot)
@@ -280,7 +293,9 @@ def test_presenting_on_one_screen_every_workshop_key_still_works(qtbot, room) ->
 
 
 @pytest.mark.parametrize("answer", ["keep", "replace"])
-def test_a_score_key_asks_before_replacing_a_show_of_hands(qtbot, room, monkeypatch, answer) -> None:  # type: ignore[no-untyped-def]
+def test_a_score_key_asks_before_replacing_a_show_of_hands(
+    qtbot, room, monkeypatch, answer
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
     from workshop.domain.edits import set_keyed_field
@@ -291,8 +306,16 @@ def test_a_score_key_asks_before_replacing_a_show_of_hands(qtbot, room, monkeypa
     row = QApplication.focusWidget()
     statement_id = row.statement.id  # type: ignore[attr-defined]
     controller = window.controller
-    controller.push(set_keyed_field(controller.session, "ratings", statement_id, "counts",
-                                    (0, 2, 5, 0, 0), "Record show of hands"))
+    controller.push(
+        set_keyed_field(
+            controller.session,
+            "ratings",
+            statement_id,
+            "counts",
+            (0, 2, 5, 0, 0),
+            "Record show of hands",
+        )
+    )
     asked: list[str] = []
 
     def question(_parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]

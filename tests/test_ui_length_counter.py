@@ -46,7 +46,9 @@ def test_the_set_up_dialog_counts_near_the_limit_and_stops_at_it(qtbot, framewor
 
 
 def test_a_bound_field_of_a_page_is_limited_from_the_declaration(qtbot, store, framework) -> None:  # type: ignore[no-untyped-def]
-    controller = make_controller(store, framework, Session(organisation="Acme", workshop_date=date(2027, 1, 5)))
+    controller = make_controller(
+        store, framework, Session(organisation="Acme", workshop_date=date(2027, 1, 5))
+    )
     edit = BoundLineEdit(controller, None, "", "facilitator", label="Edit facilitator")
     qtbot.addWidget(edit)
     edit.show()

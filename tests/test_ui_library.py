@@ -63,7 +63,9 @@ def test_newest_first_and_search_as_you_type(qtbot, library, store):
     add(store, "Acme Retail", "Second look")
     library.refresh()
     assert [org for org, _ in library.visible_titles()] == [
-        "Acme Retail", "Borealis Bank", "Acme Freight"
+        "Acme Retail",
+        "Borealis Bank",
+        "Acme Freight",
     ]
     assert library.count_label.text() == "3 workshops"
     qtbot.keyClicks(library.search, "acme")
@@ -126,9 +128,15 @@ def test_create_a_workshop_through_the_dialog(qtbot, library, store):
     assert library.visible_titles() == [("Nordlicht Energie", "ML team workshop")]
     saved = store.load(new_id)
     assert (saved.organisation, saved.facilitator, saved.sponsor, saved.sponsor_role) == (
-        "Nordlicht Energie", "Dana Facilitator", "Ines Ortega", "CEO"
+        "Nordlicht Energie",
+        "Dana Facilitator",
+        "Ines Ortega",
+        "CEO",
     )
-    assert [(p.name, p.role) for p in saved.participants] == [("Sam Lee", "CTO"), ("Kim Roe", "VP Product")]
+    assert [(p.name, p.role) for p in saved.participants] == [
+        ("Sam Lee", "CTO"),
+        ("Kim Roe", "VP Product"),
+    ]
     preset = load_framework().preset("full_day")
     assert [s.title for s in saved.agenda] == [s.title for s in preset.sections]
     assert (saved.target_stage, saved.statement_set) == ("building", preset.statement_set)
@@ -164,7 +172,10 @@ def test_delete_and_undo_delete(qtbot, library, store):
 
 def test_duplicate_as_follow_up(qtbot, library, store):
     first = add(
-        store, "Acme Freight", "Kick-off", workshop_date=date(2026, 3, 2),
+        store,
+        "Acme Freight",
+        "Kick-off",
+        workshop_date=date(2026, 3, 2),
         participants=[Participant(id="p1", name="Sam Lee", role="CTO")],
         actions=[
             Action(id="a1", text="Hire a PM with ML experience", status="open"),
@@ -227,9 +238,12 @@ def _press_toolbar(qtbot: Any, library: LibraryWindow, name: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_export_and_import_buttons_open_the_file_dialogs(qtbot, library, store, tmp_path,
-                                                         monkeypatch):
-    s = add(store, "Acme", "Round trip", participants=[Participant(id="p1", name="Zoë", role="CEO")])
+def test_export_and_import_buttons_open_the_file_dialogs(
+    qtbot, library, store, tmp_path, monkeypatch
+):
+    s = add(
+        store, "Acme", "Round trip", participants=[Participant(id="p1", name="Zoë", role="CEO")]
+    )
     library.refresh(select=s.id)
     path = tmp_path / "acme.json"
     asked: list[str] = []
@@ -256,15 +270,19 @@ def test_export_and_import_buttons_open_the_file_dialogs(qtbot, library, store, 
     assert library.visible_titles().count(("Acme", "Round trip")) == 2
 
 
-def test_export_to_a_folder_that_cannot_be_written_says_so(qtbot, library, store, tmp_path,
-                                                           monkeypatch):
+def test_export_to_a_folder_that_cannot_be_written_says_so(
+    qtbot, library, store, tmp_path, monkeypatch
+):
     s = add(store, "Acme", "Nowhere")
     library.refresh(select=s.id)
     target = tmp_path / "missing" / "folder" / "acme.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda _parent, title, text, *a, **k: warnings.append(f"{title}: {text}"))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        lambda _parent, title, text, *a, **k: warnings.append(f"{title}: {text}"),
+    )
     library.export_action.trigger()
     assert len(warnings) == 1 and warnings[0].startswith("Export failed")
     assert not target.exists()

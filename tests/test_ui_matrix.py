@@ -23,8 +23,9 @@ from workshop.ui.pages.matrix import BLOCKED, CHOICES_ROLE, COLUMN, EMPTY_TEXT, 
 HOSTILE = '<b>&"emoji 🎉 and עברית ' + "W" * 200
 
 
-def open_matrix(qtbot, controller: SessionController, size: tuple[int, int] = (1400, 1000)
-                ) -> MatrixPage:
+def open_matrix(
+    qtbot, controller: SessionController, size: tuple[int, int] = (1400, 1000)
+) -> MatrixPage:
     page = controller.framework.page("page_matrix")
     cls = page_class(page.page_type)
     assert cls is MatrixPage
@@ -82,8 +83,9 @@ def test_empty_state_says_what_to_do_and_n_focuses_the_new_field(qtbot, store, f
 
 
 def test_n_types_into_a_text_field_instead_of_jumping(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha")))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha"))
+    )
     view = open_matrix(qtbot, controller)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_N)  # the list is no text field: N jumps
@@ -135,10 +137,14 @@ def test_hostile_titles_are_shown_literally(qtbot, store, framework):
 
 
 def test_value_typed_in_the_list_reranks_and_moves_quadrant(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=2, cost=2),
-        Opportunity(id="b", title="Beta", value=3, cost=2),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=2, cost=2),
+            Opportunity(id="b", title="Beta", value=3, cost=2),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     assert shown_titles(view) == ["Beta", "Alpha"]
     assert cell(view, "a", "quadrant") == "Fill-ins"
@@ -157,8 +163,9 @@ def test_value_typed_in_the_list_reranks_and_moves_quadrant(qtbot, store, framew
 
 
 def test_cost_chosen_from_the_cell_combo_is_one_edit(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=2)))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha", value=5, cost=2))
+    )
     view = open_matrix(qtbot, controller)
     index = view.model.index(0, COLUMN["cost"])
     assert view.model.setData(index, 4)
@@ -182,15 +189,20 @@ def vote_buttons(view: MatrixPage, opportunity_id: str) -> tuple[QPoint, QPoint]
 
 def click_vote(qtbot, view: MatrixPage, opportunity_id: str, step: int) -> None:
     minus, plus = vote_buttons(view, opportunity_id)
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=plus if step > 0 else minus)
+    qtbot.mouseClick(
+        view.table.viewport(), Qt.MouseButton.LeftButton, pos=plus if step > 0 else minus
+    )
 
 
 def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=3, cost=3),
-        Opportunity(id="b", title="Beta", value=3, cost=3),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=3, cost=3),
+            Opportunity(id="b", title="Beta", value=3, cost=3),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     assert shown_titles(view) == ["Alpha", "Beta"]  # tie: alphabetical
     click_vote(qtbot, view, "b", -1)  # no votes to take away: nothing happens
@@ -208,10 +220,14 @@ def test_dot_votes_with_plus_and_minus(qtbot, store, framework):
 
 
 def test_plus_and_minus_keys_vote_on_the_current_row(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=3, cost=3),
-        Opportunity(id="b", title="Beta", value=3, cost=3),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=3, cost=3),
+            Opportunity(id="b", title="Beta", value=3, cost=3),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(view.model.row_of("b"), COLUMN["title"]))
@@ -225,13 +241,21 @@ def test_plus_and_minus_keys_vote_on_the_current_row(qtbot, store, framework):
 
 
 def test_quarter_choices_are_the_next_eight_and_not_planned(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha")))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha"))
+    )
     view = open_matrix(qtbot, controller)
     index = view.model.index(0, COLUMN["target_quarter"])
     choices = index.data(CHOICES_ROLE)
     assert [label for _v, label in choices] == ["Not planned"] + [
-        "Q1 2027", "Q2 2027", "Q3 2027", "Q4 2027", "Q1 2028", "Q2 2028", "Q3 2028", "Q4 2028"
+        "Q1 2027",
+        "Q2 2027",
+        "Q3 2027",
+        "Q4 2027",
+        "Q1 2028",
+        "Q2 2028",
+        "Q3 2028",
+        "Q4 2028",
     ]
     assert view.model.setData(index, "2027-Q3")
     assert cell(view, "a", "target_quarter") == "Q3 2027"
@@ -242,10 +266,14 @@ def test_quarter_choices_are_the_next_eight_and_not_planned(qtbot, store, framew
 
 
 def test_drag_on_the_matrix_is_one_step_and_reranks(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=2, cost=4),
-        Opportunity(id="b", title="Beta", value=3, cost=2),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=2, cost=4),
+            Opportunity(id="b", title="Beta", value=3, cost=2),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     chart = view.chart
     assert chart.point("a").quadrant == 3  # money pits, a triangle
@@ -272,8 +300,9 @@ def test_drag_on_the_matrix_is_one_step_and_reranks(qtbot, store, framework):
 
 
 def test_drag_snaps_and_a_drop_on_the_same_cell_changes_nothing(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=3, cost=3)))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha", value=3, cost=3))
+    )
     view = open_matrix(qtbot, controller)
     chart = view.chart
     # A small nudge stays in the cell: no edit.
@@ -287,37 +316,45 @@ def test_drag_snaps_and_a_drop_on_the_same_cell_changes_nothing(qtbot, store, fr
 
 
 def test_pressing_empty_space_is_ignored(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=1)))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha", value=5, cost=1))
+    )
     view = open_matrix(qtbot, controller)
     view.select("a")
     empty = view.chart.to_screen(5, 1).toPoint()
     assert view.chart.points_at(QPointF(empty)) == []
     qtbot.mousePress(view.chart, Qt.MouseButton.LeftButton, pos=empty)
     qtbot.mouseMove(view.chart, view.chart.to_screen(2, 2).toPoint())
-    qtbot.mouseRelease(view.chart, Qt.MouseButton.LeftButton, pos=view.chart.to_screen(2, 2)
-                       .toPoint())
+    qtbot.mouseRelease(
+        view.chart, Qt.MouseButton.LeftButton, pos=view.chart.to_screen(2, 2).toPoint()
+    )
     assert controller.undo_stack.count() == 0
     assert view.selected_id == "a"
 
 
 def test_selection_follows_between_list_and_matrix(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=1),
-        Opportunity(id="b", title="Beta", value=2, cost=4),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=5, cost=1),
+            Opportunity(id="b", title="Beta", value=2, cost=4),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     view.table.selectRow(view.model.row_of("b"))
     assert view.chart.selected_id == "b" and view.detail_title.text() == "#2 Beta"
-    qtbot.mouseClick(view.chart, Qt.MouseButton.LeftButton,
-                     pos=view.chart.layout_points()["a"][0].toPoint())
+    qtbot.mouseClick(
+        view.chart, Qt.MouseButton.LeftButton, pos=view.chart.layout_points()["a"][0].toPoint()
+    )
     assert view.table.currentIndex().row() == view.model.row_of("a")
     assert view.detail_title.text() == "#1 Alpha" and view.title_field.text() == "Alpha"
 
 
 def test_arrow_keys_move_the_selected_point(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=3, cost=3)))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha", value=3, cost=3))
+    )
     view = open_matrix(qtbot, controller)
     view.select("a")
     view.chart.setFocus()
@@ -332,10 +369,14 @@ def test_arrow_keys_move_the_selected_point(qtbot, store, framework):
 
 
 def test_first_project_is_exclusive_in_one_step(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True),
-        Opportunity(id="b", title="Beta", value=4, cost=2),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True),
+            Opportunity(id="b", title="Beta", value=4, cost=2),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     assert cell(view, "a", "first_project") == "★"
     index = view.model.index(view.model.row_of("b"), COLUMN["first_project"])
@@ -353,9 +394,14 @@ def test_first_project_is_exclusive_in_one_step(qtbot, store, framework):
 
 
 def test_first_project_checklist_ticks_belong_to_the_chosen_opportunity(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True),
-        Opportunity(id="b", title="Beta", value=4, cost=1)))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=5, cost=1, first_project=True),
+            Opportunity(id="b", title="Beta", value=4, cost=1),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     assert view.first_box.isVisible() and not view.first_empty.isVisible()
     criterion = framework.first_project_criteria[0]
@@ -386,8 +432,11 @@ def test_first_project_checklist_ticks_belong_to_the_chosen_opportunity(qtbot, s
 
 
 def test_a_costly_first_project_is_flagged_with_the_risks(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=5, first_project=True)))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(Opportunity(id="a", title="Alpha", value=5, cost=5, first_project=True)),
+    )
     view = open_matrix(qtbot, controller)
     assert view.checklist.risk_flag.isVisible()
     assert "Big bets choice with cost 5 of 5" in view.checklist.risk_flag.text()
@@ -398,16 +447,22 @@ def test_blocked_by_data_is_tagged_with_its_reasons(qtbot, store, framework):
         Opportunity(id="a", title="Alpha", value=5, cost=1, data_readiness="missing"),
         Opportunity(id="b", title="Beta", value=4, cost=2, data_readiness="ready"),
     )
-    session.audit = [DataAuditItem(id="d", opportunity_id="b", data_needed="Ticket history",
-                                   status="partial", blocks_start=True)]
+    session.audit = [
+        DataAuditItem(
+            id="d",
+            opportunity_id="b",
+            data_needed="Ticket history",
+            status="partial",
+            blocks_start=True,
+        )
+    ]
     controller = make_controller(store, framework, session)
     view = open_matrix(qtbot, controller)
     assert BLOCKED in cell(view, "a", "quadrant") and BLOCKED in cell(view, "b", "quadrant")
     texts = visible_texts(view)
     assert "#1 Alpha: The data it needs is missing." in texts
     assert "Ticket history must be in place first (partial)." in texts
-    view.model.setData(view.model.index(view.model.row_of("a"), COLUMN["data_readiness"]),
-                       "ready")
+    view.model.setData(view.model.index(view.model.row_of("a"), COLUMN["data_readiness"]), "ready")
     assert BLOCKED not in cell(view, "a", "quadrant")
     assert "#1 Alpha: The data it needs is missing." not in visible_texts(view)
     assert stored(store, controller).find("opportunities", "a").data_readiness == "ready"
@@ -429,10 +484,14 @@ def test_rule_text_is_the_domain_rule(qtbot, store, framework):
 
 
 def test_remove_with_undo(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha", value=5, cost=1),
-        Opportunity(id="b", title="Beta", value=2, cost=4),
-    ))
+    controller = make_controller(
+        store,
+        framework,
+        with_opportunities(
+            Opportunity(id="a", title="Alpha", value=5, cost=1),
+            Opportunity(id="b", title="Beta", value=2, cost=4),
+        ),
+    )
     view = open_matrix(qtbot, controller)
     view.select("a")
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
@@ -445,8 +504,9 @@ def test_remove_with_undo(qtbot, store, framework):
 
 
 def test_description_is_edited_in_the_detail_panel(qtbot, store, framework):
-    controller = make_controller(store, framework, with_opportunities(
-        Opportunity(id="a", title="Alpha")))
+    controller = make_controller(
+        store, framework, with_opportunities(Opportunity(id="a", title="Alpha"))
+    )
     view = open_matrix(qtbot, controller)
     view.select("a")
     view.description_field.setFocus()
@@ -484,17 +544,26 @@ def test_opening_the_module_costs_no_plotting_library() -> None:
         "import sys, workshop.ui.pages.matrix, workshop.ui.widgets.matrix_chart; "
         "print('pyqtgraph' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
 def test_fields_are_named_for_screen_readers(qtbot, store, framework):
     controller = make_controller(store, framework, build_demo(framework))
     view = open_matrix(qtbot, controller)
-    for widget in (view.new_field, view.add_button, view.table, view.chart, view.remove_button,
-                   view.title_field, view.description_field, view.measure_field,
-                   view.rubric_button):
+    for widget in (
+        view.new_field,
+        view.add_button,
+        view.table,
+        view.chart,
+        view.remove_button,
+        view.title_field,
+        view.description_field,
+        view.measure_field,
+        view.rubric_button,
+    ):
         assert widget.objectName() and widget.accessibleName()
     assert isinstance(view.new_field, QLineEdit)
 
@@ -522,16 +591,22 @@ def test_tab_leaves_the_list_for_the_matrix_and_the_form(qtbot, store, framework
 def test_five_new_ideas_are_five_separate_markers_with_readable_titles(qtbot, store, framework):
     controller = make_controller(store, framework, empty_session())
     view = open_matrix(qtbot, controller, size=(1024 - 300, 700))
-    for title in ("Churn alerts", "Invoice matching", "Route planning", "Demand forecast",
-                  "Ticket triage"):
+    for title in (
+        "Churn alerts",
+        "Invoice matching",
+        "Route planning",
+        "Demand forecast",
+        "Ticket triage",
+    ):
         add_by_typing(qtbot, view, title)
     placed = view.chart.layout_points()
     assert len(placed) == 5 and all(
-        (o.value, o.cost) == (3, 3) for o in stored(store, controller).opportunities)
+        (o.value, o.cost) == (3, 3) for o in stored(store, controller).opportunities
+    )
     # Each marker is clear of the others: none hides another one.
     spots = list(placed.values())
     for n, (centre, radius) in enumerate(spots):
-        for other, other_radius in spots[n + 1:]:
+        for other, other_radius in spots[n + 1 :]:
             distance = ((centre.x() - other.x()) ** 2 + (centre.y() - other.y()) ** 2) ** 0.5
             assert distance >= radius + other_radius
         assert radius >= view.chart.fontMetrics().height() * 0.4  # big enough to grab
@@ -539,7 +614,12 @@ def test_five_new_ideas_are_five_separate_markers_with_readable_titles(qtbot, st
     title_width = view.table.columnWidth(COLUMN["title"])
     assert title_width >= view.table.fontMetrics().averageCharWidth() * 20
     assert cell(view, view.model.ids[0], "title") in {
-        "Churn alerts", "Invoice matching", "Route planning", "Demand forecast", "Ticket triage"}
+        "Churn alerts",
+        "Invoice matching",
+        "Route planning",
+        "Demand forecast",
+        "Ticket triage",
+    }
 
 
 def test_the_matrix_drawn_piece_by_piece_matches_one_drawn_whole(qtbot, store, framework):
@@ -568,9 +648,15 @@ def test_the_matrix_drawn_piece_by_piece_matches_one_drawn_whole(qtbot, store, f
     fresh.setPalette(chart.palette())
     fresh.resize(chart.size())
     matrix = framework.matrix
-    fresh.set_matrix(chart._quadrants, matrix.value_threshold, matrix.cost_threshold,
-                     view.rubric("value"), view.rubric("cost"))
+    fresh.set_matrix(
+        chart._quadrants,
+        matrix.value_threshold,
+        matrix.cost_threshold,
+        view.rubric("value"),
+        view.rubric("cost"),
+    )
     fresh.set_points(chart.points)
+
     def pixels(widget):
         # The plot itself (outside it, each widget shows its own parent's background).
         image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

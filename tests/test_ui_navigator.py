@@ -53,7 +53,9 @@ def window(qtbot, store, clock) -> WorkshopWindow:  # type: ignore[no-untyped-de
     return w
 
 
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(
+    qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:  # type: ignore[no-untyped-def]
     focused = QApplication.focusWidget()
     assert focused is not None, "the keyboard is nowhere"
     qtbot.keyClick(focused, key, modifier)
@@ -66,7 +68,9 @@ def arrive(qtbot, window: WorkshopWindow, position: int) -> None:  # type: ignor
     assert window.current == position
 
 
-def test_rating_every_statement_marks_the_check_done_in_the_page_list(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_rating_every_statement_marks_the_check_done_in_the_page_list(
+    qtbot, window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     position = next(i for i, s in enumerate(window.stops) if s.page.page_type == "maturity")
     arrive(qtbot, window, position)
     nav = window.navigator
@@ -89,7 +93,9 @@ def test_rating_every_statement_marks_the_check_done_in_the_page_list(qtbot, win
     assert "in progress" in nav.item_tooltip(position)
     assert set(computed) <= {"page_placement", window.stops[position].page.id}
     for _row in rows[1:]:
-        if QApplication.focusWidget() is not None and not _unrated(window, QApplication.focusWidget()):
+        if QApplication.focusWidget() is not None and not _unrated(
+            window, QApplication.focusWidget()
+        ):
             press(qtbot, Qt.Key.Key_Down)  # on to the next statement
         press(qtbot, Qt.Key.Key_3)
     assert all(window.controller.session.rating(r.statement.id).is_rated for r in rows)
@@ -138,7 +144,9 @@ def test_page_list_entries_can_be_told_apart_and_keep_the_full_title(window) -> 
     assert len(set(starts)) == len(starts), sorted(starts)
 
 
-def test_paging_through_sections_with_the_timer_running_keeps_the_schedule(qtbot, window, clock, store) -> None:  # type: ignore[no-untyped-def]
+def test_paging_through_sections_with_the_timer_running_keeps_the_schedule(
+    qtbot, window, clock, store
+) -> None:  # type: ignore[no-untyped-def]
     timer = window.timer_widget
     agenda = window.controller.session.agenda
     planned = agenda[0].planned_minutes * 60

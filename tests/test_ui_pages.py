@@ -101,15 +101,27 @@ def activate(qtbot, view: QWidget) -> None:
         view.activateWindow()
 
 
-QUESTION_PAGE = Page(id="p_q_pains", page_type="question", stage="getting_started",
-                     title="Pain points", ref="q_pains", guidance="Ask for stories.")
-MATURITY_PAGE = Page(id="p_check_gs", page_type="maturity", stage="getting_started",
-                     title="Maturity check", ref="getting_started")
+QUESTION_PAGE = Page(
+    id="p_q_pains",
+    page_type="question",
+    stage="getting_started",
+    title="Pain points",
+    ref="q_pains",
+    guidance="Ask for stories.",
+)
+MATURITY_PAGE = Page(
+    id="p_check_gs",
+    page_type="maturity",
+    stage="getting_started",
+    title="Maturity check",
+    ref="getting_started",
+)
 PLACEMENT_PAGE = Page(id="p_placement", page_type="placement", stage="", title="Placement")
 ACTIONS_PAGE = Page(id="p_actions", page_type="actions", stage="", title="Actions")
 OVERVIEW_PAGE = Page(id="p_overview", page_type="overview", stage="", title="Overview")
-INTERVIEWS_PAGE = Page(id="p_interviews", page_type="interviews", stage="getting_started",
-                       title="Discovery interviews")
+INTERVIEWS_PAGE = Page(
+    id="p_interviews", page_type="interviews", stage="getting_started", title="Discovery interviews"
+)
 
 
 # --- strategy question ------------------------------------------------------------------------
@@ -244,7 +256,8 @@ def test_show_of_hands_counts_show_spread_and_disagreement(qtbot, controller, st
     # undoable step.
     asked: list[str] = []
     monkeypatch.setattr(
-        QMessageBox, "question",
+        QMessageBox,
+        "question",
         lambda _parent, title, *a, **k: asked.append(title) or QMessageBox.StandardButton.Yes,
     )
     qtbot.mouseClick(view.room_mode_button, Qt.MouseButton.LeftButton)
@@ -373,7 +386,11 @@ def test_add_edit_inline_filter_sort_and_remove_actions(qtbot, controller, store
 
     view.proxy.setData(cell(view, 0, "due"), QDate(2027, 3, 31))
     saved = stored(store, controller).actions[0]
-    assert (saved.owner, saved.status, saved.due.isoformat()) == ("CTO", "in_progress", "2027-03-31")
+    assert (saved.owner, saved.status, saved.due.isoformat()) == (
+        "CTO",
+        "in_progress",
+        "2027-03-31",
+    )
     assert cell(view, 0, "status").data() == "In progress"
 
     # A parking-lot item added while the parking lot is shown gets that kind.
@@ -386,7 +403,8 @@ def test_add_edit_inline_filter_sort_and_remove_actions(qtbot, controller, store
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.session.actions[1].text != "")
     assert [(a.text, a.kind) for a in stored(store, controller).actions][1] == (
-        "Agile or Kanban?", "parking"
+        "Agile or Kanban?",
+        "parking",
     )
     assert view.proxy.rowCount() == 1
     assert view.count_label.text() == "1 parking-lot item \u00b7 2 items in all"
@@ -398,7 +416,8 @@ def test_add_edit_inline_filter_sort_and_remove_actions(qtbot, controller, store
 
     view.table.sortByColumn(COLUMN["text"], Qt.SortOrder.AscendingOrder)
     assert [cell(view, r, "text").data() for r in range(2)] == [
-        "Agile or Kanban?", "Hire a data engineer — Zoë"
+        "Agile or Kanban?",
+        "Hire a data engineer — Zoë",
     ]
 
     # Remove the selected row with the Delete key; undo brings it back.
@@ -501,8 +520,12 @@ def test_overview_details_participants_and_agenda_are_edited_through_the_store(
     qtbot.mouseClick(view.add_participant_button, Qt.MouseButton.LeftButton)
     type_text(QApplication.focusWidget(), "Amir")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(stored(store, controller).participants) == 2
-                    and stored(store, controller).participants[1].name == "Amir")
+    qtbot.waitUntil(
+        lambda: (
+            len(stored(store, controller).participants) == 2
+            and stored(store, controller).participants[1].name == "Amir"
+        )
+    )
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [p.name for p in stored(store, controller).participants] == ["Noa"]
@@ -624,8 +647,14 @@ def test_follow_up_placement_shows_the_change_since_the_last_workshop(qtbot, sto
 # --- every page ---------------------------------------------------------------------------
 
 
-ALL_PAGES = (OVERVIEW_PAGE, INTERVIEWS_PAGE, QUESTION_PAGE, MATURITY_PAGE, PLACEMENT_PAGE,
-             ACTIONS_PAGE)
+ALL_PAGES = (
+    OVERVIEW_PAGE,
+    INTERVIEWS_PAGE,
+    QUESTION_PAGE,
+    MATURITY_PAGE,
+    PLACEMENT_PAGE,
+    ACTIONS_PAGE,
+)
 
 
 def inner_part(widget: QWidget, view: QWidget) -> bool:
@@ -658,8 +687,14 @@ def test_every_control_has_an_object_name_and_an_accessible_name(qtbot, controll
         ("actions", Action(id="a1", text="Do it")),
     ):
         controller.push(add_item(controller.session, collection, item))
-    controls = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
-                QAbstractItemView)
+    controls = (
+        QAbstractButton,
+        QLineEdit,
+        QPlainTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+    )
     for page in ALL_PAGES:
         view = open_page(qtbot, controller, page)
         for widget in view.findChildren(QWidget):
@@ -705,9 +740,19 @@ def test_action_columns_are_never_cut_mid_word_and_the_due_date_reads_whole(
 
     view = open_page(qtbot, controller, ACTIONS_PAGE)
     view.resize(1024 - 300, 600)  # a 1024-pixel screen with the page list beside the page
-    controller.push(add_item(controller.session, "actions", Action(
-        id="a1", text="Agree the data-sharing contract with the logistics partner",
-        owner="Ingrid Halvorsen", due=date(2027, 3, 31), kind="parking")))
+    controller.push(
+        add_item(
+            controller.session,
+            "actions",
+            Action(
+                id="a1",
+                text="Agree the data-sharing contract with the logistics partner",
+                owner="Ingrid Halvorsen",
+                due=date(2027, 3, 31),
+                kind="parking",
+            ),
+        )
+    )
     qtbot.waitUntil(lambda: view.table.isVisible())
     metrics = view.table.fontMetrics()
     for field, word in (("owner", "Halvorsen"), ("kind", "Parking")):

@@ -256,20 +256,32 @@ def test_matrix_hiring_decision_and_actions_show_their_public_content(
     presenter.show_page("page_hiring")
     shown = visible_text(view)
     assert "Q1 2027" in shown and "ML scientist" in shown
-    quarters = [w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter")
-                if w.isVisible()]
-    assert quarters[0] == "Q1 2027" and quarters == sorted(quarters[:-1], key=lambda q: (
-        q.split()[1], q.split()[0])) + quarters[-1:]
+    quarters = [
+        w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter") if w.isVisible()
+    ]
+    assert (
+        quarters[0] == "Q1 2027"
+        and quarters
+        == sorted(quarters[:-1], key=lambda q: (q.split()[1], q.split()[0])) + quarters[-1:]
+    )
 
     presenter.show_page("page_decision_tech_stack")
     topic = framework.decision("dec_language")
     decided = next(d for d in controller.session.decisions if d.topic_id == topic.id)
     chosen = topic.option(decided.option_id).name
-    decision = next(w for w in view.findChildren(QWidget, "audience_decision") if w.isVisible()
-                    and w.accessibleName().startswith(topic.title))
+    decision = next(
+        w
+        for w in view.findChildren(QWidget, "audience_decision")
+        if w.isVisible() and w.accessibleName().startswith(topic.title)
+    )
     assert decision.accessibleName() == f"{topic.title}: ✓ Chosen: {chosen}"
-    cards = [c for c in decision.findChildren(QWidget) if c.objectName().startswith("audience_option")
-             and c.objectName() != "audience_option_name" and c.objectName() != "audience_option_summary"]
+    cards = [
+        c
+        for c in decision.findChildren(QWidget)
+        if c.objectName().startswith("audience_option")
+        and c.objectName() != "audience_option_name"
+        and c.objectName() != "audience_option_summary"
+    ]
     assert len(cards) == len([o for o in topic.options if not o.retired])
     marked = [c for c in cards if c.property("chosen")]
     assert len(marked) == 1
@@ -457,21 +469,28 @@ def test_unusual_text_never_runs_off_the_new_slides(qtbot, controller, framework
 
     session = controller.session
     strange = ('<b>&amp; "🎉 עברית عربي ' + "x" * 10_000)[:LINE]
-    controller.push(set_item_field(session, "opportunities", session.opportunities[0].id,
-                                   "title", strange))
-    controller.push(set_item_field(controller.session, "hires", controller.session.hires[0].id,
-                                   "title", strange))
+    controller.push(
+        set_item_field(session, "opportunities", session.opportunities[0].id, "title", strange)
+    )
+    controller.push(
+        set_item_field(
+            controller.session, "hires", controller.session.hires[0].id, "title", strange
+        )
+    )
     decision = next(d for d in controller.session.decisions if d.option_id)
-    controller.push(set_item_field(controller.session, "decisions", decision.id, "owner",
-                                   strange))
+    controller.push(set_item_field(controller.session, "decisions", decision.id, "owner", strange))
     for width, height in ((1024, 768), (1920, 1080)):
         view = AudienceView(controller, "projector")
         qtbot.addWidget(view)
         view.resize(width, height)
         view.show()
         qtbot.waitExposed(view)
-        for page_id in ("page_matrix", "page_hiring", "page_decision_tech_stack",
-                        "page_decision_compute"):
+        for page_id in (
+            "page_matrix",
+            "page_hiring",
+            "page_decision_tech_stack",
+            "page_decision_compute",
+        ):
             view.show_page(page_id)
             content = view.findChild(QWidget, "audience_content")
             assert content.sizeHint().height() <= view.height(), page_id
@@ -480,7 +499,10 @@ def test_unusual_text_never_runs_off_the_new_slides(qtbot, controller, framework
                 assert label.textFormat() == Qt.TextFormat.PlainText
                 right = label.mapTo(view, label.rect().bottomRight())
                 assert right.x() <= view.width() and right.y() <= view.height(), (
-                    page_id, label.objectName(), label.text()[:40])
+                    page_id,
+                    label.objectName(),
+                    label.text()[:40],
+                )
             shown = visible_text(view)
             if page_id == "page_matrix":  # on the chart (its rank may be below the list's top)
                 shown = view.findChild(QWidget, "audience_matrix").accessibleDescription()
@@ -508,8 +530,9 @@ def test_a_long_hiring_plan_folds_its_later_quarters_and_keeps_the_unplanned(
     view.show_page("page_hiring")
     view.show()
     qtbot.waitExposed(view)
-    quarters = [w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter")
-                if w.isVisible()]
+    quarters = [
+        w.text() for w in view.findChildren(QLabel, "audience_timeline_quarter") if w.isVisible()
+    ]
     assert quarters[-1] == "Not planned yet"
     assert quarters[-2].startswith("From Q") and "…" not in quarters[-2]
     assert view.findChild(QWidget, "audience_content").sizeHint().height() <= view.height()
@@ -541,9 +564,11 @@ def test_one_screen_the_statement_moved_to_is_highlighted_and_rated(qtbot, store
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
 
     def highlighted() -> list[str]:
-        return [r.findChild(QLabel, "audience_row_number").text()
-                for r in view.findChildren(QWidget, "audience_row")
-                if r.isVisible() and r.property("highlighted")]
+        return [
+            r.findChild(QLabel, "audience_row_number").text()
+            for r in view.findChildren(QWidget, "audience_row")
+            if r.isVisible() and r.property("highlighted")
+        ]
 
     first = highlighted()
     assert len(first) == 1 and first[0].startswith("▶ ")
@@ -553,17 +578,18 @@ def test_one_screen_the_statement_moved_to_is_highlighted_and_rated(qtbot, store
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
     statement = window.current_view.current_item()
     assert store.load(session.id).rating(statement).score == 2
-    row = next(r for r in view.findChildren(QWidget, "audience_row")
-               if r.isVisible() and r.property("highlighted"))
+    row = next(
+        r
+        for r in view.findChildren(QWidget, "audience_row")
+        if r.isVisible() and r.property("highlighted")
+    )
     assert row.findChild(QLabel, "audience_row_value").text() == "2"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not window.presenting
     window.close()
 
 
-def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
-    qtbot, store, framework
-):
+def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(qtbot, store, framework):
     import dataclasses
 
     session = dataclasses.replace(build_demo(framework), statement_set="extended")
@@ -579,8 +605,11 @@ def test_the_statement_being_rated_is_shown_even_when_the_list_is_long(
     view.show_page("page_maturity_building")
     view.show()
     qtbot.waitExposed(view)
-    marked = [r for r in view.findChildren(QWidget, "audience_row")
-              if r.isVisible() and r.property("highlighted")]
+    marked = [
+        r
+        for r in view.findChildren(QWidget, "audience_row")
+        if r.isVisible() and r.property("highlighted")
+    ]
     assert len(marked) == 1
     assert marked[0].findChild(QLabel, "audience_row_number").text() == f"▶ {len(statements)}."
     earlier = view.findChild(QLabel, "audience_earlier")
@@ -616,4 +645,7 @@ def test_no_text_on_any_slide_is_clipped_or_off_screen(qtbot, store, framework, 
             assert hint.height() <= label.height() + 1, (page.id, label.objectName(), label.text())
             corner = label.mapTo(view, label.rect().bottomRight())
             assert corner.x() <= view.width() and corner.y() <= view.height(), (
-                page.id, label.objectName(), label.text()[:40])
+                page.id,
+                label.objectName(),
+                label.text()[:40],
+            )

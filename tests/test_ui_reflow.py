@@ -25,17 +25,36 @@ HERE = Path(__file__).resolve().parent
 SIZES = ((1024, 768), (1920, 1080))
 SESSIONS = ("demo", "large")
 
+
 @cache
 def problems(width: int, height: int, session: str, tmp: str) -> dict[str, list[str]]:
     config = Path(tmp) / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"screens": [{
-        "name": "screen", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
-    }]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "screen",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     result = subprocess.run(
         [sys.executable, str(HERE / "page_geometry.py"), session],
-        capture_output=True, text=True, env=env, timeout=300, cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=HERE.parent,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "checked" in result.stdout.splitlines()[-1], result.stdout[-2000:]

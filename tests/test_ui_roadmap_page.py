@@ -50,8 +50,10 @@ def window_quarters(session: Session) -> list[str]:
 def test_the_page_is_the_content_page_roadmap(qtbot, controller) -> None:
     view = open_roadmap(qtbot, controller)
     assert view.page.id == "page_roadmap" and view.page_type == "roadmap"
-    headings = [view.grid.findChild(type(view.title_label), f"quarter_{q}").text()
-                for q in window_quarters(controller.session)]
+    headings = [
+        view.grid.findChild(type(view.title_label), f"quarter_{q}").text()
+        for q in window_quarters(controller.session)
+    ]
     assert headings == [Quarter.parse(q).label for q in window_quarters(controller.session)]
 
 
@@ -138,8 +140,7 @@ def test_private_actions_never_appear(qtbot, controller) -> None:
     quarter = Quarter.parse(window_quarters(session)[1])
     due = date(quarter.year, quarter.number * 3, 1)
     public = Action(id=new_id(), text="Book the board slot", owner="Dana", due=due)
-    private = Action(id=new_id(), text="Ask the CFO privately about budget", due=due,
-                     private=True)
+    private = Action(id=new_id(), text="Ask the CFO privately about budget", due=due, private=True)
     controller.push(add_item(session, "actions", public))
     controller.push(add_item(session, "actions", private))
     view = open_roadmap(qtbot, controller)
@@ -189,10 +190,13 @@ def test_sizes_follow_the_page_font(qtbot, controller) -> None:
     # also when the page is too narrow for all six: the quarters then wrap into bands,
     # and nothing needs a sideways scroll.
     view.resize(700, 900)
+
     def widths() -> list[int]:
         first_lane = view.roadmap.lanes[0].id
-        return [view.grid.findChild(QWidget, f"cell_{first_lane}_{q}").width()
-                for q in window_quarters(controller.session)]
+        return [
+            view.grid.findChild(QWidget, f"cell_{first_lane}_{q}").width()
+            for q in window_quarters(controller.session)
+        ]
 
     qtbot.waitUntil(lambda: view.scroll_view.horizontalScrollBar().maximum() == 0)
     qtbot.waitUntil(lambda: max(widths()) - min(widths()) <= 1)
@@ -262,8 +266,9 @@ def test_only_what_the_roadmap_is_built_from_rebuilds_it(qtbot, controller) -> N
     # Typing the board texts (here, a session field) leaves the grid's widgets as they are.
     view.executive_summary_edit.setFocus()
     controller.push(set_session_field(controller.session, "executive_summary", "We start"))
-    assert view.chips == chips and all(a is b for a, b in zip(view.chips.values(),
-                                                              chips.values(), strict=True))
+    assert view.chips == chips and all(
+        a is b for a, b in zip(view.chips.values(), chips.values(), strict=True)
+    )
     # The workshop's date moves the window of quarters: the grid follows at once.
     later = date(controller.session.workshop_date.year + 1, 1, 15)
     controller.push(set_session_field(controller.session, "workshop_date", later))
@@ -280,8 +285,11 @@ def test_a_hire_moved_one_quarter_rebuilds_only_its_two_cells(qtbot, controller)
     controller.push(set_item_field(session, "hires", hire.id, "target_quarter", quarters[3]))
     assert hire.title in view.cell_titles("hiring", quarters[3])
     moved = {key for key, chip in view.chips.items() if before.get(key) is not chip}
-    in_cells = {key for key, chip in view.chips.items() if chip.item.lane == "hiring"
-                and chip.item.quarter in (quarters[2], quarters[3])}
+    in_cells = {
+        key
+        for key, chip in view.chips.items()
+        if chip.item.lane == "hiring" and chip.item.quarter in (quarters[2], quarters[3])
+    }
     assert f"hires_{hire.id}" in moved and moved <= in_cells
     assert view.chips[f"hires_{hire.id}"].isVisible()
     controller.undo()

@@ -95,7 +95,9 @@ def test_the_shortcut_belongs_to_no_other_action(window: WorkshopWindow) -> None
 
 
 def test_a_rating_round_from_start_to_an_undoable_tally(
-    qtbot, window: WorkshopWindow, store: Store  # type: ignore[no-untyped-def]
+    qtbot,
+    window: WorkshopWindow,
+    store: Store,  # type: ignore[no-untyped-def]
 ) -> None:
     go_to(window, MATURITY_PAGE)
     panel = start_round(qtbot, window)
@@ -142,7 +144,9 @@ def test_a_rating_round_from_start_to_an_undoable_tally(
 
 
 def test_a_dot_round_on_the_matrix_sets_each_opportunity_s_votes(
-    qtbot, window: WorkshopWindow, store: Store  # type: ignore[no-untyped-def]
+    qtbot,
+    window: WorkshopWindow,
+    store: Store,  # type: ignore[no-untyped-def]
 ) -> None:
     go_to(window, "page_matrix")
     window.room_vote_action.trigger()
@@ -162,7 +166,8 @@ def test_a_dot_round_on_the_matrix_sets_each_opportunity_s_votes(
 
 
 def test_the_audience_view_shows_the_join_screen_then_the_distribution(
-    qtbot, window: WorkshopWindow  # type: ignore[no-untyped-def]
+    qtbot,
+    window: WorkshopWindow,  # type: ignore[no-untyped-def]
 ) -> None:
     from workshop.ui.room.audience_overlay import RoomOverlay
 
@@ -187,7 +192,9 @@ def test_the_audience_view_shows_the_join_screen_then_the_distribution(
 
 
 def test_closing_the_workshop_stops_the_server_and_keeps_the_votes(
-    qtbot, window: WorkshopWindow, store: Store  # type: ignore[no-untyped-def]
+    qtbot,
+    window: WorkshopWindow,
+    store: Store,  # type: ignore[no-untyped-def]
 ) -> None:
     go_to(window, MATURITY_PAGE)
     panel = start_round(qtbot, window)
@@ -203,7 +210,8 @@ def test_closing_the_workshop_stops_the_server_and_keeps_the_votes(
 
 
 def test_a_round_that_asks_shows_the_perception_gap(
-    qtbot, window: WorkshopWindow  # type: ignore[no-untyped-def]
+    qtbot,
+    window: WorkshopWindow,  # type: ignore[no-untyped-def]
 ) -> None:
     go_to(window, MATURITY_PAGE)
     window.room_vote_action.trigger()
@@ -213,7 +221,9 @@ def test_a_round_that_asks_shows_the_perception_gap(
     panel = start_round(qtbot, window)
     first = panel.live.round.items[0].id
     room = phones(panel, 6)
-    for phone, (group, score) in zip(room, [("leadership", 4)] * 3 + [("hands_on", 1)] * 3, strict=True):
+    for phone, (group, score) in zip(
+        room, [("leadership", 4)] * 3 + [("hands_on", 1)] * 3, strict=True
+    ):
         assert phone.request("POST", "/api/group", {"group": group})[0] == 200
         assert phone.vote({first: score}) == 200
     qtbot.waitUntil(lambda: panel.progress_label.text() == "6 of 6 have voted")
@@ -224,14 +234,17 @@ def test_a_round_that_asks_shows_the_perception_gap(
 
 
 def test_the_server_reaches_the_ui_only_on_the_ui_thread(
-    qtbot, window: WorkshopWindow  # type: ignore[no-untyped-def]
+    qtbot,
+    window: WorkshopWindow,  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtCore import QThread
 
     go_to(window, MATURITY_PAGE)
     panel = start_round(qtbot, window)
     threads: list[bool] = []
-    panel.live.progress.connect(lambda *_: threads.append(QThread.currentThread() is window.thread()))
+    panel.live.progress.connect(
+        lambda *_: threads.append(QThread.currentThread() is window.thread())
+    )
     (phone,) = phones(panel, 1)
     assert phone.vote({panel.live.round.items[0].id: 2}) == 200
     qtbot.waitUntil(lambda: len(threads) >= 2)

@@ -107,7 +107,9 @@ def test_focus_out_commits_at_once_and_refresh_keeps_typing(qtbot, controller, s
     assert controller.undo_stack.count() == 1
 
 
-def test_typing_in_the_notes_panel_is_saved_and_undone_with_the_window_shortcut(qtbot, window, store, session):
+def test_typing_in_the_notes_panel_is_saved_and_undone_with_the_window_shortcut(
+    qtbot, window, store, session
+):
     notes = window.findChild(QPlainTextEdit, "private_notes")
     page_id = window.current_page.id
     notes.setFocus()
@@ -172,13 +174,19 @@ def test_ctrl_page_down_and_up_move_page_by_page_across_sections(qtbot, window):
     assert stops[window.current].page.title in window.navigator.currentItem().toolTip(0)
     qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.current == last_in_first
-    assert window.side_panel.guidance.text() == (stops[last_in_first].page.guidance or "No guidance for this page.")
+    assert window.side_panel.guidance.text() == (
+        stops[last_in_first].page.guidance or "No guidance for this page."
+    )
 
 
 def test_page_done_mark_shows_in_navigator_and_is_stored(qtbot, window, store, session):
     page_id = window.current_page.id
     check = window.side_panel.done_check
-    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=check.rect().topLeft() + QPoint(4, check.height() // 2))
+    qtbot.mouseClick(
+        check,
+        Qt.MouseButton.LeftButton,
+        pos=check.rect().topLeft() + QPoint(4, check.height() // 2),
+    )
     assert stored(store, session.id).page_record(page_id).status == "done"
     window.next_page()
     item_text = window.navigator.item_text(0)
@@ -307,8 +315,14 @@ def test_zoom_and_theme_apply_live_and_persist(qtbot, window):
 
 
 def test_controls_have_names_and_are_reachable_by_tab(qtbot, window):
-    for name in ("navigator", "private_notes", "page_done_check", "timer_start_button",
-                 "projecting_button", "theme_button"):
+    for name in (
+        "navigator",
+        "private_notes",
+        "page_done_check",
+        "timer_start_button",
+        "projecting_button",
+        "theme_button",
+    ):
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
@@ -330,6 +344,8 @@ def test_a_long_value_is_shown_from_its_start(qtbot, controller) -> None:  # typ
     field = BoundLineEdit(controller, None, "", "organisation")
     qtbot.addWidget(field)
     field.resize(120, field.sizeHint().height())
-    controller.push(set_session_field(controller.session, "organisation", "Product management " * 4))
+    controller.push(
+        set_session_field(controller.session, "organisation", "Product management " * 4)
+    )
     assert field.text().startswith("Product management")
     assert field.cursorPosition() == 0  # the first words are in view, not the last letters

@@ -40,8 +40,11 @@ def clock() -> FakeClock:
 @pytest.fixture
 def window(qtbot, store, clock):  # type: ignore[no-untyped-def]
     framework = load_framework()
-    session = Session(organisation="Acme Freight", title="ML leadership workshop",
-                      agenda=sections_from_preset(framework.preset("half_day")))
+    session = Session(
+        organisation="Acme Freight",
+        title="ML leadership workshop",
+        agenda=sections_from_preset(framework.preset("half_day")),
+    )
     store.create(session)
     controller = SessionController(session, framework, store)
     w = WorkshopWindow(controller, Preferences(), projecting=False, clock=clock)

@@ -17,7 +17,8 @@ from workshop.ui.pages.actions import STATUS_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent / "workshop"
 VOCABULARIES = [
-    v for v in vars(vocab).values()
+    v
+    for v in vars(vocab).values()
     if isinstance(v, type) and issubclass(v, vocab.Vocabulary) and v is not vocab.Vocabulary
 ]
 # Data, not declarations: sample sessions cycle through the values on purpose.
@@ -73,7 +74,9 @@ def test_the_content_loader_and_the_session_agree_on_interview_functions() -> No
 
 
 @pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
-def test_every_value_has_words_and_stored_values_stay_plain_strings(vocabulary: type[vocab.Vocabulary]) -> None:
+def test_every_value_has_words_and_stored_values_stay_plain_strings(
+    vocabulary: type[vocab.Vocabulary],
+) -> None:
     for member in vocabulary:
         assert member.label and member.label[0].isupper()
         assert member == member.value and isinstance(member.value, str)
@@ -82,4 +85,9 @@ def test_every_value_has_words_and_stored_values_stay_plain_strings(vocabulary: 
 
 
 def test_pages_show_the_declared_words() -> None:
-    assert STATUS_NAMES == {"open": "Open", "in_progress": "In progress", "done": "✓ Done", "dropped": "Dropped"}
+    assert STATUS_NAMES == {
+        "open": "Open",
+        "in_progress": "In progress",
+        "done": "✓ Done",
+        "dropped": "Dropped",
+    }

@@ -16,7 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -28,10 +37,22 @@ def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     python = env_dir / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", site, str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            site,
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -56,10 +77,16 @@ def test_wheel_ships_resources_and_loads_content(tmp_path: Path) -> None:
     assert any(n.startswith("workshop/resources/schema/") for n in names)
     # The demo workshops are data files; the sample sessions of tests and benchmarks stay out.
     assert "workshop/resources/demo/01-first-workshop.json" in names
-    assert not [n for n in names if n.endswith(("/samples.py", "/bench.py", "/demo.py"))
-                and not n.startswith("workshop/store/")]
+    assert not [
+        n
+        for n in names
+        if n.endswith(("/samples.py", "/bench.py", "/demo.py"))
+        and not n.startswith("workshop/store/")
+    ]
     # Migrations run from the installed package: the scripts and their template must ship.
-    assert any(n.startswith("workshop/store/migrations/versions/") and n.endswith(".py") for n in names)
+    assert any(
+        n.startswith("workshop/store/migrations/versions/") and n.endswith(".py") for n in names
+    )
     assert "workshop/store/migrations/script.py.mako" in names
     # The room-vote phone page is served from the installed package.
     for asset in ("index.html", "phone.js", "phone.css"):
@@ -92,10 +119,14 @@ def _fresh_environment(where: Path) -> Path:
     python = where / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     dependencies = [p for p in sys.path if p.endswith("site-packages")]
-    (Path(site) / "test-dependencies.pth").write_text("\n".join(dependencies) + "\n", encoding="utf-8")
+    (Path(site) / "test-dependencies.pth").write_text(
+        "\n".join(dependencies) + "\n", encoding="utf-8"
+    )
     return python
 
 
@@ -108,21 +139,38 @@ def test_each_package_installs_and_runs_demo_and_roadmap(
     # pip from the test environment, installing into the fresh one; the sdist is built there
     # with the hatchling the dependencies include (no build isolation: no download).
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-index",
-         "--no-deps", "--no-build-isolation", str(packages[kind])],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-index",
+            "--no-deps",
+            "--no-build-isolation",
+            str(packages[kind]),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     workshop = python.parent / "workshop"
     assert workshop.is_file(), "the package did not install its `workshop` command"
     run = {"capture_output": True, "text": True, "cwd": tmp_path, "timeout": 120}
-    located = subprocess.run([str(python), "-I", "-c", "import workshop; print(workshop.__file__)"], **run)
+    located = subprocess.run(
+        [str(python), "-I", "-c", "import workshop; print(workshop.__file__)"], **run
+    )
     assert str(tmp_path / "env") in located.stdout and str(ROOT) not in located.stdout
     db = tmp_path / "w.sqlite3"
     demo = subprocess.run([str(workshop), "--db", str(db), "demo"], **run)
     assert demo.returncode == 0, demo.stderr
     session_id = demo.stdout.strip()
     pdf = tmp_path / "roadmap.pdf"
-    roadmap = subprocess.run([str(workshop), "--db", str(db), "roadmap", session_id, "--out", str(pdf)], **run)
+    roadmap = subprocess.run(
+        [str(workshop), "--db", str(db), "roadmap", session_id, "--out", str(pdf)], **run
+    )
     assert roadmap.returncode == 0, roadmap.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
     # What the package declares is what it needs: pip finds every requirement satisfied.
@@ -137,10 +185,19 @@ def test_sdist_carries_what_it_takes_to_build_install_and_test(packages: dict[st
     with tarfile.open(packages["sdist"]) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for needed in (
-        "pyproject.toml", "Makefile", "README.md",
-        "workshop/resources/framework", "workshop/resources/fonts/DejaVuSans.ttf",
+        "pyproject.toml",
+        "Makefile",
+        "README.md",
+        "workshop/resources/framework",
+        "workshop/resources/fonts/DejaVuSans.ttf",
         "workshop/resources/icons/ml-team-maturity-workshop.svg",
-        "resources/framework", "tools/seed_fingerprint.py", "tools/make_manpage.py",
-        "tests/conftest.py", "tests/data/seed_fingerprint.txt", "packaging/workshop.spec",
+        "resources/framework",
+        "tools/seed_fingerprint.py",
+        "tools/make_manpage.py",
+        "tests/conftest.py",
+        "tests/data/seed_fingerprint.txt",
+        "packaging/workshop.spec",
     ):
-        assert any(n == needed or n.startswith(needed + "/") for n in names), f"sdist lacks {needed}"
+        assert any(n == needed or n.startswith(needed + "/") for n in names), (
+            f"sdist lacks {needed}"
+        )

@@ -34,7 +34,10 @@ class ModalAnswers(QObject):
         self.timer.start()
 
     def then(
-        self, dialog: str, button: str | None = None, before: Callable[[QWidget], None] | None = None
+        self,
+        dialog: str,
+        button: str | None = None,
+        before: Callable[[QWidget], None] | None = None,
     ) -> ModalAnswers:
         self.steps.append((dialog, button, before))
         return self
@@ -58,7 +61,8 @@ class ModalAnswers(QObject):
         target: Any
         if button is None:
             target = (
-                widget.defaultButton() if isinstance(widget, QMessageBox) and widget.defaultButton()
+                widget.defaultButton()
+                if isinstance(widget, QMessageBox) and widget.defaultButton()
                 else widget.findChildren(QAbstractButton)[0]
             )
         else:
@@ -87,4 +91,6 @@ def mode(path: Path) -> int:
 
 
 def companions(db: Path) -> list[str]:
-    return sorted(p.name for p in db.parent.iterdir() if p.name in (f"{db.name}-wal", f"{db.name}-shm"))
+    return sorted(
+        p.name for p in db.parent.iterdir() if p.name in (f"{db.name}-wal", f"{db.name}-shm")
+    )

@@ -34,7 +34,8 @@ def quit_once_the_library_shows(shell_seen: list[object]) -> ModalAnswers:
 
     def poll() -> None:
         shown = [
-            w for w in QApplication.topLevelWidgets()
+            w
+            for w in QApplication.topLevelWidgets()
             if isinstance(w, LibraryWindow) and w.isVisible() and not w.property("earlier_start")
         ]
         if shown:
@@ -59,21 +60,33 @@ def test_a_damaged_database_can_make_way_for_a_new_one(qtbot, tmp_path: Path) ->
     assert [p.read_bytes() for p in kept] == [broken]
 
 
-def test_a_damaged_database_is_refused_untouched_and_the_newest_backup_restored(qtbot, tmp_path: Path, capfd) -> None:
+def test_a_damaged_database_is_refused_untouched_and_the_newest_backup_restored(
+    qtbot, tmp_path: Path, capfd
+) -> None:
     db = tmp_path / "workshop.sqlite3"
     stored_session(db, "Backed Up Co")
     with open_store(db) as store:
         store.backup("manual")
     broken = damage(db)
     seen: list[object] = []
-    answers = quit_once_the_library_shows(seen).then("damaged_database_box", "restore_newest_button")
+    answers = quit_once_the_library_shows(seen).then(
+        "damaged_database_box", "restore_newest_button"
+    )
     code = run_gui(str(db))
     assert answers.done and code == 0
     assert "is damaged" in answers.seen[0] and "The file was not changed" in answers.seen[0]
     assert seen and "Backed Up Co" in str(seen[0])
     err = capfd.readouterr().err.strip().splitlines()
-    assert err[0].startswith("workshop: ") and "damaged" in err[0] and "Traceback" not in "\n".join(err)
-    kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert (
+        err[0].startswith("workshop: ")
+        and "damaged" in err[0]
+        and "Traceback" not in "\n".join(err)
+    )
+    kept = [
+        p
+        for p in tmp_path.iterdir()
+        if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert len(kept) == 1 and kept[0].read_bytes() == broken  # kept exactly as it was
     assert companions(db) == []  # a clean close: no -wal/-shm
 
@@ -99,5 +112,3 @@ def test_a_foreign_wal_is_not_applied_until_set_aside(qtbot, tmp_path: Path) -> 
     aside = [p for p in tmp_path.iterdir() if ".set-aside-" in p.name]
     assert len(aside) == 1 and digest(aside[0]) == wal_before
     assert before  # the database itself was opened only after the log was set aside
-
-

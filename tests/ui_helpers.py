@@ -51,10 +51,12 @@ def visible_texts(widget: QWidget) -> str:
 def open_cell(qtbot, table, index) -> QWidget:  # type: ignore[no-untyped-def]
     """Select the cell and press F2 on the focused table: the cell's editor."""
     from PySide6.QtCore import QItemSelectionModel
+
     table.setFocus()
     table.selectionModel().setCurrentIndex(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not table, "no editor opened"

@@ -28,7 +28,9 @@ DEFAULT_OUT = ROOT / "build" / "man" / "workshop.1"
 def roff(text: str) -> str:
     """Escape text for roff: backslashes, and a leading dot or quote on a line."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
-    return "\n".join(("\\&" + line) if line.startswith((".", "'")) else line for line in text.splitlines())
+    return "\n".join(
+        ("\\&" + line) if line.startswith((".", "'")) else line for line in text.splitlines()
+    )
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> Iterator[argparse._SubParsersAction]:  # type: ignore[type-arg]
@@ -58,7 +60,14 @@ def _options(parser: argparse.ArgumentParser, top: bool = True) -> list[str]:
         if action.option_strings:
             metavar = ""
             if action.nargs != 0:
-                metavar = " " + (action.metavar or (("{" + ",".join(action.choices) + "}") if action.choices else action.dest.upper()))
+                metavar = " " + (
+                    action.metavar
+                    or (
+                        ("{" + ",".join(action.choices) + "}")
+                        if action.choices
+                        else action.dest.upper()
+                    )
+                )
             names = ", ".join(f"\\fB{roff(o)}\\fR" for o in action.option_strings)
             term = names + (f" \\fI{roff(metavar.strip())}\\fR" if metavar else "")
         else:

@@ -26,7 +26,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-PAGES = ("page_overview", "page_q_customers", "page_maturity_exploring", "page_placement", "page_actions")
+PAGES = (
+    "page_overview",
+    "page_q_customers",
+    "page_maturity_exploring",
+    "page_placement",
+    "page_actions",
+)
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:
@@ -42,8 +48,9 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every page of the demo workshop")
     parser.add_argument("--projecting", action="store_true", help="the projecting view only")
     parser.add_argument("--hide-page-list", action="store_true")
-    parser.add_argument("--audience", action="store_true",
-                        help="save every page's audience slide, full screen")
+    parser.add_argument(
+        "--audience", action="store_true", help="save every page's audience slide, full screen"
+    )
     parser.add_argument("--sample", choices=("demo", "large"), default="demo")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -101,15 +108,20 @@ def main() -> int:
             screen_height = window.screen().geometry().height()
             height = screen_height
             body = window.fontInfo().pixelSize()
-            print(f"projecting body text: {body} px on a {height} px screen "
-                  f"(goal {screen_height / 40:.1f} px)")
+            print(
+                f"projecting body text: {body} px on a {height} px screen "
+                f"(goal {screen_height / 40:.1f} px)"
+            )
         for number, page_id in enumerate(pages, 1):
             position = next(i for i, stop in enumerate(window.stops) if stop.page.id == page_id)
             window.go_to(position)
             settle(app)
             mode = "projecting" if projecting else "window"
-            name = f"{number:02d}-{page_id}-{args.theme}-{mode}.png" if args.all else \
-                f"{page_id}-{args.theme}-{mode}.png"
+            name = (
+                f"{number:02d}-{page_id}-{args.theme}-{mode}.png"
+                if args.all
+                else f"{page_id}-{args.theme}-{mode}.png"
+            )
             window.grab().save(str(args.out / name))
     window.close()
     store.close()
@@ -117,8 +129,9 @@ def main() -> int:
     return 0
 
 
-def audience_shots(app: QApplication, store: object, framework: object, session: object,
-                   args: argparse.Namespace) -> int:
+def audience_shots(
+    app: QApplication, store: object, framework: object, session: object, args: argparse.Namespace
+) -> int:
     """Every page's audience slide, full screen on the display, with its measured body size."""
     from PySide6.QtWidgets import QLabel
 
@@ -138,14 +151,22 @@ def audience_shots(app: QApplication, store: object, framework: object, session:
         settle(app)
         name = f"audience-{page_id}-{args.sample}-{view.width()}x{height}.png"
         view.grab().save(str(args.out / name))
-    body = [label.font().pixelSize() for label in view.findChildren(QLabel)
-            if label.objectName() == "audience_row_text" and label.isVisible()]
+    body = [
+        label.font().pixelSize()
+        for label in view.findChildren(QLabel)
+        if label.objectName() == "audience_row_text" and label.isVisible()
+    ]
     view.show_page("page_q_customers")
     settle(app)
-    paragraph = [label.font().pixelSize() for label in view.findChildren(QLabel)
-                 if label.objectName() == "audience_paragraph" and label.isVisible()]
-    print(f"screen {view.width()}x{height}: body text {max(paragraph + body, default=0)} px "
-          f"(1/{height / max(max(paragraph + body, default=1), 1):.1f} of the height)")
+    paragraph = [
+        label.font().pixelSize()
+        for label in view.findChildren(QLabel)
+        if label.objectName() == "audience_paragraph" and label.isVisible()
+    ]
+    print(
+        f"screen {view.width()}x{height}: body text {max(paragraph + body, default=0)} px "
+        f"(1/{height / max(max(paragraph + body, default=1), 1):.1f} of the height)"
+    )
     view.close()
     print(f"saved to {args.out}")
     return 0

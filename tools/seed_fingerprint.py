@@ -61,7 +61,9 @@ def read_fingerprint(path: Path = FINGERPRINT_FILE) -> set[str]:
 
 
 def render(hashes: set[str]) -> str:
-    return HEADER.format(chars=HASH_CHARS, words=RUN_WORDS) + "".join(f"{h}\n" for h in sorted(hashes))
+    return HEADER.format(chars=HASH_CHARS, words=RUN_WORDS) + "".join(
+        f"{h}\n" for h in sorted(hashes)
+    )
 
 
 def main(argv: list[str]) -> int:

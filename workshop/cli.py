@@ -68,7 +68,9 @@ def _read_session(args: argparse.Namespace, *, salvage: bool = False) -> Session
             if not salvage:
                 raise
             session, problems = store.load_salvaged(session_id)
-        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        shown = "; ".join(problems[:3]) + (
+            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        )
         print(
             f"workshop: warning: the workshop {session_id} is damaged; exporting what can be "
             f"read ({len(problems)} value(s) left out or at their default: {shown})",
@@ -327,7 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_HelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=f"workshop {__version__}",
+        "--version",
+        action="version",
+        version=f"workshop {__version__}",
         help="print the version and exit",
     )
     parser.add_argument(
@@ -348,7 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     sessions = commands.add_parser("sessions", help="list, export and import workshops")
-    sessions_commands = sessions.add_subparsers(metavar="ACTION", parser_class=_Parser, required=True)
+    sessions_commands = sessions.add_subparsers(
+        metavar="ACTION", parser_class=_Parser, required=True
+    )
     list_ = sessions_commands.add_parser("list", help="every workshop, newest first")
     list_.add_argument("--json", action="store_true", help="print the list as JSON, for scripts")
     list_.set_defaults(handler=cmd_sessions_list)
@@ -356,7 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("session_id", metavar="ID", help=ID_HELP)
     export.add_argument("file", metavar="FILE", help="the session file to write (JSON)")
     export.set_defaults(handler=cmd_sessions_export)
-    import_ = sessions_commands.add_parser("import", help="import a session file; prints the new id")
+    import_ = sessions_commands.add_parser(
+        "import", help="import a session file; prints the new id"
+    )
     import_.add_argument("file", metavar="FILE", help="a session file written by export (JSON)")
     import_.set_defaults(handler=cmd_sessions_import)
 
@@ -368,7 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="put a backup in place of the database (the current one is backed up first)"
     )
     backups_restore.add_argument(
-        "backup_id", metavar="ID|latest", help="a backup id from `backups list`, or latest (the newest good one)"
+        "backup_id",
+        metavar="ID|latest",
+        help="a backup id from `backups list`, or latest (the newest good one)",
     )
     backups_restore.set_defaults(handler=cmd_backups_restore)
 
@@ -385,15 +395,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     room.add_argument("session_id", metavar="ID", help=ID_HELP)
     room.add_argument(
-        "--listen", required=True, metavar="HOST:PORT",
+        "--listen",
+        required=True,
+        metavar="HOST:PORT",
         help="the laptop's address and port the phones connect to, e.g. 192.168.1.20:8765",
     )
     room.add_argument(
-        "--page", required=True, metavar="PAGE_ID",
+        "--page",
+        required=True,
+        metavar="PAGE_ID",
         help="the page the room votes on (its id in the framework content)",
     )
     room.add_argument(
-        "--budget", type=int, default=3, metavar="N",
+        "--budget",
+        type=int,
+        default=3,
+        metavar="N",
         help="dots per person on the matrix (default: %(default)s)",
     )
     room.set_defaults(handler=cmd_room)

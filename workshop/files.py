@@ -47,7 +47,9 @@ def check_target(target: Path, what: str) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise UnsafeFileError(f"Cannot save {what} as {target}: {error.strerror or error}.") from error
+        raise UnsafeFileError(
+            f"Cannot save {what} as {target}: {error.strerror or error}."
+        ) from error
     if not stat.S_ISREG(mode):
         raise UnsafeFileError(
             f"Cannot save {what} as {target}: it is {_kind(mode)}, not a regular file. "
@@ -68,7 +70,9 @@ def _create_temporary(folder: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name in {folder}")
 
 
-def write_atomically(target: str | os.PathLike[str], data: bytes, *, what: str = "the file") -> None:
+def write_atomically(
+    target: str | os.PathLike[str], data: bytes, *, what: str = "the file"
+) -> None:
     """Write ``data`` to ``target`` so that it is either complete or untouched.
 
     ``what`` names the file in messages ("the PDF", "the actions"). Raises
@@ -126,7 +130,9 @@ def read_regular_file(source: str | os.PathLike[str], max_bytes: int) -> bytes:
         mode = source.stat().st_mode
         if not stat.S_ISREG(mode):
             raise UnsafeFileError(f"cannot read {source}: it is {_kind(mode)}, not a regular file")
-        handle = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(
+            source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        )
     except UnsafeFileError:
         raise
     except OSError as error:
@@ -134,7 +140,9 @@ def read_regular_file(source: str | os.PathLike[str], max_bytes: int) -> bytes:
     try:
         opened = os.fstat(handle).st_mode
         if not stat.S_ISREG(opened):
-            raise UnsafeFileError(f"cannot read {source}: it is {_kind(opened)}, not a regular file")
+            raise UnsafeFileError(
+                f"cannot read {source}: it is {_kind(opened)}, not a regular file"
+            )
         chunks: list[bytes] = []
         remaining = max_bytes + 1
         while remaining > 0:

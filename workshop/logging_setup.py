@@ -37,7 +37,10 @@ def setup_logging(path: Path | None = None, level: int = logging.INFO) -> Path |
     path = path or log_file()
     logger = logging.getLogger("workshop")
     for handler in logger.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path:
+        if (
+            isinstance(handler, logging.handlers.RotatingFileHandler)
+            and Path(handler.baseFilename) == path
+        ):
             return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

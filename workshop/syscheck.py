@@ -101,7 +101,9 @@ def missing_packages() -> list[str]:
         return []
     if _platform().startswith((*NO_DISPLAY_NEEDED, "wayland")):
         return []
-    return sorted({pkg for lib, pkg in QT_XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None})
+    return sorted(
+        {pkg for lib, pkg in QT_XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None}
+    )
 
 
 def main() -> int:

@@ -27,29 +27,74 @@ class Component:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("Qt for Python (PySide6, Shiboken6)", "LGPL-3.0-only", "https://www.qt.io/qt-for-python", "PySide6-Essentials"),
-    Component("Qt 6 libraries", "LGPL-3.0-only", "https://www.qt.io/licensing/open-source-lgpl-obligations", "PySide6-Essentials"),
+    Component(
+        "Qt for Python (PySide6, Shiboken6)",
+        "LGPL-3.0-only",
+        "https://www.qt.io/qt-for-python",
+        "PySide6-Essentials",
+    ),
+    Component(
+        "Qt 6 libraries",
+        "LGPL-3.0-only",
+        "https://www.qt.io/licensing/open-source-lgpl-obligations",
+        "PySide6-Essentials",
+    ),
     Component("Python", "PSF-2.0", "https://www.python.org/"),
     Component("SQLAlchemy", "MIT", "https://www.sqlalchemy.org/", "SQLAlchemy"),
     Component("Alembic", "MIT", "https://alembic.sqlalchemy.org/", "alembic"),
     Component("Mako", "MIT", "https://www.makotemplates.org/", "Mako"),
-    Component("MarkupSafe", "BSD-3-Clause", "https://palletsprojects.com/p/markupsafe/", "MarkupSafe"),
-    Component("greenlet", "MIT AND PSF-2.0", "https://github.com/python-greenlet/greenlet", "greenlet"),
-    Component("typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions", "typing_extensions"),
+    Component(
+        "MarkupSafe", "BSD-3-Clause", "https://palletsprojects.com/p/markupsafe/", "MarkupSafe"
+    ),
+    Component(
+        "greenlet", "MIT AND PSF-2.0", "https://github.com/python-greenlet/greenlet", "greenlet"
+    ),
+    Component(
+        "typing_extensions",
+        "PSF-2.0",
+        "https://github.com/python/typing_extensions",
+        "typing_extensions",
+    ),
     Component("ReportLab", "BSD-3-Clause", "https://www.reportlab.com/opensource/", "reportlab"),
     Component("Pillow", "MIT-CMU", "https://python-pillow.org/", "pillow"),
-    Component("charset-normalizer", "MIT", "https://github.com/jawah/charset_normalizer", "charset-normalizer"),
-    Component("python-bidi", "LGPL-3.0-or-later", "https://github.com/MeirKriheli/python-bidi", "python-bidi"),
-    Component("arabic-reshaper", "MIT", "https://github.com/mpcabd/python-arabic-reshaper", "arabic-reshaper"),
+    Component(
+        "charset-normalizer",
+        "MIT",
+        "https://github.com/jawah/charset_normalizer",
+        "charset-normalizer",
+    ),
+    Component(
+        "python-bidi",
+        "LGPL-3.0-or-later",
+        "https://github.com/MeirKriheli/python-bidi",
+        "python-bidi",
+    ),
+    Component(
+        "arabic-reshaper",
+        "MIT",
+        "https://github.com/mpcabd/python-arabic-reshaper",
+        "arabic-reshaper",
+    ),
     Component("jsonschema", "MIT", "https://github.com/python-jsonschema/jsonschema", "jsonschema"),
-    Component("jsonschema-specifications", "MIT", "https://github.com/python-jsonschema/jsonschema-specifications", "jsonschema-specifications"),
-    Component("referencing", "MIT", "https://github.com/python-jsonschema/referencing", "referencing"),
+    Component(
+        "jsonschema-specifications",
+        "MIT",
+        "https://github.com/python-jsonschema/jsonschema-specifications",
+        "jsonschema-specifications",
+    ),
+    Component(
+        "referencing", "MIT", "https://github.com/python-jsonschema/referencing", "referencing"
+    ),
     Component("rpds-py", "MIT", "https://github.com/crate-py/rpds", "rpds-py"),
     Component("attrs", "MIT", "https://www.attrs.org/", "attrs"),
     Component("segno", "BSD-3-Clause", "https://github.com/heuer/segno", "segno"),
     Component("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs", "platformdirs"),
     Component("pyqtgraph", "MIT", "https://www.pyqtgraph.org/", "pyqtgraph"),
-    Component("DejaVu fonts", "Bitstream Vera licence; DejaVu changes public domain", "https://dejavu-fonts.github.io/"),
+    Component(
+        "DejaVu fonts",
+        "Bitstream Vera licence; DejaVu changes public domain",
+        "https://dejavu-fonts.github.io/",
+    ),
 )
 
 

@@ -142,4 +142,3 @@ class StatementSet(Vocabulary):
 
     CORE = "core", "Core statements (half day)"
     EXTENDED = "extended", "Core and extended statements (full day)"
-

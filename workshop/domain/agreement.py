@@ -65,7 +65,7 @@ class Agreement:
         return self.consensus is not None and self.consensus < DISAGREEMENT_BELOW
 
     def in_words(self) -> str:
-        """"n 7 · median 3 · IQR 1 · consensus 0.78", or "no votes"."""
+        """ "n 7 · median 3 · IQR 1 · consensus 0.78", or "no votes"."""
         if self.n == 0 or self.median is None:
             return "no votes"
         parts = [f"n {self.n}", f"median {number(self.median)}"]
@@ -135,7 +135,7 @@ class Shift:
         return self.after.iqr - self.before.iqr
 
     def in_words(self) -> str:
-        """"median 2 → 3, IQR 2 → 1"."""
+        """ "median 2 → 3, IQR 2 → 1"."""
         b, a = self.before, self.after
         if b.median is None or a.median is None:
             return "no comparison"

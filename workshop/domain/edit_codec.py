@@ -84,7 +84,11 @@ def edit_to_json(edit: Edit) -> dict[str, Any]:
             "label": edit.label,
         }
     if isinstance(edit, Batch):
-        return {"kind": "batch", "edits": [edit_to_json(e) for e in edit.edits], "label": edit.label}
+        return {
+            "kind": "batch",
+            "edits": [edit_to_json(e) for e in edit.edits],
+            "label": edit.label,
+        }
     raise EditCodecError(f"cannot encode an edit of type {type(edit).__name__}")
 
 

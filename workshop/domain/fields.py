@@ -28,7 +28,9 @@ TEXT = 20_000  # multi-line text: eight printed pages; four times the longest re
 REF = 200  # an id or a content reference
 COUNT = 10_000  # people in one show of hands, votes on one opportunity
 
-Kind = Literal["id", "ref", "line", "cell", "text", "choice", "number", "quarter", "flag", "date", "other"]
+Kind = Literal[
+    "id", "ref", "line", "cell", "text", "choice", "number", "quarter", "flag", "date", "other"
+]
 
 
 @dataclass(frozen=True)

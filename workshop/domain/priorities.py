@@ -125,8 +125,9 @@ def _scaled_score(value: int, cost: int, confidence: int) -> int | Fraction:
 
 @lru_cache(maxsize=1024)
 def _shown_score(value: int, cost: int, confidence: int) -> float:
-    return round(float(priority_score(Opportunity(id="", value=value, cost=cost,
-                                                  confidence=confidence))), 2)
+    return round(
+        float(priority_score(Opportunity(id="", value=value, cost=cost, confidence=confidence))), 2
+    )
 
 
 def _rank_key(opportunity: Opportunity) -> tuple[int | Fraction, int, int, int, str, str]:

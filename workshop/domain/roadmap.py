@@ -272,7 +272,9 @@ def _decisions(framework: Framework, session: Session) -> list[RoadmapItem]:
                 lane=DECISION_LANES.get(topic.category, LANE_PROCESS) if topic else LANE_PROCESS,
                 quarter=_quarter(decision.target_quarter),
                 # The choice is what the board wants to read in the grid, not just the topic.
-                title=_decision_title(topic.title if topic else "Decision", option.name if option else ""),
+                title=_decision_title(
+                    topic.title if topic else "Decision", option.name if option else ""
+                ),
                 detail=f"owner: {decision.owner}" if decision.owner else "",
                 source="decisions",
                 source_id=decision.id,

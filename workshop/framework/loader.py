@@ -408,9 +408,7 @@ def _role(item: _Item) -> Role:
         provenance=item.provenance(),
         retired=item.boolean("retired", False),
         recommended_mode=_choice_or(item, "recommended_mode", HireMode.values(), "hire"),
-        recommended_seniority=_choice_or(
-            item, "recommended_seniority", Seniority.values(), "mid"
-        ),
+        recommended_seniority=_choice_or(item, "recommended_seniority", Seniority.values(), "mid"),
         recommended_ml_experience=item.boolean("recommended_ml_experience", False),
         recommended_data_engineering=item.boolean("recommended_data_engineering", False),
     )

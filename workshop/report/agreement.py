@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def agreement_section(ctx: Context) -> list[Flowable]:
-    """"How far the room agreed": nothing at all when no statement has counts."""
+    """ "How far the room agreed": nothing at all when no statement has counts."""
     rows = []
     for scored in ctx.placement.statements:
         if scored.votes == 0:

@@ -400,7 +400,9 @@ def progress_chart(
     for index, line in enumerate(lines):
         colour = CATEGORY[index % len(CATEGORY)]
         shape = SHAPES[index % len(SHAPES)]
-        known = [(x_of(d), y_of(v)) for d, v in zip(days, line.values, strict=True) if v is not None]
+        known = [
+            (x_of(d), y_of(v)) for d, v in zip(days, line.values, strict=True) if v is not None
+        ]
         for (x1, y1), (x2, y2) in zip(known, known[1:], strict=False):
             drawing.add(Line(x1, y1, x2, y2, strokeColor=colour, strokeWidth=2.2))
         for x, y in known:

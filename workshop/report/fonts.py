@@ -69,7 +69,5 @@ def covered(font_name: str) -> frozenset[int]:
     font = pdfmetrics.getFont(font_name)
     # Control codes are never "covered", even where the cmap maps them: they must be dropped.
     return frozenset(
-        code
-        for code in font.face.charToGlyph
-        if code >= 0x20 and not 0x7F <= code <= 0x9F
+        code for code in font.face.charToGlyph if code >= 0x20 and not 0x7F <= code <= 0x9F
     )

@@ -406,8 +406,12 @@ def today(ctx: Context) -> list[Flowable]:
     story += h2_before_table(f"What it takes {target}")
     if placement.gaps:
         rows = [
-            [g.dimension_name, _marked_statement(ctx, g.statement_id, g.statement), g.action,
-             score_text(g.score)]
+            [
+                g.dimension_name,
+                _marked_statement(ctx, g.statement_id, g.statement),
+                g.action,
+                score_text(g.score),
+            ]
             for g in placement.gaps
         ]
         story.append(
@@ -728,8 +732,9 @@ def _first_project_review(ctx: Context) -> list[Flowable]:
     flag = (
         markup("<b>" + para(" ".join(review.risk_flags)) + "</b>")
         if review.risky
-        else p("Not a high-cost choice; the risks below are the ones to keep watching.",
-               styles().muted)
+        else p(
+            "Not a high-cost choice; the risks below are the ones to keep watching.", styles().muted
+        )
     )
     risks = bullets([f"{r.text}: {r.detail}" for r in review.risks])
     # The heading stays with its first lines: never alone at the foot of a page.
@@ -854,8 +859,10 @@ def _hiring_warnings(ctx: Context) -> list[Flowable]:
         return [rule_text(f"Checked against {rules} hiring rules of the framework: no warnings.")]
     story: list[Flowable] = [h2("Where the plan departs from the framework")]
     story.append(
-        rule_text(f"Checked against {rules} hiring rules of the framework; items marked "
-                  "“to consider” are the framework's suggestions, not problems.")
+        rule_text(
+            f"Checked against {rules} hiring rules of the framework; items marked "
+            "“to consider” are the framework's suggestions, not problems."
+        )
     )
     # One heading per rule, however many hires it concerns, so the list stays readable.
     by_rule: dict[str, list[HiringWarning]] = {}
@@ -889,7 +896,11 @@ def _decision(ctx: Context, decision: object) -> list[Flowable]:
         story.append(p(f"Framework guidance: {topic.guidance}", styles().muted))
         considered = [
             f"{o.name}: {o.tradeoff}"
-            + ("" if o.tradeoffs_provenance.origin.value == "framework" else f" [{AID_LABEL.lower()}]")
+            + (
+                ""
+                if o.tradeoffs_provenance.origin.value == "framework"
+                else f" [{AID_LABEL.lower()}]"
+            )
             for o in topic.options
             if not o.retired
         ]
@@ -1108,7 +1119,8 @@ def progress_section(ctx: Context) -> list[Flowable]:
         [long_date(pt.workshop_date) for pt in points],
         [
             charts.ProgressLine(
-                name, tuple(next(d.score for d in pt.dimensions if d.dimension == dim) for pt in points)
+                name,
+                tuple(next(d.score for d in pt.dimensions if d.dimension == dim) for pt in points),
             )
             for dim, name in journey.dimension_names
         ],

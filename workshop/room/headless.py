@@ -16,7 +16,7 @@ from workshop.room.server import RoomServer
 
 
 def parse_listen(text: str) -> tuple[str, int]:
-    """"192.168.1.5:8765" or "[fe80::1]:8765" -> (host, port); ValueError in one line."""
+    """ "192.168.1.5:8765" or "[fe80::1]:8765" -> (host, port); ValueError in one line."""
     host, sep, port_text = text.rpartition(":")
     host = host.strip("[]")
     if not sep or not host or not port_text.isdigit() or not 0 <= int(port_text) <= 65535:

@@ -236,7 +236,11 @@ class Round:
                 "title": self.title,
                 "round": self.number,
                 "items": [
-                    {"id": i.id, "text": i.text, **({"anchors": list(i.anchors)} if i.anchors else {})}
+                    {
+                        "id": i.id,
+                        "text": i.text,
+                        **({"anchors": list(i.anchors)} if i.anchors else {}),
+                    }
                     for i in self.items
                 ],
                 "mine": dict(voter.ballot),

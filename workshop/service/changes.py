@@ -37,8 +37,7 @@ class Change:
         An added, removed or moved item counts as touching every field.
         """
         return any(
-            t.collection == collection
-            and (field is None or t.kind != "set" or field in t.fields)
+            t.collection == collection and (field is None or t.kind != "set" or field in t.fields)
             for t in self.touched
         )
 

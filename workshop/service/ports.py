@@ -37,6 +37,7 @@ class SessionListing(Protocol):
     @property
     def stage_reached(self) -> str:
         """The placed stage's id; "" when not known yet."""
+
     @property
     def damaged(self) -> str:
         """What could not be read in this workshop's row; "" when nothing."""

@@ -108,7 +108,9 @@ def _describe(backup_id: str, made_at: datetime, reason: str, path: Path) -> Bac
             connection.close()
     except sqlite3.Error:
         return Backup(backup_id, path, made_at, reason, readable=False)
-    names = tuple(" — ".join(p for p in (org, title) if p) or "(untitled)" for org, title, _ in rows)
+    names = tuple(
+        " — ".join(p for p in (org, title) if p) or "(untitled)" for org, title, _ in rows
+    )
     edits = [datetime.fromisoformat(str(u)).replace(tzinfo=UTC) for _, _, u in rows if u]
     return Backup(backup_id, path, made_at, reason, names, max(edits) if edits else None)
 
@@ -129,7 +131,9 @@ def make_backup(db_path: Path, reason: str) -> Backup:
     try:
         make_folder_private(folder)
     except OSError as error:
-        raise StoreError(f"cannot create the backup folder {folder}: {error.strerror or error}") from error
+        raise StoreError(
+            f"cannot create the backup folder {folder}: {error.strerror or error}"
+        ) from error
     made_at = datetime.now(UTC)
     backup_id = made_at.strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{backup_id}.{reason}{SUFFIX}"
@@ -149,7 +153,9 @@ def make_backup(db_path: Path, reason: str) -> Backup:
         finally:
             source.close()
         if problems != ["ok"]:
-            raise StoreError(f"the backup of {db_path} failed its check ({problems[0]}); it was discarded")
+            raise StoreError(
+                f"the backup of {db_path} failed its check ({problems[0]}); it was discarded"
+            )
         make_file_private(partial)
         with open(partial, "rb+") as file:
             os.fsync(file.fileno())
@@ -269,7 +275,11 @@ def restore(db_path: Path, backup: Backup) -> Path | None:
         with open(partial, "rb+") as file:
             os.fsync(file.fileno())
         # The old database's log and index must not be applied to the restored file.
-        for companion in (health.wal_path(db_path), health.shm_path(db_path), health.journal_path(db_path)):
+        for companion in (
+            health.wal_path(db_path),
+            health.shm_path(db_path),
+            health.journal_path(db_path),
+        ):
             with contextlib.suppress(FileNotFoundError):
                 companion.unlink()
         os.replace(partial, db_path)

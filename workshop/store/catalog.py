@@ -67,7 +67,9 @@ def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def read_catalog(path: Path, search: str = "", *, include_deleted: bool = False) -> list[SessionSummary]:
+def read_catalog(
+    path: Path, search: str = "", *, include_deleted: bool = False
+) -> list[SessionSummary]:
     """Sessions, newest workshop first (then most recently edited); deleted ones left out.
 
     ``search`` matches organisation or title, ignoring case and accents. The file must be a
@@ -84,8 +86,7 @@ def read_catalog(path: Path, search: str = "", *, include_deleted: bool = False)
         parameters += [needle, needle]
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     query = (
-        f"SELECT {_COLUMNS} FROM sessions {where} "
-        "ORDER BY workshop_date DESC, updated_at DESC, id"
+        f"SELECT {_COLUMNS} FROM sessions {where} ORDER BY workshop_date DESC, updated_at DESC, id"
     )
     try:
         connection = sqlite3.connect(path, timeout=5)

@@ -286,7 +286,9 @@ def check_file(db_path: Path) -> None:
         if detail:
             problem = f"is damaged ({detail.splitlines()[0]})"
     if problem:
-        raise DamagedDatabaseError(f"{db_path} {problem}; it was not changed. To go on, {RESTORE_HINT}")
+        raise DamagedDatabaseError(
+            f"{db_path} {problem}; it was not changed. To go on, {RESTORE_HINT}"
+        )
 
 
 def prepare(db_path: Path) -> None:

@@ -117,7 +117,9 @@ class Recovery:
     def message(self) -> str:
         lines = []
         for name, count in self.recovered.items():
-            lines.append(f"Recovered {count} unsaved change{'s' if count != 1 else ''} to “{name}”.")
+            lines.append(
+                f"Recovered {count} unsaved change{'s' if count != 1 else ''} to “{name}”."
+            )
         for name, count in self.still_pending.items():
             lines.append(
                 f"{count} unsaved change{'s' if count != 1 else ''} to “{name}” could not be saved "

@@ -114,7 +114,9 @@ class DatabaseLock:
 
     def set_open_sessions(self, session_ids: list[str] | tuple[str, ...]) -> None:
         """Record which workshops this app has open (the CLI reads it before replacing one)."""
-        self._info = LockInfo(self._info.pid, self._info.host, self._info.started, tuple(session_ids))
+        self._info = LockInfo(
+            self._info.pid, self._info.host, self._info.started, tuple(session_ids)
+        )
         self._write()
 
     def _write(self) -> None:
@@ -157,7 +159,9 @@ def acquire(db_path: Path, *, wait_s: float = ACQUIRE_WAIT_S) -> DatabaseLock:
         make_folder_private(db_path.parent, ours=False)  # a new data folder is made 0700
         file = _open_lock_file(path)
     except OSError as error:
-        raise StoreError(f"cannot create the lock file {path}: {error.strerror or error}") from error
+        raise StoreError(
+            f"cannot create the lock file {path}: {error.strerror or error}"
+        ) from error
     deadline = time.monotonic() + wait_s
     while not _try_lock(file, exclusive=True):
         if time.monotonic() >= deadline:
@@ -216,7 +220,9 @@ def refuse_if_open(db_path: Path, session_id: str | None, doing: str) -> None:
     if info is None:
         return
     if session_id is None:
-        raise DatabaseInUse(f"cannot {doing}: the database is open in the app ({info.who}); close the app first")
+        raise DatabaseInUse(
+            f"cannot {doing}: the database is open in the app ({info.who}); close the app first"
+        )
     if session_id in info.sessions or not info.pid:
         raise DatabaseInUse(
             f"cannot {doing}: that workshop is open in the app ({info.who}); close it there first"

@@ -131,9 +131,7 @@ def session_from_document(document: Any, name: str = "session file") -> Session:
     body = document["session"]
     try:
         scalars: dict[str, Any] = {
-            key: _from_json(Session, key, body[key], key)
-            for key in SCALAR_FIELDS
-            if key in body
+            key: _from_json(Session, key, body[key], key) for key in SCALAR_FIELDS if key in body
         }
         collections: dict[str, Any] = {
             collection: [
@@ -155,8 +153,7 @@ def _parse(name: str, data: bytes) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise PortableFileError(
-            f"{name}: not UTF-8 text (bad byte at position {error.start}); "
-            "is it a session file?"
+            f"{name}: not UTF-8 text (bad byte at position {error.start}); is it a session file?"
         ) from error
     text = text.removeprefix("\ufeff")  # tolerate a byte-order mark from Windows editors
     try:
@@ -264,17 +261,16 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
 def _item_from_json(collection: str, index: int, raw: dict[str, Any]) -> Any:
     cls = COLLECTIONS[collection]
     where = f"{collection}[{index}]"
-    values = {
-        key: _from_json(cls, key, value, f"{where}.{key}")
-        for key, value in raw.items()
-    }
+    values = {key: _from_json(cls, key, value, f"{where}.{key}") for key, value in raw.items()}
     return cls(**values)
 
 
 def _from_json(cls: type[Any], field: str, value: Any, where: str) -> Any:
     """Turn a JSON value into the field's Python type (the schema already checked its shape)."""
     hint = _hints(cls)[field]
-    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UnionType) else (hint,)
+    options = (
+        typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UnionType) else (hint,)
+    )
     if value is None:
         return None
     if datetime in options:

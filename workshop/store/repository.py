@@ -246,9 +246,13 @@ class Store:
         belongs costs that one value, not the workshop (see :func:`rows.salvage_session`).
         """
         with self._read() as connection:
-            raw = connection.exec_driver_sql(
-                "SELECT * FROM sessions WHERE id = ? AND deleted_at IS NULL", (session_id,)
-            ).mappings().first()
+            raw = (
+                connection.exec_driver_sql(
+                    "SELECT * FROM sessions WHERE id = ? AND deleted_at IS NULL", (session_id,)
+                )
+                .mappings()
+                .first()
+            )
             if raw is None:
                 raise SessionNotFound(f"no workshop with id {session_id} in {self.path}")
             items = {

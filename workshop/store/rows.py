@@ -104,7 +104,9 @@ def _salvage_fields(
 
 def _raw_value(raw: Any, hint: Any) -> Any:
     """A raw SQLite value as the field's Python type (the column types' work, by hand)."""
-    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UNION) else (hint,)
+    options = (
+        typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UNION) else (hint,)
+    )
     if raw is None:
         if type(None) in options:
             return None

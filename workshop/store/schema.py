@@ -118,7 +118,9 @@ def build_schema() -> dict[str, Any]:
         if cls.__name__ not in defs:
             fields = tuple(f.name for f in dataclasses.fields(cls))
             defs[cls.__name__] = object_schema(cls, fields, ["id"])
-    session = object_schema(Session, SCALAR_FIELDS, ["id", "organisation", "title", "workshop_date"])
+    session = object_schema(
+        Session, SCALAR_FIELDS, ["id", "organisation", "title", "workshop_date"]
+    )
     for name, cls in COLLECTIONS.items():
         session["properties"][name] = {
             "type": "array",

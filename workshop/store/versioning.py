@@ -97,7 +97,9 @@ def _read_version(path: Path) -> tuple[set[str], list[str]]:
         }
         revisions: list[str] = []
         if "alembic_version" in tables:
-            revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+            revisions = [
+                row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+            ]
         return tables, revisions
     finally:
         connection.close()

@@ -45,7 +45,9 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle(f"About {APP_NAME}")
         layout = QVBoxLayout(self)
-        self.heading = QLabel(f"<h2>{escape(APP_NAME)}</h2><p>Version {escape(__version__)}</p>", self)
+        self.heading = QLabel(
+            f"<h2>{escape(APP_NAME)}</h2><p>Version {escape(__version__)}</p>", self
+        )
         self.heading.setObjectName("about_heading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.licence = QLabel(LICENCE, self)
@@ -63,7 +65,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.licence)
         layout.addWidget(self.notices, 1)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 30)
+        self.resize(
+            self.fontMetrics().horizontalAdvance("M") * 60, self.fontMetrics().height() * 30
+        )
 
     def text(self) -> str:
         """Everything the dialog says, as plain text (for tests and copying)."""

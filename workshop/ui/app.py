@@ -174,7 +174,9 @@ class App(QObject):
         try:
             session = self.store.load(session_id)
         except Exception as error:
-            QMessageBox.critical(self.library, "Cannot open", f"Could not open the workshop:\n{error}")
+            QMessageBox.critical(
+                self.library, "Cannot open", f"Could not open the workshop:\n{error}"
+            )
             return None
         controller = SessionController(session, framework, self.store, journal=self.journal)
         window = WorkshopWindow(controller, self.preferences)
@@ -256,8 +258,13 @@ class App(QObject):
                 return
             text = recovery.message()
         self.library.refresh()
-        box = QMessageBox(QMessageBox.Icon.Information, "Unsaved changes recovered", text,
-                          QMessageBox.StandardButton.Ok, self.library)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Unsaved changes recovered",
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.library,
+        )
         box.setObjectName("recovery_box")
         self.recovery_box = box
         box.open()  # not blocking: the library stays usable behind it
@@ -368,13 +375,19 @@ def open_checked(path: Path) -> Store | LazyStore | None:
             newest: Backup | None = backups.find(path, "latest")
         except Exception:
             newest = None
-        box = QMessageBox(QMessageBox.Icon.Critical, "The database cannot be used",
-                          message.split("; ")[0] + ".", QMessageBox.StandardButton.NoButton)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "The database cannot be used",
+            message.split("; ")[0] + ".",
+            QMessageBox.StandardButton.NoButton,
+        )
         box.setObjectName("damaged_database_box")
         box.setInformativeText("The file was not changed. How do you want to go on?")
         buttons = {}
         if foreign_log:
-            buttons["aside"] = box.addButton("Set the log aside and open", QMessageBox.ButtonRole.AcceptRole)
+            buttons["aside"] = box.addButton(
+                "Set the log aside and open", QMessageBox.ButtonRole.AcceptRole
+            )
             buttons["aside"].setObjectName("set_log_aside_button")
         if newest is not None:
             from workshop.ui.backup_dialog import when
@@ -384,14 +397,18 @@ def open_checked(path: Path) -> Store | LazyStore | None:
             )
             buttons["restore"].setObjectName("restore_newest_button")
         if not foreign_log:
-            buttons["new"] = box.addButton("Start a new database", QMessageBox.ButtonRole.DestructiveRole)
+            buttons["new"] = box.addButton(
+                "Start a new database", QMessageBox.ButtonRole.DestructiveRole
+            )
             buttons["new"].setObjectName("new_database_button")
         quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         quit_button.setObjectName("quit_button")
         box.setEscapeButton(quit_button)
         chosen: list[str] = []
         for key, button in buttons.items():
-            button.clicked.connect(lambda _checked=False, key=key, chosen=chosen: chosen.append(key))
+            button.clicked.connect(
+                lambda _checked=False, key=key, chosen=chosen: chosen.append(key)
+            )
         box.exec()
         choice = chosen[0] if chosen else "quit"
         if choice == "aside":
@@ -428,7 +445,9 @@ class _GeometryMemory(QObject):
 def remember_geometry(window: QMainWindow, key: str) -> bool:
     """Restore ``window``'s last geometry (True if there was one) and keep it up to date."""
     saved = settings().value(f"windows/{key}/geometry")
-    restored = isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved)
+    restored = (
+        isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved)
+    )
     _GeometryMemory(window, key)
     return bool(restored)
 
@@ -453,7 +472,9 @@ ERROR_TITLE = "Something went wrong"
 
 
 def error_message(error: BaseException, log_path: Path | None) -> str:
-    where = f"The details are in the log:\n{log_path}" if log_path else "No log file could be written."
+    where = (
+        f"The details are in the log:\n{log_path}" if log_path else "No log file could be written."
+    )
     return (
         f"That last step did not finish: the app met a problem it did not expect "
         f"({type(error).__name__}).\n\n"
@@ -481,8 +502,13 @@ def install_error_dialog(log_path: Path | None) -> ExceptHook:
             return  # one dialog at a time: a failing paint would otherwise stack hundreds
         try:
             parent = QApplication.activeWindow()
-            box = QMessageBox(QMessageBox.Icon.Warning, ERROR_TITLE, error_message(error, log_path),
-                              QMessageBox.StandardButton.Ok, parent)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                ERROR_TITLE,
+                error_message(error, log_path),
+                QMessageBox.StandardButton.Ok,
+                parent,
+            )
             box.setObjectName("error_dialog")
             box.open()  # not exec(): no nested event loop inside an error handler
             shown[:] = [box]
@@ -493,8 +519,11 @@ def install_error_dialog(log_path: Path | None) -> ExceptHook:
         # A worker thread (an export, the room's server) cannot show a dialog: log it; the
         # worker reports the failure to the window through its own signal.
         if args.exc_value is not None:
-            log.error("Unexpected error in thread %s", getattr(args.thread, "name", "?"),
-                      exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+            log.error(
+                "Unexpected error in thread %s",
+                getattr(args.thread, "name", "?"),
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
@@ -560,7 +589,9 @@ def run_gui(
         shell = App(app, store, preferences, db_path=path, lock=held, journal=RecoveryJournal(path))
         shell.library.refresh()
         if not settings().contains("windows/library/geometry"):
-            shell.library.resize(shell.library.sizeHint().expandedTo(app.primaryScreen().availableSize() * 0.7))
+            shell.library.resize(
+                shell.library.sizeHint().expandedTo(app.primaryScreen().availableSize() * 0.7)
+            )
         shell.library.show()
         if exit_after_startup:
             library = shell.library

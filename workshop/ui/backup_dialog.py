@@ -61,7 +61,11 @@ class BackupDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for row, backup in enumerate(self.backups):
-            last = backup.last_edit.astimezone().strftime("%d %b %Y, %H:%M") if backup.last_edit else "—"
+            last = (
+                backup.last_edit.astimezone().strftime("%d %b %Y, %H:%M")
+                if backup.last_edit
+                else "—"
+            )
             holds = backup.summary if backup.readable else "Cannot be read"
             cells = (when(backup), REASONS.get(backup.reason, backup.reason), holds, last)
             names = "\n".join(backup.workshops) or "No workshops"

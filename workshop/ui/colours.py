@@ -48,26 +48,47 @@ class Theme:
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
-        "light", "Light",
-        background="#FFFFFF", surface="#F3F4F6",
-        text="#1A1A1A", muted="#4A4A4A", accent="#004C78",
-        warning="#6B4700", danger="#8C1C00", success="#17592A",
-        on_accent="#FFFFFF", on_warning="#FFFFFF",
+        "light",
+        "Light",
+        background="#FFFFFF",
+        surface="#F3F4F6",
+        text="#1A1A1A",
+        muted="#4A4A4A",
+        accent="#004C78",
+        warning="#6B4700",
+        danger="#8C1C00",
+        success="#17592A",
+        on_accent="#FFFFFF",
+        on_warning="#FFFFFF",
     ),
     "projector": Theme(
         # Pale cream rather than white: white dazzles on a projector.
-        "projector", "Projector (high contrast)",
-        background="#FFFBF0", surface="#F4EEDC",
-        text="#111111", muted="#333333", accent="#004C78",
-        warning="#664400", danger="#8C1C00", success="#17592A",
-        on_accent="#FFFFFF", on_warning="#FFFFFF",
+        "projector",
+        "Projector (high contrast)",
+        background="#FFFBF0",
+        surface="#F4EEDC",
+        text="#111111",
+        muted="#333333",
+        accent="#004C78",
+        warning="#664400",
+        danger="#8C1C00",
+        success="#17592A",
+        on_accent="#FFFFFF",
+        on_warning="#FFFFFF",
     ),
     "dark": Theme(
-        "dark", "Dark",
-        background="#16191D", surface="#22262C",
-        text="#F2F2F2", muted="#C8CCD2", accent="#6CC0F0",
-        warning="#F0B400", danger="#FF9C84", success="#7FD49B",
-        on_accent="#16191D", on_warning="#16191D",
+        "dark",
+        "Dark",
+        background="#16191D",
+        surface="#22262C",
+        text="#F2F2F2",
+        muted="#C8CCD2",
+        accent="#6CC0F0",
+        warning="#F0B400",
+        danger="#FF9C84",
+        success="#7FD49B",
+        on_accent="#16191D",
+        on_warning="#16191D",
     ),
 }
 DEFAULT_THEME = "light"
@@ -99,8 +120,11 @@ def text_pairs(t: Theme) -> list[tuple[str, str, str, str]]:
 def focus_pairs(t: Theme) -> list[tuple[str, str, str]]:
     """What the focus ring (accent) must stand out from: every surface a control sits on
     or is filled with."""
-    return [("background", t.accent, t.background), ("panel", t.accent, t.surface),
-            ("chosen card", t.accent, t.chosen())]
+    return [
+        ("background", t.accent, t.background),
+        ("panel", t.accent, t.surface),
+        ("chosen card", t.accent, t.chosen()),
+    ]
 
 
 def _channel(value: int) -> float:
@@ -134,4 +158,6 @@ def mix(colour: str, background: str, strength: float) -> str:
 
 def lowest_text_contrast(t: Theme) -> tuple[float, str]:
     """The weakest text pair of ``t``: (ratio, "role on surface")."""
-    return min((contrast(fg, bg), f"{role} on {surface}") for role, surface, fg, bg in text_pairs(t))
+    return min(
+        (contrast(fg, bg), f"{role} on {surface}") for role, surface, fg, bg in text_pairs(t)
+    )

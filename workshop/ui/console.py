@@ -82,8 +82,9 @@ class OneLine(QLabel):
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.setFont(self.font())
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                              rect.width())
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
         painter.drawText(rect, int(self.alignment()), shown)
         painter.end()
 
@@ -98,7 +99,6 @@ class Miniature(QWidget):
         self.share = share  # of the laptop screen's height it takes
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-
     def setPixmap(self, pixmap: QPixmap) -> None:  # noqa: N802 (as QLabel's)
         self._pixmap = pixmap
         self.update()
@@ -110,12 +110,12 @@ class Miniature(QWidget):
         self._pixmap = QPixmap()
         self.update()
 
-
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._pixmap.isNull():
             return
         scaled = self._pixmap.scaled(
-            self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            self.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
         painter = QPainter(self)
@@ -149,9 +149,7 @@ class FacilitatorConsole(QWidget):
         theme.set_role(self.timer_clock, "page_title")  # large enough to read at a glance
         self.timer_status = self._label("console_timer_status", "")
         self.keys_label = self._label("console_keys", "secondary")
-        self.keys_label.setText(
-            "PgDown/Space next · PgUp back · B black · 0–4 rate · Esc end"
-        )
+        self.keys_label.setText("PgDown/Space next · PgUp back · B black · 0–4 rate · Esc end")
         clock_row = QHBoxLayout()
         clock_row.addWidget(self.timer_clock)
         clock_row.addWidget(self.timer_status, 1)
@@ -169,8 +167,15 @@ class FacilitatorConsole(QWidget):
             margins = side_layout.contentsMargins()
             layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
         outer.addWidget(self.top, 0)
-        for widget in (self.where_label, self.now_preview, self.now_label, self.next_label,
-                       self.next_preview, self.next_summary, self.timer_section):
+        for widget in (
+            self.where_label,
+            self.now_preview,
+            self.now_label,
+            self.next_label,
+            self.next_preview,
+            self.next_summary,
+            self.timer_section,
+        ):
             layout.addWidget(widget)
         layout.addLayout(clock_row)
         layout.addWidget(self.keys_label)

@@ -98,9 +98,7 @@ def export_folder() -> Path:
     remembered = str(preferences.settings().value(FOLDER_KEY, "") or "")
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
@@ -407,4 +405,3 @@ __all__ = [
     "open_url",
     "suggested_file_name",
 ]
-

@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
 
 EMPTY_TEXT = (
     "No workshops yet.\n\nPress Ctrl+N to set up the first one, "
-    "or choose \"Open demo\" to look around a finished example."
+    'or choose "Open demo" to look around a finished example.'
 )
 
 
@@ -203,8 +203,13 @@ class LibraryWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -216,27 +221,36 @@ class LibraryWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action("new_action", "New workshop…", self.new_session,
-                                       QKeySequence.StandardKey.New)
-        self.open_action = self._action("open_action", "Open", self.open_selected,
-                                        QKeySequence.StandardKey.Open)
-        self.follow_up_action = self._action("follow_up_action", "Duplicate as follow-up…",
-                                             self.duplicate_as_follow_up)
-        self.rename_action = self._action("rename_action", "Rename…", self.rename_selected,
-                                          "F2")
-        self.delete_action = self._action("delete_action", "Delete", self.delete_selected,
-                                          QKeySequence.StandardKey.Delete)
+        self.new_action = self._action(
+            "new_action", "New workshop…", self.new_session, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            "open_action", "Open", self.open_selected, QKeySequence.StandardKey.Open
+        )
+        self.follow_up_action = self._action(
+            "follow_up_action", "Duplicate as follow-up…", self.duplicate_as_follow_up
+        )
+        self.rename_action = self._action("rename_action", "Rename…", self.rename_selected, "F2")
+        self.delete_action = self._action(
+            "delete_action", "Delete", self.delete_selected, QKeySequence.StandardKey.Delete
+        )
         self.import_action = self._action("import_action", "Import…", self.import_file)
         self.export_action = self._action("export_action", "Export…", self.export_selected)
         self.demo_action = self._action("demo_action", "Open demo", self.open_demo)
-        self.preferences_action = self._action("preferences_action", "Preferences…",
-                                               self.preferences_requested.emit,
-                                               QKeySequence.StandardKey.Preferences)
-        self.find_action = self._action("find_action", "Find", self._focus_search,
-                                        QKeySequence.StandardKey.Find)
+        self.preferences_action = self._action(
+            "preferences_action",
+            "Preferences…",
+            self.preferences_requested.emit,
+            QKeySequence.StandardKey.Preferences,
+        )
+        self.find_action = self._action(
+            "find_action", "Find", self._focus_search, QKeySequence.StandardKey.Find
+        )
         self.projecting_action = self._action(
-            "library_projecting_action", "Projecting",
-            lambda: self.set_projecting(not self.projecting), "F6",
+            "library_projecting_action",
+            "Projecting",
+            lambda: self.set_projecting(not self.projecting),
+            "F6",
         )
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setObjectName("library_undo_action")
@@ -251,13 +265,17 @@ class LibraryWindow(QMainWindow):
         # workshop; then move files in and out, preferences apart at the far end. Two bars,
         # so that with the large projecting type the second moves to a row of its own
         # instead of hiding buttons in an overflow menu.
-        toolbar = self._toolbar("library_toolbar", "Workshops", (
-            (self.new_action, self.demo_action),
-            (self.open_action, self.follow_up_action, self.rename_action, self.delete_action),
-        ))
-        self.files_toolbar = self._toolbar("library_files_toolbar", "Files", (
-            (self.import_action, self.export_action),
-        ))
+        toolbar = self._toolbar(
+            "library_toolbar",
+            "Workshops",
+            (
+                (self.new_action, self.demo_action),
+                (self.open_action, self.follow_up_action, self.rename_action, self.delete_action),
+            ),
+        )
+        self.files_toolbar = self._toolbar(
+            "library_files_toolbar", "Files", ((self.import_action, self.export_action),)
+        )
         spacer = QWidget(self.files_toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.files_toolbar.addWidget(spacer)
@@ -343,8 +361,13 @@ class LibraryWindow(QMainWindow):
 
     def _update_actions(self, *_: object) -> None:
         has = self.selected_id() is not None
-        for action in (self.open_action, self.follow_up_action, self.rename_action,
-                       self.delete_action, self.export_action):
+        for action in (
+            self.open_action,
+            self.follow_up_action,
+            self.rename_action,
+            self.delete_action,
+            self.export_action,
+        ):
             action.setEnabled(has)
 
     def _focus_search(self) -> None:
@@ -473,9 +496,7 @@ class LibraryWindow(QMainWindow):
             return None
         follow_up = made[0]
         self.refresh(select=follow_up.id)
-        self.statusBar().showMessage(
-            f"Follow-up of {previous.display_name} created", 5000
-        )
+        self.statusBar().showMessage(f"Follow-up of {previous.display_name} created", 5000)
         return follow_up.id
 
     @property
@@ -569,7 +590,9 @@ class LibraryWindow(QMainWindow):
     def import_file(self, path: str | None = None) -> str | None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import a workshop", last_folder("sessions"),
+                self,
+                "Import a workshop",
+                last_folder("sessions"),
                 "Workshop files (*.json);;All files (*)",
             )
             if not path:
@@ -603,7 +626,9 @@ class LibraryWindow(QMainWindow):
             suggested = f"{session.organisation or 'workshop'} {session.workshop_date}.json"
             folder = last_folder("sessions")
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the workshop", str(Path(folder, suggested)) if folder else suggested,
+                self,
+                "Export the workshop",
+                str(Path(folder, suggested)) if folder else suggested,
                 "Workshop files (*.json)",
             )
             if not path:

@@ -39,7 +39,7 @@ def _local(moment: datetime) -> datetime:
 
 
 def edited_text(moment: datetime, now: datetime | None = None) -> str:
-    """"Today 14:05", "Yesterday 09:12", or the date: what a facilitator scans for."""
+    """ "Today 14:05", "Yesterday 09:12", or the date: what a facilitator scans for."""
     local = _local(moment)
     today = (now or datetime.now().astimezone()).date()
     if local.date() == today:
@@ -149,6 +149,7 @@ class LibraryFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, LibraryModel)
         s = model.summary(source_row)
-        return self._needle in (s.organisation or "").casefold() or self._needle in (
-            s.title or ""
-        ).casefold()
+        return (
+            self._needle in (s.organisation or "").casefold()
+            or self._needle in (s.title or "").casefold()
+        )

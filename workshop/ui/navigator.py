@@ -90,7 +90,7 @@ def list_label(title: str, repeated: set[str], section_title: str = "") -> str:
     prefix = _prefix(title)
     if not prefix or prefix not in repeated:
         return title
-    rest = title[len(prefix) + len(PREFIX_SEPARATOR):].strip()
+    rest = title[len(prefix) + len(PREFIX_SEPARATOR) :].strip()
     if prefix.casefold() == section_title.strip().casefold():
         return rest
     return f"{rest} \u2014 {prefix[:1].lower() + prefix[1:]}"
@@ -194,9 +194,7 @@ class Navigator(QTreeWidget):
             item.setData(0, PAGE_ROLE, stop.page.id)
             item.setData(0, POSITION_ROLE, position)
             self._page_items.append(item)
-        self._marks = [
-            page_mark(stop.page, session, framework).value for stop in self.stops
-        ]
+        self._marks = [page_mark(stop.page, session, framework).value for stop in self.stops]
         self.current = -1
         for position in range(len(self.stops)):
             self._show_mark(position)
@@ -208,9 +206,7 @@ class Navigator(QTreeWidget):
         """The page's progress as stored in the list ("done", "in_progress"...)."""
         return self._marks[position]
 
-    def refresh_marks(
-        self, change: Change, session: Session, framework: Framework
-    ) -> list[int]:
+    def refresh_marks(self, change: Change, session: Session, framework: Framework) -> list[int]:
         """Recompute the marks an edit may have changed; the positions whose mark moved."""
         touched = [(t.collection, t.item_id) for t in change.touched]
         moved = []
@@ -254,11 +250,15 @@ class Navigator(QTreeWidget):
             if section_id == OTHER_SECTION:
                 continue
             spent = section_seconds.get(section_id, 0.0)
-            text = (f"{titles.get(section_id, '')}  \u00b7  "
-                    f"{minutes_text(spent)}\u00a0/\u00a0{planned.get(section_id, 0)}\u00a0min")
+            text = (
+                f"{titles.get(section_id, '')}  \u00b7  "
+                f"{minutes_text(spent)}\u00a0/\u00a0{planned.get(section_id, 0)}\u00a0min"
+            )
             if item.text(0) != text:
                 item.setText(0, text)
-                item.setToolTip(0, f"Time spent {minutes_text(spent)} of {planned.get(section_id, 0)} planned")
+                item.setToolTip(
+                    0, f"Time spent {minutes_text(spent)} of {planned.get(section_id, 0)} planned"
+                )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

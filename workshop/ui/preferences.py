@@ -32,7 +32,9 @@ OLD_APPLICATION = "Workshop"
 
 
 def _ini(organisation: str, application: str) -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, organisation, application)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, organisation, application
+    )
 
 
 def _move_old_settings(new: QSettings) -> None:

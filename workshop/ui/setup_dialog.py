@@ -40,7 +40,7 @@ NOT_CHOSEN = "Not chosen yet"
 
 
 def preset_label(name: str, total_minutes: int) -> str:
-    """"Half day (3 h 30)"; a name that already says how long it is stays as it is."""
+    """ "Half day (3 h 30)"; a name that already says how long it is stays as it is."""
     if "(" in name:
         return name
     hours, minutes = divmod(total_minutes, 60)
@@ -94,9 +94,7 @@ class SetupDialog(QDialog):
         self.participants = QTableWidget(0, 2, self)
         _named(self.participants, "participants_table", "Participants")
         self.participants.setHorizontalHeaderLabels(["Name", "Role"])
-        self.participants.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch
-        )
+        self.participants.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.participants.verticalHeader().setVisible(False)
         self.participants.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.participants.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -217,4 +215,3 @@ class SetupDialog(QDialog):
             participants=self._participants(),
             agenda=sections_from_preset(preset),
         )
-

@@ -47,7 +47,9 @@ class SidePanel(QWidget):
 
         self.notes_title = QLabel("Private notes", self)
         theme.set_role(self.notes_title, "section_title")
-        self.notes_hint = QLabel("Only on this laptop: hidden while projecting, never printed.", self)
+        self.notes_hint = QLabel(
+            "Only on this laptop: hidden while projecting, never printed.", self
+        )
         self.notes_hint.setWordWrap(True)
         theme.set_role(self.notes_hint, "secondary")
         self.notes = BoundTextEdit(controller, "pages", "", "note", self, label="Private note")

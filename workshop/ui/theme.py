@@ -137,8 +137,11 @@ def palette(t: Theme) -> QPalette:
     }
     for role, colour in roles.items():
         pal.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(t.muted))
     return pal
 
@@ -205,8 +208,12 @@ class FontScaledStyle(QProxyStyle):
             # The accent outline stands out from the rows around it; on a selected row it
             # joins the accent fill into one bolder bar, as visible as the outline.
             pal: QPalette = option.palette  # type: ignore[attr-defined]
-            draw_ring(painter, QRectF(option.rect), pal.color(QPalette.ColorRole.Highlight),  # type: ignore[attr-defined]
-                      ring_width(view))
+            draw_ring(
+                painter,
+                QRectF(option.rect),
+                pal.color(QPalette.ColorRole.Highlight),  # type: ignore[attr-defined]
+                ring_width(view),
+            )
             return
         super().drawPrimitive(element, option, painter, widget)
         if element in (
@@ -313,8 +320,13 @@ class FocusRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
-        draw_focus_ring(painter, QRectF(self.rect()), palette.color(QPalette.ColorRole.Highlight),
-                        palette.color(QPalette.ColorRole.Window), self.width_px())
+        draw_focus_ring(
+            painter,
+            QRectF(self.rect()),
+            palette.color(QPalette.ColorRole.Highlight),
+            palette.color(QPalette.ColorRole.Window),
+            self.width_px(),
+        )
         painter.end()
 
 
@@ -335,8 +347,15 @@ def _shown_part(widget: QWidget) -> QRect:
 class _FocusFollower(QObject):
     """Moves the :class:`FocusRing` onto the focused control and keeps it fitted."""
 
-    FOLLOWED = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
-                          QEvent.Type.Hide, QEvent.Type.FontChange})
+    FOLLOWED = frozenset(
+        {
+            QEvent.Type.Move,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.FontChange,
+        }
+    )
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -357,7 +376,8 @@ class _FocusFollower(QObject):
         """The control to outline for ``widget`` (a combo box, not its inner line edit), or
         None where no ring belongs (menus, drop-down lists, windows)."""
         if widget.isWindow() or widget.window().windowType() in (
-            Qt.WindowType.Popup, Qt.WindowType.ToolTip
+            Qt.WindowType.Popup,
+            Qt.WindowType.ToolTip,
         ):
             return None
         parent = widget.parentWidget()
@@ -412,7 +432,9 @@ class _FocusFollower(QObject):
         # comes inside where the control meets the edge of what holds it.
         width = ring.width_px()
         outline = QRect(target.mapTo(holder, QPoint(0, 0)), target.size())
-        ring.setGeometry(outline.adjusted(-width, -width, width, width).intersected(_shown_part(holder)))
+        ring.setGeometry(
+            outline.adjusted(-width, -width, width, width).intersected(_shown_part(holder))
+        )
         ring.setVisible(target.isVisible())
         ring.raise_()
         ring.update()
@@ -472,7 +494,8 @@ def _hand_palette_down(app: QApplication) -> None:
     for window in app.topLevelWidgets():
         QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationPaletteChange))
     under_sheets = [
-        widget for widget in app.allWidgets()
+        widget
+        for widget in app.allWidgets()
         if widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
     ]
     for widget in under_sheets:
@@ -544,8 +567,13 @@ def restyle(root: QWidget) -> None:
 
 #: The colour token of a status tag's words and outline, by kind (the words and a symbol
 #: carry the meaning; the colour supports it).
-TAG_COLOURS = {"neutral": "text", "accent": "accent", "good": "success",
-               "warning": "warning", "danger": "danger"}
+TAG_COLOURS = {
+    "neutral": "text",
+    "accent": "accent",
+    "good": "success",
+    "warning": "warning",
+    "danger": "danger",
+}
 
 
 def theme_of(widget: QWidget) -> Theme:

@@ -65,8 +65,13 @@ class TimerWidget(QWidget):
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.section_label, self.clock_label, self.status_label,
-                       self.start_button, self.schedule_label):
+        for widget in (
+            self.section_label,
+            self.clock_label,
+            self.status_label,
+            self.start_button,
+            self.schedule_label,
+        ):
             row.addWidget(widget)
 
         self._ticker = QTimer(self)
@@ -129,8 +134,14 @@ class TimerWidget(QWidget):
         total = self.timer.recorded_total()
         if total != section.actual_seconds:
             self.controller.record(
-                set_item_field(self.controller.session, "agenda", section.id,
-                               "actual_seconds", total, "Record time spent")
+                set_item_field(
+                    self.controller.session,
+                    "agenda",
+                    section.id,
+                    "actual_seconds",
+                    total,
+                    "Record time spent",
+                )
             )
         self._last_record = self._clock()
 
@@ -143,7 +154,9 @@ class TimerWidget(QWidget):
 
     def section_seconds(self) -> dict[str, float]:
         """Time spent per section, counting the running stretch (for the navigator)."""
-        spent: dict[str, float] = {s.id: float(s.actual_seconds) for s in self.controller.session.agenda}
+        spent: dict[str, float] = {
+            s.id: float(s.actual_seconds) for s in self.controller.session.agenda
+        }
         if self.timer.section_id in spent:
             spent[self.timer.section_id] = self.timer.elapsed()
         return spent

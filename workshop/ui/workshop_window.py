@@ -172,43 +172,61 @@ class WorkshopWindow(QMainWindow):
         std = QKeySequence.StandardKey
         keys = QKeySequence.keyBindings
         self.projecting_action = self._action(
-            "projecting_action", "Projecting", self.set_projecting,
-            [QKeySequence("F6"), QKeySequence("Ctrl+Shift+P")], checkable=True,
+            "projecting_action",
+            "Projecting",
+            self.set_projecting,
+            [QKeySequence("F6"), QKeySequence("Ctrl+Shift+P")],
+            checkable=True,
         )
         self.projecting_action.setToolTip(
             "Projecting (F6): hide private notes and hints, enlarge the type"
         )
-        self.next_action = self._action("next_page_action", "Next page", self.next_page,
-                                        [QKeySequence("Ctrl+PgDown")])
-        self.previous_action = self._action("previous_page_action", "Previous page",
-                                            self.previous_page, [QKeySequence("Ctrl+PgUp")])
+        self.next_action = self._action(
+            "next_page_action", "Next page", self.next_page, [QKeySequence("Ctrl+PgDown")]
+        )
+        self.previous_action = self._action(
+            "previous_page_action", "Previous page", self.previous_page, [QKeySequence("Ctrl+PgUp")]
+        )
         self.save_action = self._action("save_action", "Save", self.save, keys(std.Save))
-        self.undo_action = self._action("undo_action", "Undo", self.controller.undo,
-                                        keys(std.Undo))
-        self.redo_action = self._action("redo_action", "Redo", self.controller.redo,
-                                        keys(std.Redo))
-        self.zoom_in_action = self._action("zoom_in_action", "Zoom in",
-                                           lambda: self.zoom(1), keys(std.ZoomIn))
-        self.zoom_out_action = self._action("zoom_out_action", "Zoom out",
-                                            lambda: self.zoom(-1), keys(std.ZoomOut))
-        self.zoom_reset_action = self._action("zoom_reset_action", "Actual size",
-                                              lambda: self.zoom(0), [QKeySequence("Ctrl+0")])
-        self.full_screen_action = self._action("full_screen_action", "Full screen",
-                                               self.toggle_full_screen, keys(std.FullScreen))
-        self.close_action = self._action("close_workshop_action", "Back to library",
-                                         self.close, keys(std.Close))
-        self.new_action = self._action("new_action", "New workshop…", self._request_new,
-                                       keys(std.New))
-        self.open_action = self._action("open_action", "Open another workshop…",
-                                        self._request_open, keys(std.Open))
-        self.find_action = self._action("find_page_action", "Find a page", self._find_page,
-                                        keys(std.Find))
-        self.timer_action = self._action("timer_action", "Start or pause timer",
-                                         self.timer_widget.toggle, [QKeySequence("Ctrl+T")])
+        self.undo_action = self._action("undo_action", "Undo", self.controller.undo, keys(std.Undo))
+        self.redo_action = self._action("redo_action", "Redo", self.controller.redo, keys(std.Redo))
+        self.zoom_in_action = self._action(
+            "zoom_in_action", "Zoom in", lambda: self.zoom(1), keys(std.ZoomIn)
+        )
+        self.zoom_out_action = self._action(
+            "zoom_out_action", "Zoom out", lambda: self.zoom(-1), keys(std.ZoomOut)
+        )
+        self.zoom_reset_action = self._action(
+            "zoom_reset_action", "Actual size", lambda: self.zoom(0), [QKeySequence("Ctrl+0")]
+        )
+        self.full_screen_action = self._action(
+            "full_screen_action", "Full screen", self.toggle_full_screen, keys(std.FullScreen)
+        )
+        self.close_action = self._action(
+            "close_workshop_action", "Back to library", self.close, keys(std.Close)
+        )
+        self.new_action = self._action(
+            "new_action", "New workshop…", self._request_new, keys(std.New)
+        )
+        self.open_action = self._action(
+            "open_action", "Open another workshop…", self._request_open, keys(std.Open)
+        )
+        self.find_action = self._action(
+            "find_page_action", "Find a page", self._find_page, keys(std.Find)
+        )
+        self.timer_action = self._action(
+            "timer_action",
+            "Start or pause timer",
+            self.timer_widget.toggle,
+            [QKeySequence("Ctrl+T")],
+        )
         # A window action, so it works (and shows in the toolbar) while projecting hides
         # the side panel's check box.
         self.page_done_action = self._action(
-            "page_done_action", "Page done", self._set_page_done, [QKeySequence("Ctrl+D")],
+            "page_done_action",
+            "Page done",
+            self._set_page_done,
+            [QKeySequence("Ctrl+D")],
             checkable=True,
         )
         self.page_done_action.setToolTip("Page done (Ctrl+D): mark this page done in the page list")
@@ -217,8 +235,11 @@ class WorkshopWindow(QMainWindow):
         self.controller.undo_stack.undoTextChanged.connect(self._undo_text_changed)
         self.controller.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.page_list_action = self._action(
-            "page_list_action", "Show page list", self.set_page_list_visible,
-            [QKeySequence("F9")], checkable=True,
+            "page_list_action",
+            "Show page list",
+            self.set_page_list_visible,
+            [QKeySequence("F9")],
+            checkable=True,
         )
         self.page_list_action.setChecked(True)
         self.page_list_action.setToolTip(
@@ -243,7 +264,9 @@ class WorkshopWindow(QMainWindow):
             "clicker_next_action", "Next slide", self.next_page, [QKeySequence("PgDown")]
         )
         self.clicker_previous_action = self._action(
-            "clicker_previous_action", "Previous slide", self.previous_page,
+            "clicker_previous_action",
+            "Previous slide",
+            self.previous_page,
             [QKeySequence("PgUp")],
         )
         for action in (self.clicker_next_action, self.clicker_previous_action):
@@ -267,23 +290,37 @@ class WorkshopWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&Workshop")
-        file_menu.addActions([self.new_action, self.open_action, self.save_action,
-                              self.close_action])
+        file_menu.addActions(
+            [self.new_action, self.open_action, self.save_action, self.close_action]
+        )
         self._build_export_actions(file_menu)
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menus.addMenu("&View")
-        view_menu.addActions([self.present_action, self.end_present_action,
-                              self.room_vote_action])
+        view_menu.addActions([self.present_action, self.end_present_action, self.room_vote_action])
         view_menu.addSeparator()
         view_menu.addAction(self.page_list_action)
-        view_menu.addActions([self.projecting_action, self.zoom_in_action, self.zoom_out_action,
-                              self.zoom_reset_action, self.full_screen_action])
+        view_menu.addActions(
+            [
+                self.projecting_action,
+                self.zoom_in_action,
+                self.zoom_out_action,
+                self.zoom_reset_action,
+                self.full_screen_action,
+            ]
+        )
         theme_menu = view_menu.addMenu("&Theme")
         theme_menu.addActions(self.theme_actions.actions())
         go_menu = menus.addMenu("&Go")
-        go_menu.addActions([self.previous_action, self.next_action, self.find_action,
-                            self.timer_action, self.page_done_action])
+        go_menu.addActions(
+            [
+                self.previous_action,
+                self.next_action,
+                self.find_action,
+                self.timer_action,
+                self.page_done_action,
+            ]
+        )
 
         toolbar = QToolBar("Workshop", self)
         toolbar.setObjectName("workshop_toolbar")
@@ -329,7 +366,9 @@ class WorkshopWindow(QMainWindow):
     def _build_export_actions(self, menu: QMenu) -> None:
         """Workshop menu: export the roadmap PDF (Ctrl+E) and the actions as CSV."""
         self.export_roadmap_action = self._action(
-            "export_roadmap_action", "Export roadmap…", self.export_roadmap,
+            "export_roadmap_action",
+            "Export roadmap…",
+            self.export_roadmap,
             [QKeySequence("Ctrl+E")],
         )
         self.export_roadmap_action.setToolTip("Save the roadmap as a PDF (Ctrl+E)")
@@ -670,7 +709,9 @@ class WorkshopWindow(QMainWindow):
             retry.setObjectName("retry_button")
             copy = box.addButton("Save a copy…", QMessageBox.ButtonRole.ActionRole)
             copy.setObjectName("save_copy_button")
-            keep = box.addButton("Quit and keep them for next time", QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(
+                "Quit and keep them for next time", QMessageBox.ButtonRole.DestructiveRole
+            )
             keep.setObjectName("keep_for_next_time_button")
             stay = box.addButton(QMessageBox.StandardButton.Cancel)
             stay.setObjectName("stay_button")

@@ -87,19 +87,20 @@ def decisions(
     more_height = b.small_line + b.unit
     topic_width, card_width, card_gap = _card_geometry(b, topics)
     names = [_name_lines(b, t, card_width) for t in topics]
-    abouts = [
-        _heading_height(b, t) if roomy else _about_height(b, t, topic_width) for t in topics
-    ]
+    abouts = [_heading_height(b, t) if roomy else _about_height(b, t, topic_width) for t in topics]
 
     summary_font = _summary_font(b, roomy)[0]
     room = card_width - 2 * (b.unit + b.border * 2)
 
     def summary_lines(index: int, most: int) -> int:
         """The lines this decision's trade-offs need, at most ``most``."""
-        return min(most, max(
-            (len(wrap(c.summary, summary_font, room, most)) for c in topics[index].cards),
-            default=1,
-        ))
+        return min(
+            most,
+            max(
+                (len(wrap(c.summary, summary_font, room, most)) for c in topics[index].cards),
+                default=1,
+            ),
+        )
 
     def row_height(index: int, most: int) -> float:
         card = _card_height(b, summary_lines(index, most), names[index], roomy)
@@ -129,15 +130,25 @@ def decisions(
     column.setSpacing(gap)
     for index, topic in enumerate(shown):
         column.addWidget(
-            _topic(b, topic, topic_width, card_width, card_gap, summary_lines(index, lines),
-                   names[index], roomy)
+            _topic(
+                b,
+                topic,
+                topic_width,
+                card_width,
+                card_gap,
+                summary_lines(index, lines),
+                names[index],
+                roomy,
+            )
         )
     hidden = len(topics) - len(shown)
     if hidden:
         column.addWidget(
             b.label(
                 f"+ {hidden} more decision{'s' if hidden > 1 else ''}",
-                b.small_bold, "muted", "audience_more",
+                b.small_bold,
+                "muted",
+                "audience_more",
             )
         )
         used += more_height
@@ -231,9 +242,7 @@ def _roomy_topic(
     if topic.detail:
         room = b.measure - status_width - 2 * b.unit
         detail = wrap(topic.detail, b.small, room, 1)
-        status_line.addWidget(
-            b.label(detail.text, b.small, "muted", "audience_decision_detail"), 1
-        )
+        status_line.addWidget(b.label(detail.text, b.small, "muted", "audience_decision_detail"), 1)
     else:
         status_line.addStretch(1)
     column.addLayout(status_line)

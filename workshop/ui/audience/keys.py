@@ -51,7 +51,11 @@ def classify(event: QKeyEvent) -> PresenterKey | None:
 def forward_key(event: QKeyEvent, target: QWidget) -> None:
     """Hand a copy of ``event`` to ``target`` (a control of the facilitator's page)."""
     copy = QKeyEvent(
-        event.type(), event.key(), event.modifiers(), event.text(),
-        event.isAutoRepeat(), event.count(),
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
     )
     QApplication.sendEvent(target, copy)

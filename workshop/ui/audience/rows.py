@@ -53,8 +53,9 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
         value_width = 0
     number_width = 0
     if any(r.number for r in block.rows):
-        widest = max(QFontMetricsF(b.body_bold).horizontalAdvance(f"▶ {r.number}")
-                     for r in block.rows)
+        widest = max(
+            QFontMetricsF(b.body_bold).horizontalAdvance(f"▶ {r.number}") for r in block.rows
+        )
         number_width = math.ceil(widest) + b.unit
     pad = row_pad(b)
     text_width = cell_width - (value_width + 2 * b.unit if value_width else 0)
@@ -66,16 +67,12 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
     # Rows go left to right, then down; a line of the grid is as tall as its tallest row.
     chunks = [block.rows[i : i + columns] for i in range(0, len(block.rows), columns)]
     wrapped_chunks = [
-        [(row, wrap(row.text, b.body, text_width, row.lines)) for row in chunk]
-        for chunk in chunks
+        [(row, wrap(row.text, b.body, text_width, row.lines)) for row in chunk] for chunk in chunks
     ]
     heights = [
-        max(_row_height(b, row, len(lines)) for row, lines in wrapped)
-        for wrapped in wrapped_chunks
+        max(_row_height(b, row, len(lines)) for row, lines in wrapped) for wrapped in wrapped_chunks
     ]
-    marked = next(
-        (i for i, chunk in enumerate(chunks) if any(r.highlighted for r in chunk)), None
-    )
+    marked = next((i for i, chunk in enumerate(chunks) if any(r.highlighted for r in chunk)), None)
 
     def fit(first: int) -> list[int]:
         taken: list[int] = []
@@ -112,7 +109,9 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
                 b.measure - pad,
                 1,
             ).text,
-            b.small_bold, "muted", "audience_earlier",
+            b.small_bold,
+            "muted",
+            "audience_earlier",
         )
         label.setContentsMargins(pad, 0, 0, 0)
         grid.addWidget(label, 0, 0, 1, columns)
@@ -123,7 +122,8 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
         for c, (row, lines) in enumerate(wrapped_chunks[index]):
             grid.addWidget(
                 row_widget(b, row, lines.text, text_width, value_width, number_width),
-                line + r, c,
+                line + r,
+                c,
             )
         used += heights[index] + (row_gap if r else 0)
         shown += len(chunks[index])
@@ -147,9 +147,11 @@ def row_list(b: SlideBuilder, block: RowList, available: float) -> tuple[QWidget
         used += more_height
     return box, used
 
+
 def row_pad(b: SlideBuilder) -> int:
     """Inner padding of a row: room for the outline of the highlighted one."""
     return b.unit // 2 + b.border
+
 
 def _row_height(b: SlideBuilder, row: Row, lines: int) -> float:
     left = b.body_line * lines
@@ -160,14 +162,15 @@ def _row_height(b: SlideBuilder, row: Row, lines: int) -> float:
     right = (b.value_line if row.value else 0) + (b.small_line if row.value_note else 0)
     return max(left, right) + (2 * row_pad(b) if row.highlighted else 0)
 
+
 def row_widget(
     b: SlideBuilder, row: Row, text: str, text_width: float, value_width: int, number_width: int = 0
 ) -> QWidget:
     """One row: its number, its text, a line of details and flags under it, a value at
     the right; the highlighted row is outlined in the accent colour."""
-    widget: QWidget = Outline(b.view._colour("accent"), b.border * 2) if (
-        row.highlighted
-    ) else QWidget()
+    widget: QWidget = (
+        Outline(b.view._colour("accent"), b.border * 2) if (row.highlighted) else QWidget()
+    )
     widget.setObjectName("audience_row")
     widget.setProperty("highlighted", row.highlighted)
     line = QHBoxLayout(widget)
@@ -181,7 +184,8 @@ def row_widget(
             b.body_bold,
             "accent" if row.highlighted else "muted",
             "audience_row_number",
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            Qt.AlignmentFlag.AlignRight
+            | Qt.AlignmentFlag.AlignTop
             | Qt.AlignmentFlag.AlignAbsolute,
         )
         number.setFixedWidth(number_width - b.unit)
@@ -198,8 +202,7 @@ def row_widget(
         details.setContentsMargins(0, b.border if row.flags else 0, 0, 0)
         details.setSpacing(b.unit)
         flags_width = sum(
-            QFontMetricsF(b.small_bold).horizontalAdvance(f.text) + 3 * b.unit
-            for f in row.flags
+            QFontMetricsF(b.small_bold).horizontalAdvance(f.text) + 3 * b.unit for f in row.flags
         )
         if row.detail:
             room = max(text_width - flags_width - b.unit, text_width * 0.3)
@@ -228,14 +231,10 @@ def row_widget(
         top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         if row.value:
             value = wrap(row.value, b.value, value_width, 1)
-            right.addWidget(
-                b.label(value.text, b.value, "text", "audience_row_value", top_right)
-            )
+            right.addWidget(b.label(value.text, b.value, "text", "audience_row_value", top_right))
         if row.value_note:
             note = wrap(row.value_note, b.small, value_width, 1)
-            right.addWidget(
-                b.label(note.text, b.small, "muted", "audience_row_note", top_right)
-            )
+            right.addWidget(b.label(note.text, b.small, "muted", "audience_row_note", top_right))
         right.addStretch(1)
         holder = QWidget()
         holder.setLayout(right)

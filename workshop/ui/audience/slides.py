@@ -314,8 +314,14 @@ def _caption(framework: Framework, page: Page, kind: str) -> str:
 
 
 def _list_slide(
-    framework: Framework, page: Page, kind: str, rows: Iterable[Row], *,
-    empty: str, more: str, more_one: str,
+    framework: Framework,
+    page: Page,
+    kind: str,
+    rows: Iterable[Row],
+    *,
+    empty: str,
+    more: str,
+    more_one: str,
 ) -> Slide:
     """A slide that is one list of rows under the stage and ``kind`` caption."""
     return Slide(
@@ -398,8 +404,13 @@ def _interviews(framework: Framework, session: Session, page: Page, focus: str) 
         if not interview.private  # private interviews stay on the laptop
     )
     return _list_slide(
-        framework, page, "discovery interviews", rows,
-        empty="No interviews recorded yet.", more="interviews", more_one="interview",
+        framework,
+        page,
+        "discovery interviews",
+        rows,
+        empty="No interviews recorded yet.",
+        more="interviews",
+        more_one="interview",
     )
 
 
@@ -458,8 +469,13 @@ def _maturity(framework: Framework, session: Session, page: Page, focus: str) ->
             )
         )
     return _list_slide(
-        framework, page, "maturity check · 0 to 4", rows,
-        empty="No statements for this stage.", more="statements", more_one="statement",
+        framework,
+        page,
+        "maturity check · 0 to 4",
+        rows,
+        empty="No statements for this stage.",
+        more="statements",
+        more_one="statement",
     )
 
 
@@ -579,8 +595,13 @@ def _matrix(framework: Framework, session: Session, page: Page, focus: str) -> S
     )
     if not spots:
         return _list_slide(
-            framework, page, "value and cost", (),
-            empty="No opportunities yet.", more="opportunities", more_one="opportunity",
+            framework,
+            page,
+            "value and cost",
+            (),
+            empty="No opportunities yet.",
+            more="opportunities",
+            more_one="opportunity",
         )
     return Slide(
         page.id,
@@ -615,8 +636,13 @@ def _audit(framework: Framework, session: Session, page: Page, focus: str) -> Sl
             )
         )
     return _list_slide(
-        framework, page, "data audit", rows,
-        empty="No data audit items yet.", more="items", more_one="item",
+        framework,
+        page,
+        "data audit",
+        rows,
+        empty="No data audit items yet.",
+        more="items",
+        more_one="item",
     )
 
 
@@ -679,7 +705,11 @@ def _decision(framework: Framework, session: Session, page: Page, focus: str) ->
             status, detail = "Not chosen yet", ""
         blocks.append(
             OptionCards(
-                topic.title, cards, status, chosen=option is not None, detail=detail,
+                topic.title,
+                cards,
+                status,
+                chosen=option is not None,
+                detail=detail,
                 question=topic.question,
             )
         )
@@ -706,8 +736,13 @@ def _go_to_market(framework: Framework, session: Session, page: Page, focus: str
             )
         )
     return _list_slide(
-        framework, page, "go-to-market", rows,
-        empty="No go-to-market items.", more="items", more_one="item",
+        framework,
+        page,
+        "go-to-market",
+        rows,
+        empty="No go-to-market items.",
+        more="items",
+        more_one="item",
     )
 
 
@@ -741,8 +776,13 @@ def _actions(framework: Framework, session: Session, page: Page, focus: str) -> 
             )
         )
     return _list_slide(
-        framework, page, "who does what, by when", rows,
-        empty="No actions yet.", more="actions", more_one="action",
+        framework,
+        page,
+        "who does what, by when",
+        rows,
+        empty="No actions yet.",
+        more="actions",
+        more_one="action",
     )
 
 
@@ -766,6 +806,11 @@ def _roadmap(framework: Framework, session: Session, page: Page, focus: str) -> 
             )
         )
     return _list_slide(
-        framework, page, "the plan by quarter", rows,
-        empty="Nothing is scheduled yet.", more="quarters", more_one="quarter",
+        framework,
+        page,
+        "the plan by quarter",
+        rows,
+        empty="Nothing is scheduled yet.",
+        more="quarters",
+        more_one="quarter",
     )

@@ -153,7 +153,9 @@ def _flow(
             inner.addWidget(
                 b.label(
                     wrap(entry.detail, b.small, room, 1).text,
-                    b.small, "muted", "audience_role_detail",
+                    b.small,
+                    "muted",
+                    "audience_role_detail",
                 )
             )
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)

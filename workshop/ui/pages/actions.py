@@ -509,7 +509,8 @@ class ActionsPage(BasePage):
             for column, (field, _heading) in enumerate(COLUMNS):
                 if field != "text":
                     texts.setdefault(column, set()).add(
-                        self.model.display(field, getattr(action, field)))
+                        self.model.display(field, getattr(action, field))
+                    )
         widths: dict[int, int] = {}
         floors: dict[int, int] = {}
         for column, (field, _heading) in enumerate(COLUMNS):
@@ -517,10 +518,11 @@ class ActionsPage(BasePage):
                 continue
             shown = texts.get(column, set())
             whole = max((metrics.horizontalAdvance(t) for t in shown), default=0) + pad
-            word = max((metrics.horizontalAdvance(w) for t in shown for w in t.split()),
-                       default=0) + pad
-            floors[column] = max(word, header.sectionSizeHint(column) if field == "private"
-                                 else 0)
+            word = (
+                max((metrics.horizontalAdvance(w) for t in shown for w in t.split()), default=0)
+                + pad
+            )
+            floors[column] = max(word, header.sectionSizeHint(column) if field == "private" else 0)
             widths[column] = max(min(whole, char * 16), floors[column], char * 6)
         # The small columns together get at most 60 % of the table: names and stages wrap
         # onto a second line instead; a date never shrinks (an elided date is useless).
@@ -535,8 +537,7 @@ class ActionsPage(BasePage):
                 width = max(round(width * factor), floors[column])
             if self.table.columnWidth(column) != width:
                 self.table.setColumnWidth(column, width)
-        left = self.table.viewport().width() - sum(
-            self.table.columnWidth(c) for c in widths)
+        left = self.table.viewport().width() - sum(self.table.columnWidth(c) for c in widths)
         return bool(left >= char * 24)
 
     def _fit_rows(self) -> None:

@@ -33,7 +33,10 @@ class CellDelegate(QStyledItemDelegate):
     """Editors for the cells of one collection's table; ``columns`` are (field, heading)."""
 
     def __init__(
-        self, parent: QWidget, collection: str, columns: tuple[tuple[str, str], ...],
+        self,
+        parent: QWidget,
+        collection: str,
+        columns: tuple[tuple[str, str], ...],
         placeholders: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -156,13 +159,17 @@ class PageTable(QTableView):
     def keep_rows(self, rows: int, lines: int = 2) -> None:
         """Never shorter than ``rows`` rows: on a short screen the page scrolls instead of
         squeezing the table to a sliver."""
-        height = (self.horizontalHeader().sizeHint().height() + self.row_height(lines) * rows
-                  + 2 * self.frameWidth())
+        height = (
+            self.horizontalHeader().sizeHint().height()
+            + self.row_height(lines) * rows
+            + 2 * self.frameWidth()
+        )
         if self.minimumHeight() != height:
             self.setMinimumHeight(height)
 
-    def fit(self, columns: dict[int, ColumnFit], lines: int = 2,
-            optional: tuple[int, ...] = ()) -> None:
+    def fit(
+        self, columns: dict[int, ColumnFit], lines: int = 2, optional: tuple[int, ...] = ()
+    ) -> None:
         """Size the columns to the room the table has: fixed columns at their full width,
         shrunk towards their longest word when the room is short, the stretching ones
         sharing what is left; no column narrower than its longest word. When even that

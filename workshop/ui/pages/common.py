@@ -452,4 +452,3 @@ class CommitLineEdit(QLineEdit):
             self._shown = self.text()
             self.setModified(False)
             self._commit(self.text())
-

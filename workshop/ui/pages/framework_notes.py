@@ -35,9 +35,7 @@ def stage_guidance(stage: Stage, object_name: str = "stage_guidance") -> QLabel:
 
 def principles_text(framework: Framework) -> str:
     """The framework-level principles, one paragraph each."""
-    return "\n\n".join(
-        f"{p.title}. {p.text}" for p in framework.principles if not p.retired
-    )
+    return "\n\n".join(f"{p.title}. {p.text}" for p in framework.principles if not p.retired)
 
 
 def principles_box(framework: Framework, object_name: str = "principles_box") -> QWidget:
@@ -46,14 +44,16 @@ def principles_box(framework: Framework, object_name: str = "principles_box") ->
     box.setObjectName(object_name)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
-    head = named(plain_label("Principles that run through the framework"), "principles_title",
-                 "Principles")
+    head = named(
+        plain_label("Principles that run through the framework"), "principles_title", "Principles"
+    )
     font = head.font()
     font.setBold(True)
     head.setFont(font)
     layout.addWidget(head)
-    layout.addWidget(named(plain_label(principles_text(framework)), "principles_text",
-                           "Principles"))
+    layout.addWidget(
+        named(plain_label(principles_text(framework)), "principles_text", "Principles")
+    )
     return box
 
 
@@ -102,7 +102,10 @@ class LastAnswer(QLabel):
 def advice_only_rules(framework: Framework, checked: frozenset[str]) -> QLabel:
     """The hiring advice no check can test, under a heading line (communicators, briefing)."""
     text = advice_only_rules_text(framework, checked)
-    label = named(plain_label(f"Also from the framework:\n{text}" if text else ""),
-                  "advice_only_rules", "Hiring advice to discuss")
+    label = named(
+        plain_label(f"Also from the framework:\n{text}" if text else ""),
+        "advice_only_rules",
+        "Hiring advice to discuss",
+    )
     label.setVisible(bool(text))
     return label

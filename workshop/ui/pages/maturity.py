@@ -119,9 +119,7 @@ class StatementRow(QFrame):
         self.score_buttons: list[QToolButton] = []
         for score in SCORES:
             anchor = statement.anchors[score]
-            button = named(
-                QToolButton(), f"score_button_{score}", f"Score {score}: {anchor}"
-            )
+            button = named(QToolButton(), f"score_button_{score}", f"Score {score}: {anchor}")
             button.setText(f" {score} ")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -216,8 +214,7 @@ class StatementRow(QFrame):
             mean = scored.score if scored and scored.score is not None else 0.0
             people = sum(counts)
             self.rating_label.setText(
-                f"Show of hands: {counts_in_words(counts)} · average {mean:.1f} · "
-                f"{people} people"
+                f"Show of hands: {counts_in_words(counts)} · average {mean:.1f} · {people} people"
             )
             anchor = self.statement.anchors[round(mean)]
             anchor = f"About {round(mean)} — {anchor}"
@@ -248,9 +245,7 @@ class StatementRow(QFrame):
             self.setProperty("current", current)
             width = max(2, round(em(self) / 4))
             self.setStyleSheet(
-                f"StatementRow {{ border: {width}px solid palette(highlight); }}"
-                if current
-                else ""
+                f"StatementRow {{ border: {width}px solid palette(highlight); }}" if current else ""
             )
 
     # --- changing --------------------------------------------------------------------------
@@ -465,8 +460,10 @@ class MaturityPage(BasePage):
         if rating is None and score is None:
             return
         label = "Clear rating" if score is None else f"Rate {score}"
-        if rating is not None and rating.counts != NO_COUNTS and not self._replace_hands(
-            rating.counts, score
+        if (
+            rating is not None
+            and rating.counts != NO_COUNTS
+            and not self._replace_hands(rating.counts, score)
         ):
             self.refresh()  # the pressed button goes back to how the rating stands
             return
@@ -531,7 +528,6 @@ class MaturityPage(BasePage):
             return  # focus left the page: keep the last row marked
         for row in self.rows:
             row.set_current(row is current)
-
 
 
 __all__ = ["MaturityPage", "StatementRow", "counts_in_words"]

@@ -110,8 +110,9 @@ class OverviewPage(BasePage):
             ("sponsor", "Executive sponsor"),
             ("sponsor_role", "Sponsor's role"),
         ):
-            edit = named(line_editor(self, None, "", field, f"Edit {label.lower()}"),
-                         f"{field}_edit", label)
+            edit = named(
+                line_editor(self, None, "", field, f"Edit {label.lower()}"), f"{field}_edit", label
+            )
             self.fields[field] = edit
             form.addRow(f"{label}:", edit)
         self.date_edit = named(DateEdit(), "workshop_date_edit", "Workshop date")
@@ -166,8 +167,10 @@ class OverviewPage(BasePage):
         self.participants_table.delete_requested.connect(self.remove_participants)
         layout.addWidget(self.participants_table)
         self.participants_empty = named(
-            EmptyState("No participants yet — press “Add participant” and type a name and "
-                       "role (for example “CTO”)."),
+            EmptyState(
+                "No participants yet — press “Add participant” and type a name and "
+                "role (for example “CTO”)."
+            ),
             "participants_empty",
         )
         layout.addWidget(self.participants_empty)
@@ -200,8 +203,10 @@ class OverviewPage(BasePage):
         empty_layout = QHBoxLayout(self.agenda_empty)
         empty_layout.setContentsMargins(0, 0, 0, 0)
         empty_layout.addWidget(
-            named(EmptyState("No agenda yet — start from a preset, then adjust the minutes."),
-                  "agenda_empty_text"),
+            named(
+                EmptyState("No agenda yet — start from a preset, then adjust the minutes."),
+                "agenda_empty_text",
+            ),
             1,
         )
         self.preset_buttons: list[QPushButton] = []
@@ -269,15 +274,14 @@ class OverviewPage(BasePage):
             if box.value() != section.planned_minutes:
                 box.setValue(section.planned_minutes)
             spent = QTableWidgetItem(
-                minutes_in_words(round(section.actual_seconds / 60)) if section.actual_seconds
+                minutes_in_words(round(section.actual_seconds / 60))
+                if section.actual_seconds
                 else "—"
             )
             spent.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             table.setItem(row, 2, spent)
         header = table.horizontalHeader().sizeHint().height()
-        table.setFixedHeight(
-            header + table.verticalHeader().length() + 2 * table.frameWidth() + 2
-        )
+        table.setFixedHeight(header + table.verticalHeader().length() + 2 * table.frameWidth() + 2)
         table.setVisible(bool(sections))
         self.agenda_empty.setVisible(not sections)
         planned = sum(s.planned_minutes for s in sections)
@@ -314,8 +318,9 @@ class OverviewPage(BasePage):
         session = self.controller.session
         ids = self.participants_table.selected_ids()
         order = sorted(ids, key=lambda i: session.index_of("participants", i), reverse=True)
-        edits: list[Edit] = [remove_item(session, "participants", i, "Remove participant")
-                             for i in order]
+        edits: list[Edit] = [
+            remove_item(session, "participants", i, "Remove participant") for i in order
+        ]
         if edits:
             self.push(edits[0] if len(edits) == 1 else Batch(tuple(edits), "Remove participants"))
 
@@ -331,8 +336,14 @@ class OverviewPage(BasePage):
         section = session.find("agenda", section_id)
         if section is not None and section.planned_minutes != minutes:
             self.push(
-                set_item_field(session, "agenda", section_id, "planned_minutes", minutes,
-                               label="Change planned minutes")
+                set_item_field(
+                    session,
+                    "agenda",
+                    section_id,
+                    "planned_minutes",
+                    minutes,
+                    label="Change planned minutes",
+                )
             )
 
     def apply_preset(self, preset_id: str) -> None:

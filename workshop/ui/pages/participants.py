@@ -66,8 +66,7 @@ class ParticipantsModel(RowStateModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         participant: Participant | None = self.row_at(index.row())
@@ -110,13 +109,20 @@ class ParticipantsTable(PageTable):
         metrics = self.fontMetrics()
         cap = metrics.averageCharWidth() * 24
         rows = self.participants.state.rows
-        self.fit({
-            column: ColumnFit(
-                floor=max(longest_word(self.font(), [getattr(p, name) for p in rows], cap),
-                          metrics.averageCharWidth() * 8) + self.pad(),
-                stretch=1)
-            for column, (name, _heading) in enumerate(COLUMNS)
-        }, lines=1)
+        self.fit(
+            {
+                column: ColumnFit(
+                    floor=max(
+                        longest_word(self.font(), [getattr(p, name) for p in rows], cap),
+                        metrics.averageCharWidth() * 8,
+                    )
+                    + self.pad(),
+                    stretch=1,
+                )
+                for column, (name, _heading) in enumerate(COLUMNS)
+            },
+            lines=1,
+        )
         header = self.horizontalHeader().sizeHint().height()
         height = header + self.row_height(1) * max(len(rows), 2) + 2 * self.frameWidth() + 2
         if self.minimumHeight() != height or self.maximumHeight() != height:
@@ -136,6 +142,8 @@ class ParticipantsTable(PageTable):
         index = self.participants.index(row, 0)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.edit(index)

@@ -208,7 +208,9 @@ class PlacementPage(BasePage):
         clear_layout(self.reached_row)
         if placement.reached:
             for stage_id in placement.reached:
-                tag = named(Tag(f"✓ {names.get(stage_id, stage_id)} reached", "good"), "reached_tag")
+                tag = named(
+                    Tag(f"✓ {names.get(stage_id, stage_id)} reached", "good"), "reached_tag"
+                )
                 self.reached_row.addWidget(tag)
         else:
             self.reached_row.addWidget(
@@ -243,8 +245,11 @@ class PlacementPage(BasePage):
             else {}
         )
         self.chart.set_bars(
-            [Bar(c.dimension_name, c.score, before.get(c.dimension)) for c in stage.cells
-             if c.total > 0],
+            [
+                Bar(c.dimension_name, c.score, before.get(c.dimension))
+                for c in stage.cells
+                if c.total > 0
+            ],
             placement.threshold,
         )
         self.chart_caption.setText(
@@ -252,8 +257,7 @@ class PlacementPage(BasePage):
             f"level every dimension needs for the stage to count as reached. "
             f"{stage.rated} of {stage.total} statements rated."
             + (
-                f" The thick mark is the score at the last workshop"
-                f"{self._baseline_date()}."
+                f" The thick mark is the score at the last workshop{self._baseline_date()}."
                 if before
                 else ""
             )
@@ -265,11 +269,12 @@ class PlacementPage(BasePage):
 
     def _fill_stages(self, placement: Placement) -> None:
         clear_layout(self.stages_grid)
-        previous = (
-            {s.stage: s for s in self.before.stages} if self.before is not None else {}
+        previous = {s.stage: s for s in self.before.stages} if self.before is not None else {}
+        headings = (
+            ("Stage", "Score", "Last workshop", "Rated", "")
+            if previous
+            else ("Stage", "Score", "Rated", "")
         )
-        headings = ("Stage", "Score", "Last workshop", "Rated", "") if previous else (
-            "Stage", "Score", "Rated", "")
         for column, heading in enumerate(headings):
             label = plain_label(heading, wrap=False)
             self.scaled(label, SECONDARY, bold=True)
@@ -307,10 +312,12 @@ class PlacementPage(BasePage):
         clear_layout(self.disagree_list)
         self.disagree_title.setVisible(True)
         if not placement.disagreements:
-            note = self.muted(plain_label(
-                "No disagreement recorded. Record a show of hands on a maturity check to see "
-                "where executives see things differently."
-            ))
+            note = self.muted(
+                plain_label(
+                    "No disagreement recorded. Record a show of hands on a maturity check to see "
+                    "where executives see things differently."
+                )
+            )
             self.disagree_list.addWidget(named(note, "no_disagreement"))
             return
         for scored in placement.disagreements:
@@ -339,24 +346,25 @@ class PlacementPage(BasePage):
         self.coverage_list.addWidget(self.muted(plain_label(placement.coverage_rule)))
 
     def _fill_gaps(self, placement: Placement, working: str) -> None:
-        focused = next(
-            (gid for gid, button in self.gap_buttons.items() if button.hasFocus()), None
-        )
+        focused = next((gid for gid, button in self.gap_buttons.items() if button.hasFocus()), None)
         clear_layout(self.gaps_grid)
         self.gap_buttons = {}
         self.gaps_title.setText(f"What is missing to reach {working}")
         self.gaps_rule.setText(placement.gaps_rule)
         if not placement.gaps:
             self.gaps_grid.addWidget(
-                named(plain_label(f"Nothing missing: every statement of {working} is met."),
-                      "no_gaps"),
-                0, 0,
+                named(
+                    plain_label(f"Nothing missing: every statement of {working} is met."), "no_gaps"
+                ),
+                0,
+                0,
             )
             return
         planned = {(a.text, a.stage) for a in self.controller.session.actions}
         for row, gap in enumerate(placement.gaps):
-            self.gaps_grid.addWidget(Tag(gap.dimension_name, "neutral"), row, 0,
-                                     Qt.AlignmentFlag.AlignTop)
+            self.gaps_grid.addWidget(
+                Tag(gap.dimension_name, "neutral"), row, 0, Qt.AlignmentFlag.AlignTop
+            )
             texts = QVBoxLayout()
             statement = named(plain_label(gap.statement), "gap_statement", "Statement")
             texts.addWidget(statement)
@@ -407,7 +415,9 @@ class PlacementPage(BasePage):
             source_page=self.page.id,
             kind="action",
         )
-        if self.push(add_item(self.controller.session, "actions", action, label="Add gap as action")):
+        if self.push(
+            add_item(self.controller.session, "actions", action, label="Add gap as action")
+        ):
             self.show_message(f"Added to actions: {gap.action}")
 
 

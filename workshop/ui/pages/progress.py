@@ -72,8 +72,9 @@ class ProgressPage(BasePage):
 
         self.chart: ProgressChart = ProgressChart()
         layout.addWidget(self.chart)
-        self.stages_title = named(plain_label("Stage and actions, workshop by workshop"),
-                                  "stages_title")
+        self.stages_title = named(
+            plain_label("Stage and actions, workshop by workshop"), "stages_title"
+        )
         self.scaled(self.stages_title, SECTION, bold=True)
         layout.addWidget(self.stages_title)
         self.stages_label = named(plain_label(), "stages_label", "Stage and actions")
@@ -141,7 +142,5 @@ class ProgressPage(BasePage):
             )
         )
         self.moved_label.setText(
-            "\n".join(
-                f"•  {m.text}  {m.before:.1f} → {m.after:.1f}" for m in journey.moved_most
-            )
+            "\n".join(f"•  {m.text}  {m.before:.1f} → {m.after:.1f}" for m in journey.moved_most)
         )

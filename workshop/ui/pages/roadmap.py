@@ -110,8 +110,11 @@ def blend(colour: QColor, background: QColor, strength: float) -> QColor:
 
 def _frame(roadmap: Roadmap) -> tuple[object, ...]:
     """What the grid's rows and columns are made of: the same frame keeps its cells."""
-    return (roadmap.quarters, roadmap.quarter_labels,
-            tuple((lane.id, lane.name) for lane in roadmap.lanes))
+    return (
+        roadmap.quarters,
+        roadmap.quarter_labels,
+        tuple((lane.id, lane.name) for lane in roadmap.lanes),
+    )
 
 
 def item_key(item: RoadmapItem) -> str:
@@ -151,7 +154,9 @@ class RoadmapChip(QFrame):
         self.item = item
         self.page = page
         self.setObjectName(f"chip_{item_key(item)}")
-        mark = "First project: " if item.first_project else ("Milestone: " if item.milestone else "")
+        mark = (
+            "First project: " if item.first_project else ("Milestone: " if item.milestone else "")
+        )
         self.setAccessibleName(f"{mark}{item.title}")
         self.setAccessibleDescription(item.detail)
         self.setToolTip(f"{item.title}\n{item.detail}" if item.detail else item.title)
@@ -190,13 +195,21 @@ class RoadmapChip(QFrame):
         focused = self.hasFocus()
         width = 2.0 if focused or self.item.milestone or self.item.first_project else 1.0
         rect = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight) if focused else
-                            blend(text, base, 0.55), width))
+        painter.setPen(
+            QPen(
+                palette.color(QPalette.ColorRole.Highlight) if focused else blend(text, base, 0.55),
+                width,
+            )
+        )
         painter.setBrush(base)
         painter.drawRoundedRect(rect, radius, radius)
         # The lane stripe, inside the outline (a shape, with the lane named in its row).
-        stripe = QRectF(rect.left() + width, rect.top() + width, max(3.0, em(self) / 2.5),
-                        rect.height() - 2 * width)
+        stripe = QRectF(
+            rect.left() + width,
+            rect.top() + width,
+            max(3.0, em(self) / 2.5),
+            rect.height() - 2 * width,
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(lane)
         painter.drawRoundedRect(stripe, radius / 2, radius / 2)
@@ -279,8 +292,9 @@ class RoadmapGrid(QWidget):
                 painter.fillRect(QRectF(left, top, right - left, bottom - top), band)
             # The lane's name cell: a light tint of its colour with a solid edge.
             colour = QColor(LANE_COLOURS.get(lane_id, CATEGORY[0]))
-            painter.fillRect(QRectF(left, top, label_right - left, bottom - top),
-                             blend(colour, back, LANE_TINT))
+            painter.fillRect(
+                QRectF(left, top, label_right - left, bottom - top), blend(colour, back, LANE_TINT)
+            )
             painter.fillRect(QRectF(left, top, stripe, bottom - top), colour)
             painter.setPen(QPen(rule, 1))
             painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
@@ -294,8 +308,9 @@ class RoadmapGrid(QWidget):
                 x = self._column_left(column)
                 if x is not None and grid.itemAtPosition(first_row, column) is not None:
                     x -= grid.horizontalSpacing() / 2
-                    painter.drawLine(QPointF(x, first[0] - half_gap),
-                                     QPointF(x, last[1] + half_gap))
+                    painter.drawLine(
+                        QPointF(x, first[0] - half_gap), QPointF(x, last[1] + half_gap)
+                    )
         painter.end()
 
 
@@ -431,9 +446,9 @@ class RoadmapPage(BasePage):
         self.scaled(heading, SECTION, bold=True)
         section_layout.addWidget(heading)
         if name == "unscheduled":
-            hint = self.muted(plain_label(
-                "Give these a quarter on their own page to place them on the roadmap."
-            ))
+            hint = self.muted(
+                plain_label("Give these a quarter on their own page to place them on the roadmap.")
+            )
             self.scaled(hint, SECONDARY)
             section_layout.addWidget(hint)
         table = ListTable(name, title)
@@ -475,9 +490,11 @@ class RoadmapPage(BasePage):
                 f"{FIRST_PROJECT[0]} marks the first project, {MILESTONE[0]} the target-stage "
                 "milestone."
             )
-            real_items = [
-                i for lane in roadmap.lanes for i in lane.items if not i.milestone
-            ] + [*roadmap.unscheduled, *roadmap.earlier, *roadmap.later]
+            real_items = [i for lane in roadmap.lanes for i in lane.items if not i.milestone] + [
+                *roadmap.unscheduled,
+                *roadmap.earlier,
+                *roadmap.later,
+            ]
             self.empty_state.setVisible(not real_items)
             self.grid.setVisible(not roadmap.is_empty)
             self.summary_label.setText(self._summary(roadmap))
@@ -486,8 +503,13 @@ class RoadmapPage(BasePage):
                 # The bands depend on the page's width, known once it is shown: the grid is
                 # built then (showEvent), once, rather than now and again at the first show.
                 self._grid_pending = self._grid_pending or grid_changed
-            elif grid_changed and same_frame and old is not None and not rebuild \
-                    and not self._grid_pending:
+            elif (
+                grid_changed
+                and same_frame
+                and old is not None
+                and not rebuild
+                and not self._grid_pending
+            ):
                 self._update_cells(old, roadmap)  # the chips of the cells that changed
             elif grid_changed or self._grid_pending:  # the whole grid is built again
                 self._build_grid(roadmap)
@@ -497,7 +519,8 @@ class RoadmapPage(BasePage):
                 self._selected = ""
                 self.detail_label.setText(
                     "Select an item (click it, or press Tab) to see its details here."
-                    if not roadmap.is_empty else ""
+                    if not roadmap.is_empty
+                    else ""
                 )
                 self.detail_label.setVisible(not roadmap.is_empty)
             else:
@@ -575,14 +598,15 @@ class RoadmapPage(BasePage):
         quarters = list(zip(roadmap.quarters, roadmap.quarter_labels, strict=True))
         row = 0
         for start in range(0, len(quarters), per_band):
-            band = quarters[start:start + per_band]
+            band = quarters[start : start + per_band]
             corner = self._add(named(plain_label("Lane", wrap=False), "lane_heading", "Lane"))
             self.scaled(corner, SECONDARY, bold=True)
             self.muted(corner)
             grid.addWidget(corner, row, 0, Qt.AlignmentFlag.AlignBottom)
             for column, (quarter, label) in enumerate(band, 1):
                 heading = self._add(
-                    named(plain_label(label, wrap=False), f"quarter_{quarter}", label))
+                    named(plain_label(label, wrap=False), f"quarter_{quarter}", label)
+                )
                 self.scaled(heading, 1.0, bold=True)
                 grid.addWidget(heading, row, column, Qt.AlignmentFlag.AlignBottom)
             first_row = row + 1
@@ -613,7 +637,11 @@ class RoadmapPage(BasePage):
         column = max([chars * 8, *(c.minimumSizeHint().width() for c in cells.values())])
         metrics = QFontMetricsF(self._bold_font())
         longest = max(
-            (metrics.horizontalAdvance(word) for lane in roadmap.lanes for word in lane.name.split()),
+            (
+                metrics.horizontalAdvance(word)
+                for lane in roadmap.lanes
+                for word in lane.name.split()
+            ),
             default=0.0,
         )
         lanes = round(longest + em(self) * 2)
@@ -621,7 +649,8 @@ class RoadmapPage(BasePage):
         body_layout = body.layout() if body is not None else None
         margins = body_layout.contentsMargins() if body_layout is not None else None
         width = self.scroll_view.viewport().width() - (
-            margins.left() + margins.right() if margins is not None else 0)
+            margins.left() + margins.right() if margins is not None else 0
+        )
         width -= self.scroll_view.verticalScrollBar().sizeHint().width()  # when one appears
         gap = self.grid.grid.horizontalSpacing()
         fits = int((width - lanes) // (column + gap)) if width > 0 else count
@@ -688,8 +717,12 @@ class RoadmapPage(BasePage):
 
     def _drop_chips(self, cell: QWidget) -> None:
         doomed = list(cell.findChildren(RoadmapChip))
-        gone = {id(w) for chip in doomed for w in (chip, chip.title_label, chip.mark_label)
-                if w is not None}
+        gone = {
+            id(w)
+            for chip in doomed
+            for w in (chip, chip.title_label, chip.mark_label)
+            if w is not None
+        }
         self._scaled = [entry for entry in self._scaled if id(entry[0]) not in gone]
         self._accented = [widget for widget in self._accented if id(widget) not in gone]
         layout = cell.layout()
@@ -758,8 +791,12 @@ class RoadmapPage(BasePage):
                 self.list_headings[name].setText(title)
                 self.list_sections[name].setAccessibleName(title)
             self.list_tables[name].show_state(
-                list_state(items, with_quarter=with_quarter, lane_names=LANE_NAMES,
-                           lane_colours=LANE_COLOURS),
+                list_state(
+                    items,
+                    with_quarter=with_quarter,
+                    lane_names=LANE_NAMES,
+                    lane_colours=LANE_COLOURS,
+                ),
                 lanes,
             )
             self.list_sections[name].setVisible(bool(items))

@@ -61,13 +61,15 @@ def list_state(
     rows = []
     for item in items:
         when = item.quarter_label if with_quarter else ""
-        rows.append(ListRow(
-            id=f"{item.source}_{item.source_id}",
-            lane=lane_names.get(item.lane, item.lane),
-            colour=lane_colours.get(item.lane, ""),
-            title=item.title,
-            detail=" · ".join(p for p in (when, item.detail) if p),
-        ))
+        rows.append(
+            ListRow(
+                id=f"{item.source}_{item.source_id}",
+                lane=lane_names.get(item.lane, item.lane),
+                colour=lane_colours.get(item.lane, ""),
+                title=item.title,
+                detail=" · ".join(p for p in (when, item.detail) if p),
+            )
+        )
     return ListState(tuple(rows))
 
 
@@ -127,8 +129,11 @@ class ListTable(PageTable):
         swatch beside its name), and the table as tall as its rows."""
         self.fit(self._columns(), lines=1)
         rows = self.list_model.state.rows
-        height = (self.horizontalHeader().sizeHint().height()
-                  + self.row_height(1) * len(rows) + 2 * self.frameWidth())
+        height = (
+            self.horizontalHeader().sizeHint().height()
+            + self.row_height(1) * len(rows)
+            + 2 * self.frameWidth()
+        )
         if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)
 
@@ -145,12 +150,17 @@ class ListTable(PageTable):
         swatch = self.iconSize().width() if self.iconSize().isValid() else metrics.height()
         lanes = [HEADINGS[0], *self.lane_names]
         columns = {
-            0: ColumnFit(floor=longest_word(self.font(), lanes, cap) + swatch + pad,
-                         want=max(metrics.horizontalAdvance(n) for n in lanes) + swatch + pad),
-            1: ColumnFit(floor=longest_word(self.font(), [r.title for r in state.rows], cap) + pad,
-                         stretch=2),
-            2: ColumnFit(floor=longest_word(self.font(), [r.detail for r in state.rows], cap) + pad,
-                         stretch=3),
+            0: ColumnFit(
+                floor=longest_word(self.font(), lanes, cap) + swatch + pad,
+                want=max(metrics.horizontalAdvance(n) for n in lanes) + swatch + pad,
+            ),
+            1: ColumnFit(
+                floor=longest_word(self.font(), [r.title for r in state.rows], cap) + pad, stretch=2
+            ),
+            2: ColumnFit(
+                floor=longest_word(self.font(), [r.detail for r in state.rows], cap) + pad,
+                stretch=3,
+            ),
         }
         self._measured = (key, columns)
         return columns

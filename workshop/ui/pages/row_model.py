@@ -39,12 +39,16 @@ def single_move(old: list[str], new: list[str]) -> tuple[int, int] | None:
     first = next((n for n, (a, b) in enumerate(zip(old, new, strict=True)) if a != b), None)
     if first is None:
         return None
-    last = len(old) - 1 - next(
-        n for n, (a, b) in enumerate(zip(reversed(old), reversed(new), strict=True)) if a != b
+    last = (
+        len(old)
+        - 1
+        - next(
+            n for n, (a, b) in enumerate(zip(reversed(old), reversed(new), strict=True)) if a != b
+        )
     )
-    if old[first + 1:last + 1] == new[first:last] and old[first] == new[last]:
+    if old[first + 1 : last + 1] == new[first:last] and old[first] == new[last]:
         return first, last  # moved down
-    if old[first:last] == new[first + 1:last + 1] and old[last] == new[first]:
+    if old[first:last] == new[first + 1 : last + 1] and old[last] == new[first]:
         return last, first  # moved up
     return None
 
@@ -97,8 +101,13 @@ class RowStateModel(QAbstractTableModel):
             self._state = state
             self.endResetModel()
             return "reset"
-        self._rows_changed([n for n, row in enumerate(state.rows)
-                            if old.row(row.id) is not None and old.row(row.id) != row])
+        self._rows_changed(
+            [
+                n
+                for n, row in enumerate(state.rows)
+                if old.row(row.id) is not None and old.row(row.id) != row
+            ]
+        )
         return how
 
     def _rows_changed(self, rows: list[int]) -> None:
@@ -114,7 +123,8 @@ class RowStateModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(start, 0), self.index(end, last_column))
 
     def rowCount(
-        self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+        self,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
     ) -> int:
         return 0 if parent.isValid() else len(self._state.rows)
 

@@ -153,8 +153,9 @@ class RoomOverlay(QWidget):
             row_top = top + (r + QUIET_ZONE) * module
             for c, cell in enumerate(row):
                 if cell:
-                    painter.fillRect(left + (c + QUIET_ZONE) * module, row_top, module, module,
-                                     QColor("#000000"))
+                    painter.fillRect(
+                        left + (c + QUIET_ZONE) * module, row_top, module, module, QColor("#000000")
+                    )
 
         x = left + side + margin
         width = w - x - margin
@@ -162,22 +163,56 @@ class RoomOverlay(QWidget):
         room = self.live.round
         assert room is not None and self.live.server is not None
         title = "Vote from your phone" if room.number == 1 else f"Round {room.number}: vote again"
-        y += self._text(painter, QRectF(x, y, width, h * 0.2), title, self._font(TITLE, True),
-                        t.text) + h / 30
-        y += self._text(painter, QRectF(x, y, width, h * 0.1), "Scan the code, or open",
-                        self._font(BODY), t.muted)
-        y += self._text(painter, QRectF(x, y, width, h * 0.14), self.live.server.url,
-                        self._font(BODY, True), t.text) + h / 30
-        y += self._text(painter, QRectF(x, y, width, h * 0.1), "and enter the code",
-                        self._font(BODY), t.muted)
+        y += (
+            self._text(
+                painter, QRectF(x, y, width, h * 0.2), title, self._font(TITLE, True), t.text
+            )
+            + h / 30
+        )
+        y += self._text(
+            painter,
+            QRectF(x, y, width, h * 0.1),
+            "Scan the code, or open",
+            self._font(BODY),
+            t.muted,
+        )
+        y += (
+            self._text(
+                painter,
+                QRectF(x, y, width, h * 0.14),
+                self.live.server.url,
+                self._font(BODY, True),
+                t.text,
+            )
+            + h / 30
+        )
+        y += self._text(
+            painter, QRectF(x, y, width, h * 0.1), "and enter the code", self._font(BODY), t.muted
+        )
         code = f"{room.code[:3]} {room.code[3:]}"
-        y += self._text(painter, QRectF(x, y, width, h * 0.16), code, self._font(CODE, True),
-                        t.accent) + h / 20
-        y += self._text(painter, QRectF(x, y, width, h * 0.1), self.live.progress_text,
-                        self._font(BODY, True), t.text) + h / 60
-        self._text(painter, QRectF(x, y, width, h - y - margin),
-                   "Anonymous: the room sees only totals, after the facilitator reveals them.",
-                   self._font(SMALL), t.muted)
+        y += (
+            self._text(
+                painter, QRectF(x, y, width, h * 0.16), code, self._font(CODE, True), t.accent
+            )
+            + h / 20
+        )
+        y += (
+            self._text(
+                painter,
+                QRectF(x, y, width, h * 0.1),
+                self.live.progress_text,
+                self._font(BODY, True),
+                t.text,
+            )
+            + h / 60
+        )
+        self._text(
+            painter,
+            QRectF(x, y, width, h - y - margin),
+            "Anonymous: the room sees only totals, after the facilitator reveals them.",
+            self._font(SMALL),
+            t.muted,
+        )
 
     def _paint_results(self, painter: QPainter, t: themes.Theme) -> None:
         h, w = self.height(), self.width()
@@ -187,11 +222,20 @@ class RoomOverlay(QWidget):
         width = w - 2 * margin_x
         y = float(margin_y)
         title = "The room's vote" + (f" · round {room.number}" if room.number > 1 else "")
-        y += self._text(painter, QRectF(margin_x, y, width, h * 0.15), title,
-                        self._font(TITLE, True), t.text)
+        y += self._text(
+            painter, QRectF(margin_x, y, width, h * 0.15), title, self._font(TITLE, True), t.text
+        )
         verb = "ballot" if tally.ballots == 1 else "ballots"
-        y += self._text(painter, QRectF(margin_x, y, width, h * 0.08),
-                        f"{tally.ballots} {verb}", self._font(SMALL), t.muted) + h / 40
+        y += (
+            self._text(
+                painter,
+                QRectF(margin_x, y, width, h * 0.08),
+                f"{tally.ballots} {verb}",
+                self._font(SMALL),
+                t.muted,
+            )
+            + h / 40
+        )
         body, small = self._font(RESULT), self._font(SMALL, True)
         body_line = QFontMetricsF(body).lineSpacing()
         small_line = QFontMetricsF(small).lineSpacing()
@@ -210,8 +254,9 @@ class RoomOverlay(QWidget):
         most = max([*tally.votes.values(), 1]) if tally.kind != RATING else 0
         for item in shown:
             if tally.kind == RATING:
-                self._text(painter, QRectF(margin_x, y, text_w, body_line * 2), item.text, body,
-                           t.text)
+                self._text(
+                    painter, QRectF(margin_x, y, text_w, body_line * 2), item.text, body, t.text
+                )
                 figures = self.live.agreement_of(item.id)
                 counts = tally.counts.get(item.id, (0, 0, 0, 0, 0))
                 chart = QRectF(margin_x + text_w + h / 30, y, chart_w, row_h - h / 60)
@@ -226,28 +271,50 @@ class RoomOverlay(QWidget):
                 if gap:
                     line += " · ⚠ " + gap
                 colour = t.warning if figures is not None and figures.disagreement else t.muted
-                self._text(painter, QRectF(margin_x, y + body_line * 2, text_w,
-                                           small_line * 1.2), line, small, colour)
+                self._text(
+                    painter,
+                    QRectF(margin_x, y + body_line * 2, text_w, small_line * 1.2),
+                    line,
+                    small,
+                    colour,
+                )
             else:
                 votes = tally.votes.get(item.id, 0)
-                self._text(painter, QRectF(margin_x, y, text_w, body_line), item.text, body,
-                           t.text)
-                bar = QRectF(margin_x + text_w + h / 30, y + body_line * 0.15,
-                             (chart_w - body_line * 2) * votes / most, body_line * 0.7)
+                self._text(painter, QRectF(margin_x, y, text_w, body_line), item.text, body, t.text)
+                bar = QRectF(
+                    margin_x + text_w + h / 30,
+                    y + body_line * 0.15,
+                    (chart_w - body_line * 2) * votes / most,
+                    body_line * 0.7,
+                )
                 if votes:
                     painter.setPen(outline)
                     painter.setBrush(QColor(fill))
                     painter.drawRect(bar)
-                self._text(painter, QRectF(bar.right() + h / 60, y, body_line * 2.5, body_line),
-                           str(votes), self._font(BODY, True), t.text)
+                self._text(
+                    painter,
+                    QRectF(bar.right() + h / 60, y, body_line * 2.5, body_line),
+                    str(votes),
+                    self._font(BODY, True),
+                    t.text,
+                )
             y += row_h
         if len(shown) < len(items):
-            self._text(painter, QRectF(margin_x, y, width, small_line * 1.2),
-                       f"+ {len(items) - len(shown)} more on the facilitator's screen", small,
-                       t.muted)
+            self._text(
+                painter,
+                QRectF(margin_x, y, width, small_line * 1.2),
+                f"+ {len(items) - len(shown)} more on the facilitator's screen",
+                small,
+                t.muted,
+            )
 
     def _strip(
-        self, painter: QPainter, rect: QRectF, counts: tuple[int, ...], fill: str, outline: QPen,
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        counts: tuple[int, ...],
+        fill: str,
+        outline: QPen,
         t: themes.Theme,
     ) -> None:
         """Votes per score 0..4 as five columns, each with its score under it and its count."""
@@ -266,10 +333,22 @@ class RoomOverlay(QWidget):
             if n:
                 painter.setBrush(QColor(fill))
                 painter.drawRect(bar)
-                self._text(painter, QRectF(x, bar.top() - label_h, col_w, label_h), str(n),
-                           label_font, t.text, int(Qt.AlignmentFlag.AlignHCenter))
-            self._text(painter, QRectF(x, rect.top() + bar_area, col_w, label_h), str(score),
-                       label_font, t.muted, int(Qt.AlignmentFlag.AlignHCenter))
+                self._text(
+                    painter,
+                    QRectF(x, bar.top() - label_h, col_w, label_h),
+                    str(n),
+                    label_font,
+                    t.text,
+                    int(Qt.AlignmentFlag.AlignHCenter),
+                )
+            self._text(
+                painter,
+                QRectF(x, rect.top() + bar_area, col_w, label_h),
+                str(score),
+                label_font,
+                t.muted,
+                int(Qt.AlignmentFlag.AlignHCenter),
+            )
 
 
 def _first_lines(text: str, metrics: QFontMetricsF, width: float, lines: int) -> str:

@@ -79,8 +79,11 @@ class LiveRound(QObject):
         """
         self.stop()
         room = round_for_page(
-            self.controller.framework, self.controller.session, page,
-            budget=budget, ask_group=ask_group,
+            self.controller.framework,
+            self.controller.session,
+            page,
+            budget=budget,
+            ask_group=ask_group,
         )
         try:
             server = RoomServer(room, host, port)

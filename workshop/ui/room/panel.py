@@ -190,8 +190,11 @@ class RoomPanel(QDialog):
             return
         try:
             self.live.start(
-                self.page, str(host), DEFAULT_PORT,
-                budget=self.budget_box.value(), ask_group=self.group_box.isChecked(),
+                self.page,
+                str(host),
+                DEFAULT_PORT,
+                budget=self.budget_box.value(),
+                ask_group=self.group_box.isChecked(),
             )
         except (ValueError, OSError) as error:
             self.message_label.setText(f"Could not start: {error}")
@@ -211,7 +214,9 @@ class RoomPanel(QDialog):
             self.message_label.setText("")
             status = getattr(self.window_, "statusBar", None)
             if callable(status):
-                status().showMessage(f"Room vote saved: {ballots} ballot(s). Ctrl+Z undoes it.", 8000)
+                status().showMessage(
+                    f"Room vote saved: {ballots} ballot(s). Ctrl+Z undoes it.", 8000
+                )
             self.hide()  # done: the page (and the audience view) now show the tally
         else:
             self.message_label.setText("Nobody voted: nothing was written.")

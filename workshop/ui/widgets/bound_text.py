@@ -125,9 +125,7 @@ class _BoundText(_MixinBase):
     binding: _Binding
     _filling = False  # True while a refresh fills the field: that is not typing
 
-    def _bind(
-        self, controller: SessionController, source: TextSource, label: str
-    ) -> None:
+    def _bind(self, controller: SessionController, source: TextSource, label: str) -> None:
         self.binding = _Binding(self, controller, source, label)
         self.binding.timer.timeout.connect(self.commit)
         controller.flush_requested.connect(self.commit)

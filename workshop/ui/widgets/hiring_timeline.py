@@ -187,9 +187,7 @@ class HiringTimeline(QWidget):
         column = self.column_rect(entry.quarter)
         row = self.row_rect(index)
         size = self._metrics().height() * 0.9
-        return QRectF(
-            column.left() + self._unit(), row.center().y() - size / 2, size, size
-        )
+        return QRectF(column.left() + self._unit(), row.center().y() - size / 2, size, size)
 
     def _chart_height(self) -> float:
         return self._header_height() + self._row_height() * (len(self._entries) + 2)
@@ -237,8 +235,9 @@ class HiringTimeline(QWidget):
             if entry.hire_id in self._selected:
                 painter.setPen(QPen(accent, line_width))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(row.adjusted(line_width / 2, line_width / 2,
-                                              -line_width / 2, -line_width / 2))
+                painter.drawRect(
+                    row.adjusted(line_width / 2, line_width / 2, -line_width / 2, -line_width / 2)
+                )
         footer = QRectF(0, footer_top, right, bottom - footer_top)
         painter.fillRect(footer, band)
 
@@ -265,8 +264,9 @@ class HiringTimeline(QWidget):
         for index, entry in enumerate(self._entries):
             row = self.row_rect(index)
             painter.setPen(text)
-            title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight,
-                                       label_width - unit * 2)
+            title = metrics.elidedText(
+                entry.title, Qt.TextElideMode.ElideRight, label_width - unit * 2
+            )
             painter.drawText(QPointF(unit, baseline(row.top(), row.height())), title)
             marker = self._marker_rect(index, entry)
             painter.setPen(QPen(text, line_width))
@@ -284,10 +284,12 @@ class HiringTimeline(QWidget):
             )
 
         # Footer: joining per quarter and the running total, in words and numbers.
-        for offset, (name, values) in enumerate((
-            (JOINING_LABEL, [f"+{q.joining}" if q.joining else "—" for q in self._quarters]),
-            (TOTAL_LABEL, [str(q.total) for q in self._quarters]),
-        )):
+        for offset, (name, values) in enumerate(
+            (
+                (JOINING_LABEL, [f"+{q.joining}" if q.joining else "—" for q in self._quarters]),
+                (TOTAL_LABEL, [str(q.total) for q in self._quarters]),
+            )
+        ):
             top = footer_top + offset * self._row_height()
             y = baseline(top, self._row_height())
             painter.setFont(bold)

@@ -82,14 +82,27 @@ def shape_path(shape: str, centre: QPointF, radius: float) -> QPainterPath:
     elif shape == "diamond":
         s = radius * 1.2
         path.addPolygon(
-            QPolygonF([QPointF(x, y - s), QPointF(x + s, y), QPointF(x, y + s), QPointF(x - s, y),
-                       QPointF(x, y - s)])
+            QPolygonF(
+                [
+                    QPointF(x, y - s),
+                    QPointF(x + s, y),
+                    QPointF(x, y + s),
+                    QPointF(x - s, y),
+                    QPointF(x, y - s),
+                ]
+            )
         )
     elif shape == "triangle":
         s = radius * 1.25
         path.addPolygon(
-            QPolygonF([QPointF(x, y - s), QPointF(x + s * 0.95, y + s * 0.7),
-                       QPointF(x - s * 0.95, y + s * 0.7), QPointF(x, y - s)])
+            QPolygonF(
+                [
+                    QPointF(x, y - s),
+                    QPointF(x + s * 0.95, y + s * 0.7),
+                    QPointF(x - s * 0.95, y + s * 0.7),
+                    QPointF(x, y - s),
+                ]
+            )
         )
     else:
         path.addEllipse(centre, radius, radius)
@@ -190,7 +203,8 @@ class MatrixChart(QWidget):
             return
         new_layout = self.layout_points()
         changed = [
-            i for i in set(old_layout) | set(new_layout)
+            i
+            for i in set(old_layout) | set(new_layout)
             if old_layout.get(i) != new_layout.get(i) or old_by_id.get(i) != ids.get(i)
         ]
         if len(changed) > PATCH_LIMIT:
@@ -384,9 +398,7 @@ class MatrixChart(QWidget):
         if hovered != self._hovered:
             before = self._overlay_rect()
             self._hovered = hovered
-            self.setCursor(
-                Qt.CursorShape.OpenHandCursor if hovered else Qt.CursorShape.ArrowCursor
-            )
+            self.setCursor(Qt.CursorShape.OpenHandCursor if hovered else Qt.CursorShape.ArrowCursor)
             self.update(before | self._overlay_rect())
         event.ignore()
 
@@ -449,8 +461,11 @@ class MatrixChart(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,
-                            QEvent.Type.StyleChange):
+        if event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
             self._invalidate()
 
     def event(self, event: QEvent) -> bool:
@@ -492,9 +507,12 @@ class MatrixChart(QWidget):
     def _pens(self) -> tuple[QColor, QColor, QColor, float]:
         palette = self.palette()
         line = self._metrics().lineSpacing()
-        return (palette.color(QPalette.ColorRole.WindowText),
-                palette.color(QPalette.ColorRole.Base),
-                palette.color(QPalette.ColorRole.Highlight), max(2.0, line / 9))
+        return (
+            palette.color(QPalette.ColorRole.WindowText),
+            palette.color(QPalette.ColorRole.Base),
+            palette.color(QPalette.ColorRole.Highlight),
+            max(2.0, line / 9),
+        )
 
     def _pixmap(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -579,18 +597,26 @@ class MatrixChart(QWidget):
         painter = QPainter(self)
         area = event.rect()
         ratio = scene.devicePixelRatio()
-        painter.drawPixmap(QRectF(area), scene,
-                           QRectF(area.x() * ratio, area.y() * ratio,
-                                  area.width() * ratio, area.height() * ratio))
+        painter.drawPixmap(
+            QRectF(area),
+            scene,
+            QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio),
+        )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text, background, accent, thick = self._pens()
         placed = self.layout_points()
-        for i in {self._selected, self._hovered} - {"", self._dragging if self._drag_moved
-                                                    else ""}:
+        for i in {self._selected, self._hovered} - {"", self._dragging if self._drag_moved else ""}:
             point = self.point(i)
             if point is not None and i in placed:
-                self._paint_marker(painter, point, SHAPES[point.quadrant % len(SHAPES)],
-                                   *placed[i], text, accent, thick)
+                self._paint_marker(
+                    painter,
+                    point,
+                    SHAPES[point.quadrant % len(SHAPES)],
+                    *placed[i],
+                    text,
+                    accent,
+                    thick,
+                )
         dragged = self.point(self._dragging)
         if dragged is not None and self._drag_moved and dragged.opportunity_id in placed:
             shape = SHAPES[dragged.quadrant % len(SHAPES)]
@@ -599,8 +625,7 @@ class MatrixChart(QWidget):
             painter.setPen(QPen(text, thick, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(shape_path(shape, self.to_screen(cost, value), radius))
-            self._paint_marker(painter, dragged, shape, self._drag_at, radius, text, accent,
-                               thick)
+            self._paint_marker(painter, dragged, shape, self._drag_at, radius, text, accent, thick)
         label = self._callout()
         if label is not None:
             self._paint_callout(painter, label[0], label[1], text, background, accent)
@@ -617,10 +642,14 @@ class MatrixChart(QWidget):
         grid.setAlphaF(0.3)
         painter.setPen(QPen(grid, 1))
         for k in range(1, HIGH - LOW + 1):
-            painter.drawLine(QPointF(plot.left() + k * cell, plot.top()),
-                             QPointF(plot.left() + k * cell, plot.bottom()))
-            painter.drawLine(QPointF(plot.left(), plot.top() + k * cell),
-                             QPointF(plot.right(), plot.top() + k * cell))
+            painter.drawLine(
+                QPointF(plot.left() + k * cell, plot.top()),
+                QPointF(plot.left() + k * cell, plot.bottom()),
+            )
+            painter.drawLine(
+                QPointF(plot.left(), plot.top() + k * cell),
+                QPointF(plot.right(), plot.top() + k * cell),
+            )
         painter.setPen(QPen(text, thick))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(plot)
@@ -643,8 +672,17 @@ class MatrixChart(QWidget):
             centre, radius = placed[p.opportunity_id]
             if within is not None and not within.intersects(self._marker_bounds(centre, radius)):
                 continue
-            self._paint_marker(painter, p, SHAPES[p.quadrant % len(SHAPES)], centre, radius,
-                               text, accent, thick, plain=True)
+            self._paint_marker(
+                painter,
+                p,
+                SHAPES[p.quadrant % len(SHAPES)],
+                centre,
+                radius,
+                text,
+                accent,
+                thick,
+                plain=True,
+            )
 
     def _callout(self) -> tuple[MatrixPoint, QRectF] | None:
         """The point whose title is shown (dragged, hovered or selected) and its box."""
@@ -683,19 +721,30 @@ class MatrixChart(QWidget):
         for score in range(LOW, HIGH + 1):
             label = str(score)
             x = self.to_screen(score, LOW).x()
-            painter.drawText(QPointF(x - m.horizontalAdvance(label) / 2,
-                                     plot.bottom() + m.ascent() + line * 0.25), label)
+            painter.drawText(
+                QPointF(
+                    x - m.horizontalAdvance(label) / 2, plot.bottom() + m.ascent() + line * 0.25
+                ),
+                label,
+            )
             y = self.to_screen(LOW, score).y()
-            painter.drawText(QPointF(plot.left() - line * 0.4 - m.horizontalAdvance(label),
-                                     y + (m.ascent() - m.descent()) / 2), label)
+            painter.drawText(
+                QPointF(
+                    plot.left() - line * 0.4 - m.horizontalAdvance(label),
+                    y + (m.ascent() - m.descent()) / 2,
+                ),
+                label,
+            )
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
         bm = QFontMetricsF(bold)
         cost_title = "Cost  (1 low → 5 high)"
         painter.drawText(
-            QPointF(plot.center().x() - bm.horizontalAdvance(cost_title) / 2,
-                    plot.bottom() + line * 1.3 + bm.ascent()),
+            QPointF(
+                plot.center().x() - bm.horizontalAdvance(cost_title) / 2,
+                plot.bottom() + line * 1.3 + bm.ascent(),
+            ),
             cost_title,
         )
         value_title = "Value  (1 low → 5 high)"
@@ -723,15 +772,17 @@ class MatrixChart(QWidget):
             width = room_right - room_left - 2 * pad
             radius = line * 0.28
             y_mid = plot.top() + band / 2 if top else plot.bottom() - band / 2
-            name = bm.elidedText(quadrant.name, Qt.TextElideMode.ElideRight,
-                                 width - radius * 2 - pad)
+            name = bm.elidedText(
+                quadrant.name, Qt.TextElideMode.ElideRight, width - radius * 2 - pad
+            )
             name_width = bm.horizontalAdvance(name)
             total = radius * 2 + pad + name_width
             x = room_left + pad if left else room_right - pad - total
             painter.setPen(QPen(text, max(1.5, line / 14)))
             painter.setBrush(quadrant_fill(index))
-            painter.drawPath(shape_path(SHAPES[index % len(SHAPES)],
-                                        QPointF(x + radius, y_mid), radius))
+            painter.drawPath(
+                shape_path(SHAPES[index % len(SHAPES)], QPointF(x + radius, y_mid), radius)
+            )
             painter.setFont(bold)
             painter.setPen(text)
             painter.drawText(
@@ -772,8 +823,10 @@ class MatrixChart(QWidget):
         dy = radius * 0.22 if shape == "triangle" else 0.0
         painter.setPen(QColor(NUMBER_COLOUR))
         painter.drawText(
-            QPointF(centre.x() - fm.horizontalAdvance(label) / 2,
-                    centre.y() + dy + (fm.ascent() - fm.descent()) / 2),
+            QPointF(
+                centre.x() - fm.horizontalAdvance(label) / 2,
+                centre.y() + dy + (fm.ascent() - fm.descent()) / 2,
+            ),
             label,
         )
         if point.first_project:
@@ -802,5 +855,7 @@ class MatrixChart(QWidget):
         painter.setBrush(background)
         painter.drawRoundedRect(box, pad, pad)
         painter.setPen(text)
-        painter.drawText(QPointF(box.x() + pad, box.y() + pad / 2 + m.ascent()),
-                         self._callout_text(point, self.plot_rect()))
+        painter.drawText(
+            QPointF(box.x() + pad, box.y() + pad / 2 + m.ascent()),
+            self._callout_text(point, self.plot_rect()),
+        )

@@ -144,9 +144,7 @@ class DimensionBarChart(QWidget):
                 painter.setPen(QPen(text, line_width * 2))
                 painter.drawLine(QPointF(x, top + row * 0.08), QPointF(x, top + row * 0.92))
             painter.setPen(text)
-            painter.drawText(
-                QPointF(right + metrics.averageCharWidth(), baseline), bar.value_text
-            )
+            painter.drawText(QPointF(right + metrics.averageCharWidth(), baseline), bar.value_text)
 
         if self._threshold is not None and self._bars:
             x = left + plot_width * self._threshold / MAX_SCORE

@@ -78,8 +78,10 @@ class ProgressChart(pg.PlotWidget):
         # pyqtgraph takes colours as values, not from the palette: a theme change (which
         # arrives as a palette change) draws the chart again in the new theme's colours.
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.PaletteChange
-                and getattr(self, "_theme_id", None) not in (None, theme.current_theme().id)):
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_theme_id", None) not in (
+            None,
+            theme.current_theme().id,
+        ):
             self.apply_theme()
             if self._lines:
                 self.show_series(self._days, self._labels, self._lines)

@@ -17,8 +17,13 @@ class WrapRow(QWidget):
     """
 
     def __init__(
-        self, lead: QWidget, others: list[QWidget], *, lead_chars: int | None = 28,
-        spacing: int = 6, parent: QWidget | None = None,
+        self,
+        lead: QWidget,
+        others: list[QWidget],
+        *,
+        lead_chars: int | None = 28,
+        spacing: int = 6,
+        parent: QWidget | None = None,
     ) -> None:
         """``lead_chars=None``: the lead keeps its own size (a button) and does not stretch."""
         super().__init__(parent)

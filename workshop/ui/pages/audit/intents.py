@@ -27,8 +27,9 @@ def set_readiness(session: Session, opportunity_id: str, value: str) -> Edit | N
     opportunity = session.find("opportunities", opportunity_id)
     if opportunity is None or opportunity.data_readiness == value:
         return None
-    return set_item_field(session, "opportunities", opportunity_id, "data_readiness", value,
-                          "Set data readiness")
+    return set_item_field(
+        session, "opportunities", opportunity_id, "data_readiness", value, "Set data readiness"
+    )
 
 
 def remove_data_item(session: Session, item_id: str) -> Edit | None:

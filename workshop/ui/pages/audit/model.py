@@ -62,8 +62,11 @@ class GroupsModel(RowStateModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self.group_row(index.row())
-        if row is not None and not row.general and GROUP_COLUMNS[index.column()][0] == \
-                "data_readiness":
+        if (
+            row is not None
+            and not row.general
+            and GROUP_COLUMNS[index.column()][0] == "data_readiness"
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -79,8 +82,9 @@ class GroupsModel(RowStateModel):
         if role == Qt.ItemDataRole.EditRole and field == "data_readiness":
             return row.data_readiness
         if role == CHOICES_ROLE and field == "data_readiness" and not row.general:
-            return [(value, READINESS_NAMES.get(value, value))
-                    for value in Opportunity.DATA_READINESS]
+            return [
+                (value, READINESS_NAMES.get(value, value)) for value in Opportunity.DATA_READINESS
+            ]
         if role == Qt.ItemDataRole.ToolTipRole:
             if field == "blocked" and row.blocked:
                 return " ".join(row.reasons)

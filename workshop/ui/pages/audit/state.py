@@ -152,8 +152,9 @@ class ItemRow:
         if column == "target_quarter":
             return ""  # the model names the quarter (it knows the workshop's window)
         if column == "blocks_start":
-            return BLOCKS_TEXT if self.blocking else ("Blocks the start" if item.blocks_start
-                                                      else "")
+            return (
+                BLOCKS_TEXT if self.blocking else ("Blocks the start" if item.blocks_start else "")
+            )
         if column in ITEM_TEXTS:
             return str(getattr(item, column))
         return ""
@@ -164,8 +165,7 @@ class Rows:
     """An ordered list of rows with ids (what ``RowStateModel`` shows)."""
 
     rows: tuple[GroupRow, ...] | tuple[ItemRow, ...]
-    by_id: dict[str, GroupRow | ItemRow] = field(default_factory=dict, compare=False,
-                                                   repr=False)
+    by_id: dict[str, GroupRow | ItemRow] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.by_id and self.rows:

@@ -165,7 +165,8 @@ class AuditPage(BasePage):
         self.groups_table = named(PageTable(), "groups_table", "Opportunities and their data")
         self.groups_table.setModel(self.groups_model)
         self.groups_table.setItemDelegate(
-            CellDelegate(self.groups_table, "opportunities", GROUP_COLUMNS))
+            CellDelegate(self.groups_table, "opportunities", GROUP_COLUMNS)
+        )
         self.groups_table.selectionModel().currentRowChanged.connect(self._group_chosen)
         self.groups_table.resized.connect(self._fit_groups)
 
@@ -188,12 +189,14 @@ class AuditPage(BasePage):
         self.scaled(self.reasons_label, SECONDARY)
         detail.addWidget(self.reasons_label)
 
-        self.items_model = ItemsModel(self, quarter_choices=self._quarter_choices,
-                                      set_field=self.set_item_field)
+        self.items_model = ItemsModel(
+            self, quarter_choices=self._quarter_choices, set_field=self.set_item_field
+        )
         self.items_table = named(PageTable(), "items_table", "Data items")
         self.items_table.setModel(self.items_model)
         self.items_table.setItemDelegate(
-            CellDelegate(self.items_table, "audit", ITEM_COLUMNS, PLACEHOLDERS))
+            CellDelegate(self.items_table, "audit", ITEM_COLUMNS, PLACEHOLDERS)
+        )
         self.items_table.delete_requested.connect(self.remove_selected)
         self.items_table.resized.connect(self._fit_items)
         self.items_table.selectionModel().currentRowChanged.connect(self._item_chosen)
@@ -203,12 +206,14 @@ class AuditPage(BasePage):
         detail.addWidget(self.none_label)
         foot = QHBoxLayout()
         foot.addStretch(1)
-        self.add_button = named(QPushButton("Add data item"), "add_item_button",
-                                "Add data for this opportunity")
+        self.add_button = named(
+            QPushButton("Add data item"), "add_item_button", "Add data for this opportunity"
+        )
         self.add_button.clicked.connect(self.add_audit_item)
         self.add_key(self.add_button)
-        self.remove_button = named(QPushButton("Remove"), "remove_button",
-                                   "Remove the selected data item")
+        self.remove_button = named(
+            QPushButton("Remove"), "remove_button", "Remove the selected data item"
+        )
         self.remove_button.setToolTip("Remove the selected data item (undo brings it back)")
         self.remove_button.clicked.connect(self.remove_selected)
         foot.addWidget(self.add_button)
@@ -248,7 +253,9 @@ class AuditPage(BasePage):
             self.scaled(label, SECONDARY)
             edit: BoundLineEdit = named(
                 line_editor(self, "audit", "", field, f"Edit {heading.lower()}"),
-                f"{field}_edit", heading)
+                f"{field}_edit",
+                heading,
+            )
             edit.setPlaceholderText(PLACEHOLDERS[field])
             label.setBuddy(edit)
             grid.addWidget(label, row, 0)
@@ -275,8 +282,7 @@ class AuditPage(BasePage):
         return self.items_model.ids
 
     def refresh(self) -> None:
-        self._show(audit_state(self.framework, self.controller.session),
-                   first=self.state is EMPTY)
+        self._show(audit_state(self.framework, self.controller.session), first=self.state is EMPTY)
 
     def show_change(self, change: Change) -> None:
         """Only edits of the opportunities or the audit change this page."""
@@ -292,14 +298,16 @@ class AuditPage(BasePage):
             how = self.groups_model.show_state(state.groups)
             if first or state.group(self.selected_group) is None:  # the first, or it went
                 self.selected_group = state.groups.ids[0] if state.groups.ids else GENERAL
-            if how == "reset" or self.groups_table.currentIndex().row() != \
-                    self.groups_model.row_of(self.selected_group):
+            if how == "reset" or self.groups_table.currentIndex().row() != self.groups_model.row_of(
+                self.selected_group
+            ):
                 self._select_group_row(self.selected_group)
             self._show_group()
             has_opportunities = bool(state.opportunities)
             self.empty_box.setVisible(not has_opportunities)
             self.go_matrix_button.setVisible(
-                not has_opportunities and self._matrix_position() is not None)
+                not has_opportunities and self._matrix_position() is not None
+            )
             self.progress_tag.set_tag(*state.progress)
             self._fit_groups()  # a title typed on the matrix may hold a longer word
 
@@ -319,7 +327,8 @@ class AuditPage(BasePage):
         self.none_label.setText(group.empty_text)
         self.none_label.setVisible(not group.items)
         self.add_button.setAccessibleName(
-            "Add data for general use" if group.general else "Add data for this opportunity")
+            "Add data for general use" if group.general else "Add data for this opportunity"
+        )
         if not self.current_item_id() and self.items_model.ids:
             self.select_item(self.items_model.ids[0])  # its details show in the form
         self._fit_items()
@@ -386,8 +395,10 @@ class AuditPage(BasePage):
         if row >= 0:
             index = self.items_model.index(row, ITEM_COLUMN[field])
             self.items_table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.items_table.scrollTo(index)
 
     # --- fitting ---------------------------------------------------------------------------
@@ -413,8 +424,9 @@ class AuditPage(BasePage):
         characters or its longest word."""
         metrics = table.fontMetrics()
         floor = longest_word(table.font(), texts, metrics.averageCharWidth() * 24)
-        return ColumnFit(floor=max(floor, metrics.averageCharWidth() * chars) + table.pad(),
-                         stretch=1)
+        return ColumnFit(
+            floor=max(floor, metrics.averageCharWidth() * chars) + table.pad(), stretch=1
+        )
 
     def _title_fit(self, table: PageTable, titles: tuple[str, ...]) -> ColumnFit:
         """The titles' column, measured again only when a title or the type size changed
@@ -432,31 +444,42 @@ class AuditPage(BasePage):
             return GROUP_COLUMNS[GROUP_COLUMN[field]][1]
 
         rows = [row for row in self.state.groups.rows if isinstance(row, GroupRow)]
-        table.fit({
-            # The opportunity's name reads first: the other columns wrap before it does.
-            GROUP_COLUMN["title"]: self._title_fit(table, tuple(row.title for row in rows)),
-            GROUP_COLUMN["data_readiness"]: self._fits(
-                table, [*READINESS_NAMES.values(), heading("data_readiness")]),
-            GROUP_COLUMN["blocked"]: self._fits(table, [BLOCKED_CELL, CAN_START,
-                                                        heading("blocked")]),
-            GROUP_COLUMN["summary"]: self._fits(
-                table, ["2 data items: 1 available, 1 partial", "—", heading("summary")]),
-        })
+        table.fit(
+            {
+                # The opportunity's name reads first: the other columns wrap before it does.
+                GROUP_COLUMN["title"]: self._title_fit(table, tuple(row.title for row in rows)),
+                GROUP_COLUMN["data_readiness"]: self._fits(
+                    table, [*READINESS_NAMES.values(), heading("data_readiness")]
+                ),
+                GROUP_COLUMN["blocked"]: self._fits(
+                    table, [BLOCKED_CELL, CAN_START, heading("blocked")]
+                ),
+                GROUP_COLUMN["summary"]: self._fits(
+                    table, ["2 data items: 1 available, 1 partial", "—", heading("summary")]
+                ),
+            }
+        )
 
     def _fit_items(self) -> None:
         table = self.items_table
         table.keep_rows(2)
         check = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + round(em(self))
-        table.fit({
-            ITEM_COLUMN["data_needed"]: self._text_fit(
-                table, [row.text("data_needed") for row in self.items_model.state.rows],
-                len("Data needed") + 2),  # its heading reads whole
-            ITEM_COLUMN["status"]: self._fits(table, [*STATUS_NAMES.values(), "Status"]),
-            ITEM_COLUMN["target_quarter"]: self._fits(table, ["Not planned", "Q4 2028",
-                                                              "Target quarter"]),
-            ITEM_COLUMN["blocks_start"]: self._fits(table, [BLOCKS_TEXT, "Blocks the start"],
-                                                    check),
-        })
+        table.fit(
+            {
+                ITEM_COLUMN["data_needed"]: self._text_fit(
+                    table,
+                    [row.text("data_needed") for row in self.items_model.state.rows],
+                    len("Data needed") + 2,
+                ),  # its heading reads whole
+                ITEM_COLUMN["status"]: self._fits(table, [*STATUS_NAMES.values(), "Status"]),
+                ITEM_COLUMN["target_quarter"]: self._fits(
+                    table, ["Not planned", "Q4 2028", "Target quarter"]
+                ),
+                ITEM_COLUMN["blocks_start"]: self._fits(
+                    table, [BLOCKS_TEXT, "Blocks the start"], check
+                ),
+            }
+        )
 
     def _quarter_choices(self, current: str) -> list[tuple[str, str]]:
         return quarter_choices(self.controller.session, current)

@@ -102,8 +102,11 @@ class HiresModel(RowStateModel):
             if field == "warnings":
                 return "\n".join(row.warnings) or None
             if field == "title":
-                return (f"From the catalogue: {row.role_name}" if row.role_name
-                        else "A custom role, not in the catalogue")
+                return (
+                    f"From the catalogue: {row.role_name}"
+                    if row.role_name
+                    else "A custom role, not in the catalogue"
+                )
             if field in TEXTS:
                 return row.text(field) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "headcount":

@@ -232,8 +232,7 @@ class WarningCard(QFrame):
         layout.addWidget(self.tag)
         self.message_label = named(plain_label(warning.message), "warning_message", "What")
         # It quotes titles: a 200-character word is cut at the edge, not widening the page.
-        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                         QSizePolicy.Policy.Preferred)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.message_label)
         self.reason_label = page.muted(
             named(plain_label(f"Why: {warning.reason}"), "warning_reason", "Why")
@@ -322,10 +321,12 @@ class HiringPage(BasePage):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.catalogue = scroll
         layout.addWidget(self._section("Role catalogue", "catalogue_title"))
-        intro = self.muted(plain_label(
-            "The roles the framework brings in at each stage. Add the ones this organisation "
-            "needs to the plan."
-        ))
+        intro = self.muted(
+            plain_label(
+                "The roles the framework brings in at each stage. Add the ones this organisation "
+                "needs to the plan."
+            )
+        )
         self.scaled(intro, SECONDARY)
         layout.addWidget(intro)
         for stage in sorted(self.framework.stages, key=lambda s: s.order):
@@ -370,8 +371,9 @@ class HiringPage(BasePage):
         self.empty_state = named(EmptyState(EMPTY_TEXT), "empty_state", "No roles planned")
         layout.addWidget(self.empty_state)
 
-        self.model = HiresModel(self, quarter_choices=self._quarter_choices,
-                                set_field=self.set_field)
+        self.model = HiresModel(
+            self, quarter_choices=self._quarter_choices, set_field=self.set_field
+        )
         self.plan_table = named(PlanTable(), "plan_table", "Hiring plan")
         self.plan_table.move_requested.connect(self.move_current)
         self.plan_table.resized.connect(lambda: self._fit_title())
@@ -406,10 +408,12 @@ class HiringPage(BasePage):
         self.down_button = named(QPushButton("▼ Move down"), "move_down_button", "Move down")
         self.down_button.setToolTip("Move the selected role down the plan (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.remove_button = named(QPushButton("Remove"), "remove_hire_button",
-                                   "Remove from the plan")
+        self.remove_button = named(
+            QPushButton("Remove"), "remove_hire_button", "Remove from the plan"
+        )
         self.remove_button.setToolTip(
-            "Remove the selected role from the plan (Delete); Ctrl+Z brings it back")
+            "Remove the selected role from the plan (Delete); Ctrl+Z brings it back"
+        )
         self.remove_button.clicked.connect(self.remove_current)
         for button in (self.up_button, self.down_button, self.remove_button):
             row_bar.addWidget(button)
@@ -442,9 +446,15 @@ class HiringPage(BasePage):
 
         self.timeline_title = self._section("Timeline", "timeline_title")
         layout.addWidget(self.timeline_title)
-        self.timeline_legend = self.muted(named(plain_label(
-            "● New: a hire from outside  ·  ◆ Internal: someone assigned from inside"
-        ), "timeline_legend", "Legend"))
+        self.timeline_legend = self.muted(
+            named(
+                plain_label(
+                    "● New: a hire from outside  ·  ◆ Internal: someone assigned from inside"
+                ),
+                "timeline_legend",
+                "Legend",
+            )
+        )
         self.scaled(self.timeline_legend, SECONDARY)
         layout.addWidget(self.timeline_legend)
         self.timeline = HiringTimeline()
@@ -452,8 +462,9 @@ class HiringPage(BasePage):
         layout.addWidget(self.timeline_scroll)
         self.unscheduled_label = named(plain_label(), "unscheduled_label", "Not scheduled")
         # A 200-character word in a title must not widen the page: it is cut at the edge.
-        self.unscheduled_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                             QSizePolicy.Policy.Preferred)
+        self.unscheduled_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         layout.addWidget(self.unscheduled_label)
         layout.addStretch(1)
         return scroll
@@ -523,7 +534,8 @@ class HiringPage(BasePage):
             "seniority": list(SENIORITY_NAMES.values()),
             "headcount": ["1000"],
             "target_quarter": ["Not planned", "Q4 2028"],
-            "ml_experience": [""], "data_engineering": [""],
+            "ml_experience": [""],
+            "data_engineering": [""],
             "warnings": [warning_count_text(9)],
         }
         for field, texts in longest.items():
@@ -549,11 +561,16 @@ class HiringPage(BasePage):
         table.setFixedHeight(max(height, row_height * 2))
         # What must be seen without scrolling sideways: the role (about 16 characters) and
         # the four choices after it; the checks and notes may scroll on a narrow screen.
-        essential = sum(table.columnWidth(COLUMN[f]) for f in
-                        ("mode", "seniority", "headcount", "target_quarter"))
-        table.setMinimumWidth(essential + metrics.averageCharWidth() * TITLE_MIN_CHARS
-                              + table.verticalScrollBar().sizeHint().width()
-                              + 2 * table.frameWidth())
+        essential = sum(
+            table.columnWidth(COLUMN[f])
+            for f in ("mode", "seniority", "headcount", "target_quarter")
+        )
+        table.setMinimumWidth(
+            essential
+            + metrics.averageCharWidth() * TITLE_MIN_CHARS
+            + table.verticalScrollBar().sizeHint().width()
+            + 2 * table.frameWidth()
+        )
         self._fit_title()
 
     def _heading_width(self, column: int) -> int:
@@ -586,13 +603,15 @@ class HiringPage(BasePage):
                 hidden.append(step)
             if self._share_title_and_notes(char):
                 break
-        names = [_in_a_sentence(heading.replace("\n", " ")) for f, heading in COLUMNS
-                 if f in hidden]
+        names = [
+            _in_a_sentence(heading.replace("\n", " ")) for f, heading in COLUMNS if f in hidden
+        ]
         self.compact_note.setText(
             f"Narrow screen: the {', '.join(names)} column{'s' if len(names) > 1 else ''} "
             "stepped aside. Hide the page list (F9) to see "
             f"{'them' if len(names) > 1 else 'it'}."
-            if names else ""
+            if names
+            else ""
         )
         self.compact_note.setVisible(bool(names))
 
@@ -600,8 +619,11 @@ class HiringPage(BasePage):
         """Size title and notes into what is left; True when they got their minimum."""
         table = self.plan_table
         flexible = (COLUMN["title"], COLUMN["notes"])
-        others = sum(table.columnWidth(c) for c in range(len(COLUMNS))
-                     if c not in flexible and not table.isColumnHidden(c))
+        others = sum(
+            table.columnWidth(c)
+            for c in range(len(COLUMNS))
+            if c not in flexible and not table.isColumnHidden(c)
+        )
         room = table.viewport().width() - others - 1  # a pixel of rounding, never a scroll
         notes_shown = not table.isColumnHidden(COLUMN["notes"])
         metrics = table.fontMetrics()
@@ -614,8 +636,9 @@ class HiringPage(BasePage):
 
         # Titles wrap onto a second line: the title needs its longest word, and about
         # TITLE_MIN_CHARS characters when there is room for that.
-        title_floor = min(max(longest_word(self.hire_name(h) for h in hires), char * 10),
-                          char * TITLE_MIN_CHARS)
+        title_floor = min(
+            max(longest_word(self.hire_name(h) for h in hires), char * 10), char * TITLE_MIN_CHARS
+        )
         # The notes are never narrower than their longest word (up to 24 characters): a
         # word is wrapped onto the next line, not cut in the middle.
         notes_floor = max(char * 8, min(longest_word(h.notes for h in hires), char * 24))
@@ -668,8 +691,9 @@ class HiringPage(BasePage):
 
     def _fill_warnings(self) -> None:
         shown = [(w.rule_id, w.message, w.hire_ids) for w in self.warnings]
-        built = [(c.warning.rule_id, c.warning.message, c.warning.hire_ids)
-                 for c in self._warning_cards]
+        built = [
+            (c.warning.rule_id, c.warning.message, c.warning.hire_ids) for c in self._warning_cards
+        ]
         if shown == built:
             return
         doomed: set[int] = set()
@@ -692,9 +716,7 @@ class HiringPage(BasePage):
 
     def _fill_timeline(self, hires: list[Hire]) -> None:
         timeline = headcount_by_quarter(self.controller.session)
-        columns = [
-            TimelineQuarter(q.quarter, q.label, q.added, q.total) for q in timeline.quarters
-        ]
+        columns = [TimelineQuarter(q.quarter, q.label, q.added, q.total) for q in timeline.quarters]
         entries = [
             TimelineEntry(
                 hire_id=h.id,
@@ -781,8 +803,9 @@ class HiringPage(BasePage):
             selection.select(self.model.index(row, 0), self.model.index(row, last))
         model = self.plan_table.selectionModel()
         if rows:
-            model.setCurrentIndex(self.model.index(rows[0], 0),
-                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+            model.setCurrentIndex(
+                self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
             self.plan_table.scrollTo(self.model.index(rows[0], 0))
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.timeline.set_selected(self.selected)
@@ -798,8 +821,11 @@ class HiringPage(BasePage):
 
     def flush(self) -> None:
         """Typing in a cell is committed now (page change, close, Ctrl+S)."""
-        editor = self.plan_table.focusWidget() if self.plan_table.state() == \
-            QAbstractItemView.State.EditingState else None
+        editor = (
+            self.plan_table.focusWidget()
+            if self.plan_table.state() == QAbstractItemView.State.EditingState
+            else None
+        )
         if editor is not None and editor is not self.plan_table:
             delegate = self.plan_table.itemDelegate()
             delegate.commitData.emit(editor)
@@ -810,8 +836,10 @@ class HiringPage(BasePage):
     def narrow(self) -> bool:
         """Too narrow for catalogue and plan side by side (a 1024-pixel projector, large
         type): they then take turns, switched by the catalogue button."""
-        return bool(self.splitter.width() < self._plan_minimum() + self._catalogue_minimum()
-                    + self.splitter.handleWidth())
+        return bool(
+            self.splitter.width()
+            < self._plan_minimum() + self._catalogue_minimum() + self.splitter.handleWidth()
+        )
 
     def _plan_minimum(self) -> int:
         """Narrower than this, the plan (its table, buttons and checks) would be cut off."""
@@ -823,14 +851,21 @@ class HiringPage(BasePage):
         columns = sum(self._fixed_widths.values()) + char * 18
         if not self.projecting:
             columns += char * 12  # the private notes
-        table = columns + self.plan_table.verticalScrollBar().sizeHint().width() + 2 * (
-            self.plan_table.frameWidth())
+        table = (
+            columns
+            + self.plan_table.verticalScrollBar().sizeHint().width()
+            + 2 * (self.plan_table.frameWidth())
+        )
         content = max(
             body.minimumSizeHint().width() if body is not None else 0,
-            self.plan_table.minimumWidth(), table,
+            self.plan_table.minimumWidth(),
+            table,
         ) + round(em(self) * 2)
-        return (content + self.plan_scroll.verticalScrollBar().sizeHint().width()
-                + self.plan_scroll.frameWidth() * 2)
+        return (
+            content
+            + self.plan_scroll.verticalScrollBar().sizeHint().width()
+            + self.plan_scroll.frameWidth() * 2
+        )
 
     def _catalogue_minimum(self) -> int:
         """Narrower than this, the role cards would be cut off (they wrap, but a button and
@@ -847,9 +882,10 @@ class HiringPage(BasePage):
         self.catalogue.setMinimumWidth(self._catalogue_minimum())
         if not self._panes_sized and self.isVisible():
             # A first split by the type size: the catalogue about forty characters wide.
-            catalogue = max(self._catalogue_minimum(),
-                            min(round(self.fontMetrics().averageCharWidth() * 42),
-                                round(self.width() * 0.35)))
+            catalogue = max(
+                self._catalogue_minimum(),
+                min(round(self.fontMetrics().averageCharWidth() * 42), round(self.width() * 0.35)),
+            )
             self.splitter.setSizes([catalogue, max(1, self.width() - catalogue)])
             self._panes_sized = True
         narrow = self.narrow
@@ -879,4 +915,3 @@ class HiringPage(BasePage):
             self.timeline.updateGeometry()
             self._fit_table()
             self._fit_panes()
-

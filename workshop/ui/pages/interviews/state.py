@@ -93,21 +93,26 @@ class InterviewsState:
             return ""
         if self.total:
             return "Every interview here is private."
-        return ("No interviews yet — press “Add interview” ({key}) for each person you spoke "
-                "to before the workshop.")
+        return (
+            "No interviews yet — press “Add interview” ({key}) for each person you spoke "
+            "to before the workshop."
+        )
 
 
 EMPTY = InterviewsState(rows=(), total=0)
 
 
-def interviews_state(framework: Framework, session: Session, *, projecting: bool) -> InterviewsState:
+def interviews_state(
+    framework: Framework, session: Session, *, projecting: bool
+) -> InterviewsState:
     names = function_names(framework)
-    prompts = {
-        p.function: tuple(p.prompts) for p in framework.interview_prompts if not p.retired
-    }
+    prompts = {p.function: tuple(p.prompts) for p in framework.interview_prompts if not p.retired}
     rows = tuple(
-        InterviewRow(interview, names.get(interview.function, interview.function),
-                     prompts.get(interview.function, ()))
+        InterviewRow(
+            interview,
+            names.get(interview.function, interview.function),
+            prompts.get(interview.function, ()),
+        )
         for interview in session.interviews
         if not (projecting and interview.private)
     )

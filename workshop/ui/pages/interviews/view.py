@@ -88,22 +88,25 @@ class InterviewsPage(BasePage):
         self.scaled(title, TITLE, bold=True)
         head.addWidget(title, 1)
         self.add_button: QPushButton = named(
-            QPushButton("Add interview"), "add_button", "Add an interview")
+            QPushButton("Add interview"), "add_button", "Add an interview"
+        )
         self.add_button.clicked.connect(self.add_interview)
         self.add_key(self.add_button)
         head.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
-        intro = self.muted(plain_label(
-            "Notes from the pre-work: talk to product, customer success, support, sales and "
-            "a few clients before the workshop, and write down what hurts in their words."
-        ))
+        intro = self.muted(
+            plain_label(
+                "Notes from the pre-work: talk to product, customer success, support, sales and "
+                "a few clients before the workshop, and write down what hurts in their words."
+            )
+        )
         layout.addWidget(intro)
         layout.addWidget(self.message)
 
         self._functions = function_names(self.framework)
         self.model = InterviewsModel(
-            self, function_choices=lambda: list(self._functions.items()),
-            set_field=self.set_field)
+            self, function_choices=lambda: list(self._functions.items()), set_field=self.set_field
+        )
         self.table = named(PageTable(), "interviews_table", "Interviews")
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellDelegate(self.table, "interviews", COLUMNS))
@@ -126,8 +129,16 @@ class InterviewsPage(BasePage):
         self.scroll_view.setWidget(body)
         layout.addWidget(self.scroll_view, 1)
         # Tab in screen order: add, the list, then the selected interview's fields.
-        chain = [self.add_button, self.table, self.person_edit, self.function_combo,
-                 self.date_edit, self.private_check, self.pains_edit, self.remove_button]
+        chain = [
+            self.add_button,
+            self.table,
+            self.person_edit,
+            self.function_combo,
+            self.date_edit,
+            self.private_check,
+            self.pains_edit,
+            self.remove_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._fit_table()
@@ -238,8 +249,9 @@ class InterviewsPage(BasePage):
             self._show(self._state())
 
     def _state(self) -> InterviewsState:
-        return interviews_state(self.framework, self.controller.session,
-                                projecting=self._projecting)
+        return interviews_state(
+            self.framework, self.controller.session, projecting=self._projecting
+        )
 
     def _show(self, state: InterviewsState) -> None:
         with self.filling():
@@ -267,7 +279,9 @@ class InterviewsPage(BasePage):
             self._bound_id = interview.id
             self.person_edit.rebind("interviews", interview.id, "person")
             self.pains_edit.rebind("interviews", interview.id, "pains")
-        self.function_combo.setCurrentIndex(max(self.function_combo.findData(interview.function), 0))
+        self.function_combo.setCurrentIndex(
+            max(self.function_combo.findData(interview.function), 0)
+        )
         wanted = qdate(interview.interview_date) if interview.interview_date else NO_DATE
         if self.date_edit.date() != wanted:
             self.date_edit.setDate(wanted)
@@ -285,25 +299,34 @@ class InterviewsPage(BasePage):
         cap = metrics.averageCharWidth() * 24
 
         def fixed(texts: list[str], extra: int = 0) -> ColumnFit:
-            return ColumnFit(floor=longest_word(table.font(), texts, cap) + pad + extra,
-                             want=max(metrics.horizontalAdvance(t) for t in texts) + pad + extra)
+            return ColumnFit(
+                floor=longest_word(table.font(), texts, cap) + pad + extra,
+                want=max(metrics.horizontalAdvance(t) for t in texts) + pad + extra,
+            )
 
         def text(field: str, stretch: int) -> ColumnFit:
             words = longest_word(table.font(), [r.text(field) for r in self.state.rows], cap)
-            return ColumnFit(floor=max(words, metrics.averageCharWidth() * 8) + pad,
-                             stretch=stretch)
+            return ColumnFit(
+                floor=max(words, metrics.averageCharWidth() * 8) + pad, stretch=stretch
+            )
 
         check = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + round(em(self))
-        table.fit({
-            COLUMN["person"]: text("person", 2),
-            COLUMN["function"]: fixed(list(self._functions.values())),
-            COLUMN["interview_date"]: fixed(["2026-11-30", "No date"]),
-            COLUMN["private"]: fixed(["Private"], check),
-            COLUMN["pains"]: text("pains", 3),
-        }, optional=(COLUMN["pains"],))  # what hurts is in the form, in full
+        table.fit(
+            {
+                COLUMN["person"]: text("person", 2),
+                COLUMN["function"]: fixed(list(self._functions.values())),
+                COLUMN["interview_date"]: fixed(["2026-11-30", "No date"]),
+                COLUMN["private"]: fixed(["Private"], check),
+                COLUMN["pains"]: text("pains", 3),
+            },
+            optional=(COLUMN["pains"],),
+        )  # what hurts is in the form, in full
         rows = min(max(self.model.rowCount(), 1), ROWS_SHOWN)
-        height = (table.horizontalHeader().sizeHint().height() + table.row_height() * rows
-                  + 2 * table.frameWidth())
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + table.row_height() * rows
+            + 2 * table.frameWidth()
+        )
         if table.minimumHeight() != height or table.maximumHeight() != height:
             table.setFixedHeight(height)
 

@@ -11,5 +11,13 @@ from workshop.ui.pages.matrix.model import CHOICES_ROLE, ID_ROLE
 from workshop.ui.pages.matrix.state import BLOCKED, COLUMN, COLUMNS, FIRST_PROJECT
 from workshop.ui.pages.matrix.view import EMPTY_TEXT, MatrixPage
 
-__all__ = ["BLOCKED", "CHOICES_ROLE", "COLUMN", "COLUMNS", "EMPTY_TEXT", "FIRST_PROJECT",
-           "ID_ROLE", "MatrixPage"]
+__all__ = [
+    "BLOCKED",
+    "CHOICES_ROLE",
+    "COLUMN",
+    "COLUMNS",
+    "EMPTY_TEXT",
+    "FIRST_PROJECT",
+    "ID_ROLE",
+    "MatrixPage",
+]

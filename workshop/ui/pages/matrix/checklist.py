@@ -28,9 +28,14 @@ def tick_edit(session: Session, criterion_id: str, checked: bool) -> Edit | None
     first = next((o for o in session.opportunities if o.first_project), None)
     if first is None or criterion_ticked(session, criterion_id, first.id) == checked:
         return None
-    return set_keyed_field(session, "answers", criterion_tick_id(criterion_id, first.id),
-                           "status", "discussed" if checked else "open",
-                           label="Tick first-project criterion")
+    return set_keyed_field(
+        session,
+        "answers",
+        criterion_tick_id(criterion_id, first.id),
+        "status",
+        "discussed" if checked else "open",
+        label="Tick first-project criterion",
+    )
 
 
 class FirstProjectChecklist(QWidget):

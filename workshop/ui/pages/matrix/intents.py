@@ -41,8 +41,14 @@ def vote(session: Session, opportunity_id: str, step: int) -> Edit | None:
     votes = min(max(opportunity.votes + step, 0), MAX_COUNT)
     if votes == opportunity.votes:
         return None
-    return set_item_field(session, "opportunities", opportunity_id, "votes", votes,
-                          label="Add a vote" if step > 0 else "Remove a vote")
+    return set_item_field(
+        session,
+        "opportunities",
+        opportunity_id,
+        "votes",
+        votes,
+        label="Add a vote" if step > 0 else "Remove a vote",
+    )
 
 
 def move_point(session: Session, opportunity_id: str, value: int, cost: int) -> Edit | None:

@@ -218,16 +218,19 @@ class ChoiceDelegate(QStyledItemDelegate):
         painter.drawText(count, int(Qt.AlignmentFlag.AlignCenter), str(votes))
         painter.restore()
 
-    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
-                    index: ModelIndex) -> bool:
+    def editorEvent(
+        self, event: QEvent, model: Any, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> bool:
         if (
             COLUMNS[index.column()][0] == "votes"
             and event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton
         ):
-            minus, _count, plus = self.vote_rects(option.rect,  # type: ignore[attr-defined]
-                                                  option.widget)  # type: ignore[attr-defined]
+            minus, _count, plus = self.vote_rects(
+                option.rect,  # type: ignore[attr-defined]
+                option.widget,
+            )  # type: ignore[attr-defined]
             at = event.position().toPoint()
             opportunity_id = str(index.data(ID_ROLE) or "")
             if plus.contains(at):
@@ -306,5 +309,13 @@ class OpportunitiesTable(QTableView):
         super().keyPressEvent(event)
 
 
-__all__ = ["CHOICES_ROLE", "COLUMN", "ID_ROLE", "ChoiceDelegate", "OpportunitiesModel",
-           "OpportunitiesTable", "ScoreCombo", "widen_popup"]
+__all__ = [
+    "CHOICES_ROLE",
+    "COLUMN",
+    "ID_ROLE",
+    "ChoiceDelegate",
+    "OpportunitiesModel",
+    "OpportunitiesTable",
+    "ScoreCombo",
+    "widen_popup",
+]

@@ -147,8 +147,14 @@ def matrix_state(framework: Framework, session: Session) -> MatrixState:
     reasons = {b.opportunity_id: b.reasons for b in priorities.blocked}
     positions = {q.id: i for i, q in enumerate(framework.matrix.quadrants)}
     rows = tuple(
-        _row(by_id[r.opportunity_id], r.rank, r.quadrant, positions.get(r.quadrant, 0),
-             r.quadrant_name, reasons.get(r.opportunity_id, ()))
+        _row(
+            by_id[r.opportunity_id],
+            r.rank,
+            r.quadrant,
+            positions.get(r.quadrant, 0),
+            r.quadrant_name,
+            reasons.get(r.opportunity_id, ()),
+        )
         for r in priorities.ranked
     )
     legend = tuple(
@@ -166,14 +172,31 @@ def matrix_state(framework: Framework, session: Session) -> MatrixState:
     )
 
 
-def _row(o: Opportunity, rank: int, quadrant: str, quadrant_index: int, quadrant_name: str,
-         blocked_reasons: tuple[str, ...]) -> OpportunityRow:
+def _row(
+    o: Opportunity,
+    rank: int,
+    quadrant: str,
+    quadrant_index: int,
+    quadrant_name: str,
+    blocked_reasons: tuple[str, ...],
+) -> OpportunityRow:
     return OpportunityRow(
-        id=o.id, rank=rank, title=o.title, description=o.description, value=o.value,
-        cost=o.cost, confidence=o.confidence, votes=o.votes, data_readiness=o.data_readiness,
-        target_quarter=o.target_quarter, first_project=o.first_project,
-        success_measure=o.success_measure, quadrant=quadrant, quadrant_index=quadrant_index,
-        quadrant_name=quadrant_name, blocked_reasons=blocked_reasons,
+        id=o.id,
+        rank=rank,
+        title=o.title,
+        description=o.description,
+        value=o.value,
+        cost=o.cost,
+        confidence=o.confidence,
+        votes=o.votes,
+        data_readiness=o.data_readiness,
+        target_quarter=o.target_quarter,
+        first_project=o.first_project,
+        success_measure=o.success_measure,
+        quadrant=quadrant,
+        quadrant_index=quadrant_index,
+        quadrant_name=quadrant_name,
+        blocked_reasons=blocked_reasons,
     )
 
 
@@ -182,7 +205,8 @@ def _first_project(row: OpportunityRow) -> FirstProject:
     return FirstProject(
         opportunity_id=row.id,
         heading=f"{FIRST_PROJECT}: #{row.rank} {row.shown_title} ({row.quadrant_name})",
-        measure=f"Success measure: {measure}" if measure
+        measure=f"Success measure: {measure}"
+        if measure
         else "No success measure yet: agree one before the project starts "
         "(select the project above and fill in “Success measure”).",
     )

@@ -186,8 +186,9 @@ class MatrixPage(BasePage):
             set_field=self.set_field,
             set_first_project=self.set_first_project,
         )
-        self.table = named(OpportunitiesTable(self.vote), "opportunities_table",
-                           "Ranked opportunities")
+        self.table = named(
+            OpportunitiesTable(self.vote), "opportunities_table", "Ranked opportunities"
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegate(ChoiceDelegate(self.table, self.vote))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -297,11 +298,17 @@ class MatrixPage(BasePage):
         choices_row = QGridLayout()
         choices_row.setHorizontalSpacing(unit)
         choices_row.setVerticalSpacing(unit // 2)
-        fields = (("value", "Value"), ("cost", "Cost"), ("confidence", "Confidence"),
-                  ("data_readiness", "Data"), ("target_quarter", "Quarter"))
+        fields = (
+            ("value", "Value"),
+            ("cost", "Cost"),
+            ("confidence", "Confidence"),
+            ("data_readiness", "Data"),
+            ("target_quarter", "Quarter"),
+        )
         for position, (field, heading) in enumerate(fields):
-            combo = named(ScoreCombo() if field in SCORE_FIELDS else QComboBox(),
-                          f"detail_{field}", heading)
+            combo = named(
+                ScoreCombo() if field in SCORE_FIELDS else QComboBox(), f"detail_{field}", heading
+            )
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -316,10 +323,12 @@ class MatrixPage(BasePage):
             choices_row.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignRight)
             choices_row.addWidget(combo, row, column * 2 + 1)
             self.detail_combos[field] = combo
-        self.detail_first = named(QCheckBox("★ First project"), "detail_first_project",
-                                  "First project")
-        self.detail_first.toggled.connect(self.on_change(
-            lambda checked: self.set_first_project(self.selected_id, checked)))
+        self.detail_first = named(
+            QCheckBox("★ First project"), "detail_first_project", "First project"
+        )
+        self.detail_first.toggled.connect(
+            self.on_change(lambda checked: self.set_first_project(self.selected_id, checked))
+        )
         choices_row.addWidget(self.detail_first, 1, 4, 1, 2)
         choices_row.setColumnStretch(6, 1)
         detail.addWidget(self.detail_title, 0, 0, 1, 2)
@@ -366,8 +375,9 @@ class MatrixPage(BasePage):
         first_outer.addWidget(self.first_name)
         self.first_measure = named(plain_label(), "first_measure", "Its success measure")
         first_outer.addWidget(self.first_measure)
-        self.checklist = FirstProjectChecklist(self.framework, self.on_change(self.tick),
-                                               self.scaled, self.muted)
+        self.checklist = FirstProjectChecklist(
+            self.framework, self.on_change(self.tick), self.scaled, self.muted
+        )
         self.criteria_boxes = self.checklist.boxes
         first_outer.addWidget(self.checklist)
         layout.addWidget(self.first_box)
@@ -380,9 +390,17 @@ class MatrixPage(BasePage):
         self.setTabOrder(self.new_field, self.add_button)
         self.setTabOrder(self.add_button, self.rubric_button)
         # Tab goes from the list to the matrix, then through the selected item's form.
-        chain = [self.rubric_button, self.table, self.chart, self.remove_button,
-                 *self.detail_combos.values(), self.detail_first, self.title_field,
-                 self.description_field, self.measure_field]
+        chain = [
+            self.rubric_button,
+            self.table,
+            self.chart,
+            self.remove_button,
+            *self.detail_combos.values(),
+            self.detail_first,
+            self.title_field,
+            self.description_field,
+            self.measure_field,
+        ]
         for before, after in zip(chain, chain[1:], strict=False):
             self.setTabOrder(before, after)
 
@@ -428,7 +446,8 @@ class MatrixPage(BasePage):
             return row.title + (f"\n\n{row.description}" if row.description else "")
         if field == "quadrant":
             return self.quadrant_advice(row.quadrant) + (
-                "\n" + " ".join(row.blocked_reasons) if row.blocked else "")
+                "\n" + " ".join(row.blocked_reasons) if row.blocked else ""
+            )
         if field == "votes":
             return "Dot votes: click + or −, or press + or − on the row."
         if field == "first_project":
@@ -497,7 +516,9 @@ class MatrixPage(BasePage):
         longest = {
             "rank": [str(max(len(self.state.rows), 9))],
             "quadrant": [q.name for q in self.framework.matrix.quadrants] + [BLOCKED],
-            "value": ["5"], "cost": ["5"], "confidence": ["5"],
+            "value": ["5"],
+            "cost": ["5"],
+            "confidence": ["5"],
             "data_readiness": list(READINESS_NAMES.values()),
             "target_quarter": ["Not planned", "Q4 2028"],
             "first_project": ["★"],
@@ -580,11 +601,14 @@ class MatrixPage(BasePage):
         self.blocked_box.setVisible(bool(blocked))
         if not blocked:
             return
-        lines = [f"#{rank} {title}: " + " ".join(reasons)
-                 for rank, title, reasons in shown[:BLOCKED_SHOWN]]
+        lines = [
+            f"#{rank} {title}: " + " ".join(reasons)
+            for rank, title, reasons in shown[:BLOCKED_SHOWN]
+        ]
         if len(shown) > BLOCKED_SHOWN:
-            lines.append(f"… and {len(shown) - BLOCKED_SHOWN} more, each marked "
-                         f"“{BLOCKED}” in the list.")
+            lines.append(
+                f"… and {len(shown) - BLOCKED_SHOWN} more, each marked “{BLOCKED}” in the list."
+            )
         self.blocked_head.setText(f"{BLOCKED} ({len(shown)})")
         self.blocked_text.setText("\n".join(lines))
         self.blocked_rule.setText(state.blocked_rule)
@@ -605,8 +629,10 @@ class MatrixPage(BasePage):
             ]
         )
         self.chart.select(self.selected_id)
-        caption = ("Each shape is an opportunity, numbered by its rank (★ the first project). "
-                   "Drag one to change its value and cost; hover over it for its title.")
+        caption = (
+            "Each shape is an opportunity, numbered by its rank (★ the first project). "
+            "Drag one to change its value and cost; hover over it for its title."
+        )
         if self.chart_caption.text() != caption:
             self.chart_caption.setText(caption)
         for entry in state.legend:
@@ -716,8 +742,7 @@ class MatrixPage(BasePage):
         return self.push(edit)
 
     def set_first_project(self, opportunity_id: str, chosen: bool) -> bool:
-        return self.push(intents.set_first_project(self.controller.session, opportunity_id,
-                                                   chosen))
+        return self.push(intents.set_first_project(self.controller.session, opportunity_id, chosen))
 
     def tick(self, criterion_id: str, checked: bool) -> bool:
         return self.push(tick_edit(self.controller.session, criterion_id, checked))
@@ -761,8 +786,10 @@ class MatrixPage(BasePage):
 
         def list_needed() -> int:
             return int(
-                self._small_columns_width() + self._title_minimum()
-                + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+                self._small_columns_width()
+                + self._title_minimum()
+                + 2 * self.table.frameWidth()
+                + self.table.verticalScrollBar().sizeHint().width()
             )
 
         # Too narrow for every column (a 1024-pixel screen beside the notes panel): the
@@ -780,8 +807,7 @@ class MatrixPage(BasePage):
         spare = width - list_needed_now - self.main_row.spacing()
         wide = spare >= line * 17
         side = round(min(spare if wide else width, line * 30))
-        direction = (QBoxLayout.Direction.LeftToRight if wide
-                     else QBoxLayout.Direction.TopToBottom)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.main_row.direction() != direction:
             self.main_row.setDirection(direction)
         side = max(side, round(line * 12))
