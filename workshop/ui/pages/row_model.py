@@ -9,7 +9,8 @@ editor survive everything but the reset.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Sequence
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -54,11 +55,23 @@ def single_move(old: list[str], new: list[str]) -> tuple[int, int] | None:
 
 
 class RowStateModel(QAbstractTableModel):
-    """Subclasses give ``columnCount`` and ``data``; rows come from the shown state."""
+    """Subclasses declare their ``columns`` and give ``data``; rows come from the shown
+    state."""
+
+    #: (field, heading) per column, in order: what ``columnCount`` and ``headerData`` show.
+    columns: ClassVar[Sequence[tuple[str, str]]] = ()
 
     def __init__(self, parent: QObject, empty: RowState) -> None:
         super().__init__(parent)
         self._state = empty
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][1]
+        return None
 
     @property
     def state(self) -> Any:

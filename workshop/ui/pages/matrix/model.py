@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QRect,
     QSize,
     Qt,
@@ -80,8 +79,7 @@ class OpportunitiesModel(RowStateModel):
 
     # --- the Qt model ------------------------------------------------------------------------
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    columns = COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal:
