@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from workshop.ui.colours import contrast, rgb
+from workshop.colours import contrast, rgb
 
 RGB = tuple[int, int, int]
 

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.colours import NON_TEXT_CONTRAST, THEMES, contrast
 from workshop.framework import load_framework
 from workshop.store import Store, open_store
 from workshop.store.demo import build_demo
 from workshop.ui import theme
-from workshop.ui.colours import NON_TEXT_CONTRAST, THEMES, contrast
 from workshop.ui.controller import SessionController
 from workshop.ui.preferences import Preferences
 from workshop.ui.workshop_window import WorkshopWindow

@@ -1,12 +1,12 @@
 """Every text colour reaches 7:1 on every surface it is drawn on, in every theme (WCAG
 relative luminance), and the focus ring's accent reaches 3:1 on what surrounds it. The
-pairs are declared once, in workshop/ui/colours.py."""
+pairs are declared once, in workshop/colours.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from workshop.ui.colours import (
+from workshop.colours import (
     NON_TEXT_CONTRAST,
     TEXT_CONTRAST,
     TEXT_ROLES,

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.colours import TEXT_CONTRAST, THEMES, Theme, text_pairs
 from workshop.framework import load_framework
 from workshop.store import Store, open_store
 from workshop.store.demo import build_demo_series
 from workshop.ui import theme
-from workshop.ui.colours import TEXT_CONTRAST, THEMES, Theme, text_pairs
 from workshop.ui.controller import SessionController
 from workshop.ui.pages.common import Tag
 from workshop.ui.preferences import Preferences

@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from workshop.colours import TEXT_CONTRAST, THEMES
 from workshop.domain.agenda import sections_from_preset
 from workshop.domain.session import Session
 from workshop.framework import load_framework
 from workshop.ui import theme
-from workshop.ui.colours import TEXT_CONTRAST, THEMES
 from workshop.ui.controller import SessionController
 from workshop.ui.preferences import Preferences
 from workshop.ui.workshop_window import WorkshopWindow

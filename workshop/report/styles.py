@@ -12,25 +12,23 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from workshop.colours import CATEGORY as CATEGORY_HEX
+from workshop.colours import THEMES
 from workshop.report.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
-# --- colours (light theme) ------------------------------------------------------------------
-TEXT = HexColor("#1A1A1A")
-MUTED = HexColor("#4A4A4A")
-ACCENT = HexColor("#005A8C")
-WARNING = HexColor("#6B4700")
-DANGER = HexColor("#A32000")
+# --- colours: the app's light theme (workshop/colours.py), so screen and paper agree -----
+PRINT = THEMES["light"]
+TEXT = HexColor(PRINT.text)
+MUTED = HexColor(PRINT.muted)
+ACCENT = HexColor(PRINT.accent)
+WARNING = HexColor(PRINT.warning)
+DANGER = HexColor(PRINT.danger)
 RULE = HexColor("#B8BEC6")  # hairlines between rows: visible in print, never loud
 ZEBRA = HexColor("#F3F5F7")  # every other table row: low contrast on white
 HEADER_FILL = HexColor("#E4EAF0")
 
 # Okabe-Ito category fills. Always drawn with a dark outline and a text label on top.
-BLUE = HexColor("#0072B2")
-ORANGE = HexColor("#E69F00")
-GREEN = HexColor("#009E73")
-PURPLE = HexColor("#CC79A7")
-SKY = HexColor("#56B4E9")
-VERMILLION = HexColor("#D55E00")
+BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION = (HexColor(c) for c in CATEGORY_HEX)
 CATEGORY = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION)
 
 

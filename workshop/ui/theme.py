@@ -1,6 +1,6 @@
 """Themes (light, projector, dark), type sizes and the focus ring, from VISUAL.md.
 
-The colours live in :mod:`workshop.ui.colours`, with every text/surface pair they are
+The colours live in :mod:`workshop.colours`, with every text/surface pair they are
 checked on. They reach the widgets as the application palette (:func:`apply_theme`); the
 few style sheets (tags, checked buttons) refer to it, and a theme change hands the new
 palette to every widget, visited pages included, so it is live. Every size is derived from
@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 # The colours themselves, and which text is drawn on which surface, live in colours.py.
-from workshop.ui.colours import DEFAULT_THEME as DEFAULT_THEME
-from workshop.ui.colours import THEMES as THEMES
-from workshop.ui.colours import Theme as Theme
+from workshop.colours import DEFAULT_THEME as DEFAULT_THEME
+from workshop.colours import THEMES as THEMES
+from workshop.colours import Theme as Theme
 
 # Type scale relative to the body size (VISUAL.md).
 SECONDARY = 0.9

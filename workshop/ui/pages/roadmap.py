@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.colours import CATEGORY, LANE_TINT
 from workshop.domain.roadmap import LANES, Roadmap, RoadmapItem, build_roadmap
 from workshop.service.changes import Change
-from workshop.ui.colours import CATEGORY, LANE_TINT
 from workshop.ui.pages.base import register
 from workshop.ui.pages.changes import concerns
 from workshop.ui.pages.common import (
