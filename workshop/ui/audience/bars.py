@@ -12,10 +12,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop.colours import CATEGORY
 from workshop.ui.audience.slides import Bars
 
 # Okabe-Ito blue on light backgrounds, sky blue on dark (fills only, VISUAL.md "Colour").
-FILL_LIGHT = "#0072B2"
+FILL_LIGHT = CATEGORY[0]
 FILL_DARK = "#56B4E9"
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QLineF, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from workshop.colours import CATEGORY
 from workshop.room.round import RATING
 from workshop.ui import theme as themes
 from workshop.ui.room.live import IDLE, REVEALED, LiveRound
@@ -29,7 +30,7 @@ BODY = 1 / 30
 RESULT = 1 / 33  # statement text on the results: six statements fit a screen
 TITLE = 1 / 20
 CODE = 1 / 9
-FILL_LIGHT = "#0072B2"
+FILL_LIGHT = CATEGORY[0]
 FILL_DARK = "#56B4E9"
 
 

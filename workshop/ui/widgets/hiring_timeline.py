@@ -30,11 +30,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
+from workshop.colours import CATEGORY
+
 # Okabe-Ito fills (VISUAL.md): blue for a new hire, orange for an internal assignment. They
 # are fills only, outlined in the text colour; the shape and the word carry the meaning.
-NEW_FILL = "#0072B2"
+NEW_FILL = CATEGORY[0]
 NEW_FILL_DARK = "#56B4E9"
-INTERNAL_FILL = "#E69F00"
+INTERNAL_FILL = CATEGORY[1]
 
 NEW_WORD = "New"
 INTERNAL_WORD = "Internal"

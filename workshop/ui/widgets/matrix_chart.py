@@ -50,11 +50,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from workshop.colours import CATEGORY
+
 LOW, HIGH = 1, 5  # the rubric scale of value and cost
 
 # Okabe–Ito fills in quadrant (content) order and one shape per quadrant, as in the PDF, so
 # a quadrant is told apart by shape and by its written name, never by colour alone.
-QUADRANT_FILLS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+QUADRANT_FILLS = CATEGORY
 SHAPES = ("circle", "square", "diamond", "triangle")
 FILL_STRENGTH = 0.6  # mixed with white: light enough for a dark number on top (≥ 7:1)
 NUMBER_COLOUR = "#111111"  # the rank on a marker: dark on the light fill in every theme

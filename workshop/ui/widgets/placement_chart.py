@@ -15,9 +15,11 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop.colours import CATEGORY
+
 MAX_SCORE = 4.0
 # Okabe-Ito blue: a fill, never a text colour; outlined in the text colour (VISUAL.md).
-BAR_FILL = "#0072B2"
+BAR_FILL = CATEGORY[0]
 BAR_FILL_DARK = "#56B4E9"
 
 

@@ -19,10 +19,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QColor, QFont
 
+from workshop.colours import CATEGORY
 from workshop.ui import theme
 
 # Okabe-Ito category colours (VISUAL.md) and one marker shape per line.
-LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+LINE_COLOURS = CATEGORY
 SYMBOLS = ("o", "s", "d", "t", "p", "h")
 LINE_WIDTH = 3
 SCORE_RANGE = (0.0, 4.0)
