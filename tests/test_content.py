@@ -16,9 +16,8 @@ from workshop.framework import ContentError, load_framework, load_framework_from
 from workshop.framework.model import Framework, Origin
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# The framework's source text sits in shared/ beside the checkout on development machines only;
-# every clone carries its fingerprint (tests/data/, written by tools/seed_fingerprint.py).
-SEED_FOLDER = REPO_ROOT.parent / "shared" / "seed"
+# The framework's source text is not shipped: every clone carries its fingerprint
+# (tests/data/, written by tools/seed_fingerprint.py), and the tests read only that.
 FINGERPRINT_TOOL = REPO_ROOT / "tools" / "seed_fingerprint.py"
 CONTENT_FOLDER = REPO_ROOT / "resources" / "framework"
 
@@ -389,11 +388,6 @@ def test_content_is_in_our_own_words() -> None:
     assert tool.RUN_WORDS == OVERLAP_WORDS
     source_runs = tool.read_fingerprint()
     assert len(source_runs) > 1000, "the fingerprint of the source text is (nearly) empty"
-    if SEED_FOLDER.is_dir():
-        # Where the source text is present, a stale fingerprint is caught too.
-        assert source_runs == tool.run_hashes(tool.seed_text(SEED_FOLDER)), (
-            "tests/data/seed_fingerprint.txt is stale: run python tools/seed_fingerprint.py"
-        )
     copied = []
     for path in sorted(CONTENT_FOLDER.glob("*.toml")):
         for text in _strings(tomllib.loads(path.read_text(encoding="utf-8"))):
@@ -401,6 +395,22 @@ def test_content_is_in_our_own_words() -> None:
             if run is not None:
                 copied.append(f"{path.name}: …{run}…")
     assert not copied, "text copied from the source:\n" + "\n".join(copied)
+
+
+def test_fingerprint_check_tells_a_stale_fingerprint(tmp_path: Path) -> None:
+    """`seed_fingerprint.py --check`'s test: the fingerprint of a source text is current for
+    that text, and stale once the text changes (on a source text made here, not ../shared)."""
+    tool = _fingerprint_tool()
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "part.txt").write_text(
+        "Leaders agree on a ranked list of opportunities before the first hire.", "utf-8"
+    )
+    fingerprint = tmp_path / "fingerprint.txt"
+    fingerprint.write_text(tool.render(tool.run_hashes(tool.seed_text(seed))), "ascii")
+    assert tool.is_current(seed, fingerprint)
+    (seed / "part.txt").write_text("A different source text, long enough for runs.", "utf-8")
+    assert not tool.is_current(seed, fingerprint)
 
 
 def test_own_words_check_catches_a_copied_run() -> None:
