@@ -8,7 +8,7 @@ edit goes out as one edit of that participant.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -18,26 +18,15 @@ from workshop.domain.edits import Edit, set_item_field
 from workshop.domain.session import Participant, Session
 from workshop.ui.pages.cell_editors import CellDelegate, ColumnFit, PageTable, longest_word
 from workshop.ui.pages.row_model import ID_ROLE, ModelIndex, RowStateModel
+from workshop.ui.pages.row_state import RowsState
 
 COLUMNS: tuple[tuple[str, str], ...] = (("name", "Name"), ("role", "Role"))
 COLUMN = {name: index for index, (name, _heading) in enumerate(COLUMNS)}
 
 
 @dataclass(frozen=True)
-class ParticipantsState:
-    rows: tuple[Participant, ...]
-    by_id: dict[str, Participant] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id and self.rows:
-            self.by_id.update((row.id, row) for row in self.rows)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row.id for row in self.rows]
-
-    def row(self, participant_id: str) -> Participant | None:
-        return self.by_id.get(participant_id)
+class ParticipantsState(RowsState[Participant]):
+    """The participants, in session order."""
 
 
 def participants_state(session: Session) -> ParticipantsState:

@@ -8,7 +8,7 @@ of a list changes one row). The lane is written in words, with its colour as a s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 from workshop.domain.roadmap import RoadmapItem
 from workshop.ui.pages.cell_editors import ColumnFit, PageTable, longest_word
 from workshop.ui.pages.row_model import ID_ROLE, ModelIndex, RowStateModel
+from workshop.ui.pages.row_state import RowsState
 
 HEADINGS = ("Lane", "Item", "When · details")
 
@@ -35,20 +36,8 @@ class ListRow:
 
 
 @dataclass(frozen=True)
-class ListState:
-    rows: tuple[ListRow, ...]
-    by_id: dict[str, ListRow] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id and self.rows:
-            self.by_id.update((row.id, row) for row in self.rows)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row.id for row in self.rows]
-
-    def row(self, item_id: str) -> ListRow | None:
-        return self.by_id.get(item_id)
+class ListState(RowsState[ListRow]):
+    """One list under the roadmap grid."""
 
 
 def list_state(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from workshop.domain.priorities import Priorities, prioritise
 from workshop.domain.session import DataAuditItem, Session
 from workshop.framework.model import Framework
+from workshop.ui.pages.row_state import RowsState
 from workshop.vocab import AuditStatus, DataReadiness
 
 GENERAL = ""  # the group key of data that supports no single opportunity
@@ -161,22 +162,8 @@ class ItemRow:
 
 
 @dataclass(frozen=True)
-class Rows:
+class Rows(RowsState[GroupRow | ItemRow]):
     """An ordered list of rows with ids (what ``RowStateModel`` shows)."""
-
-    rows: tuple[GroupRow, ...] | tuple[ItemRow, ...]
-    by_id: dict[str, GroupRow | ItemRow] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id and self.rows:
-            self.by_id.update((row.id, row) for row in self.rows)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row.id for row in self.rows]
-
-    def row(self, row_id: str) -> GroupRow | ItemRow | None:
-        return self.by_id.get(row_id)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from workshop.domain.hiring import HiringWarning, check_hiring_plan
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Hire, Session
 from workshop.framework.model import Framework
+from workshop.ui.pages.row_state import RowsState
 from workshop.vocab import HireMode, Seniority
 
 MODE_NAMES = {mode.value: mode.label for mode in HireMode}
@@ -82,23 +83,11 @@ class PlanRow:
 
 
 @dataclass(frozen=True)
-class HiringState:
-    rows: tuple[PlanRow, ...]  # in plan order
+class HiringState(RowsState[PlanRow]):
+    # rows: in plan order
     warnings: tuple[HiringWarning, ...]
     summary: str  # "5 people planned"
     people_by_role: dict[str, int] = field(default_factory=dict)
-    by_id: dict[str, PlanRow] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id and self.rows:
-            self.by_id.update((row.id, row) for row in self.rows)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row.id for row in self.rows]
-
-    def row(self, hire_id: str) -> PlanRow | None:
-        return self.by_id.get(hire_id)
 
 
 EMPTY = HiringState(rows=(), warnings=(), summary="")

@@ -7,10 +7,11 @@ Comparing two states says which rows an edit changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from workshop.domain.session import Interview, Session
 from workshop.framework.model import Framework
+from workshop.ui.pages.row_state import RowsState
 from workshop.vocab import InterviewFunction
 
 FUNCTION_NAMES = {function.value: function.label for function in InterviewFunction}
@@ -70,21 +71,9 @@ class InterviewRow:
 
 
 @dataclass(frozen=True)
-class InterviewsState:
-    rows: tuple[InterviewRow, ...]  # in session order, private ones left out when projecting
+class InterviewsState(RowsState[InterviewRow]):
+    # rows: in session order, private ones left out when projecting
     total: int  # every interview, shown or not
-    by_id: dict[str, InterviewRow] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id and self.rows:
-            self.by_id.update((row.id, row) for row in self.rows)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row.id for row in self.rows]
-
-    def row(self, interview_id: str) -> InterviewRow | None:
-        return self.by_id.get(interview_id)
 
     @property
     def empty_text(self) -> str:

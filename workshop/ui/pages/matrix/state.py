@@ -8,12 +8,13 @@ edit changed, so a vote repaints one row instead of rebuilding the list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from workshop.domain.priorities import FirstProjectReview, first_project_review, prioritise
 from workshop.domain.quarters import Quarter, is_quarter
 from workshop.domain.session import Opportunity, Session
 from workshop.framework.model import Framework
+from workshop.ui.pages.row_state import RowsState
 from workshop.vocab import DataReadiness
 
 BLOCKED = "⚠ Blocked by data"
@@ -115,26 +116,14 @@ class FirstProject:
 
 
 @dataclass(frozen=True)
-class MatrixState:
-    rows: tuple[OpportunityRow, ...]  # in rank order
+class MatrixState(RowsState[OpportunityRow]):
+    # rows: in rank order
     rule: str
     blocked_rule: str
     legend: tuple[LegendEntry, ...]
     first_project: FirstProject | None
     # The chosen first project checked against the framework (ticks, audit, risks).
     review: FirstProjectReview | None = None
-    by_id: dict[str, OpportunityRow] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.by_id and self.rows:
-            self.by_id.update((row.id, row) for row in self.rows)
-
-    @property
-    def ids(self) -> list[str]:
-        return [row.id for row in self.rows]
-
-    def row(self, opportunity_id: str) -> OpportunityRow | None:
-        return self.by_id.get(opportunity_id)
 
     @property
     def blocked(self) -> tuple[OpportunityRow, ...]:
