@@ -17,30 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-SCREENS = {
-    "screens": [
-        {
-            "name": "laptop",
-            "x": 0,
-            "y": 0,
-            "width": 1280,
-            "height": 800,
-            "logicalDpi": 96,
-            "logicalBaseDpi": 96,
-            "dpr": 1,
-        },
-        {
-            "name": "projector",
-            "x": 1280,
-            "y": 0,
-            "width": 1024,
-            "height": 768,
-            "logicalDpi": 96,
-            "logicalBaseDpi": 96,
-            "dpr": 1,
-        },
-    ]
-}
+from ui_helpers import two_screens_platform
 
 CONSOLE_SCRIPT = """
 import json, sys
@@ -190,11 +167,9 @@ store.close()
 
 
 def run_console(tmp_path: Path) -> dict[str, Any]:
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps(SCREENS))
     script = tmp_path / "console.py"
     script.write_text(textwrap.dedent(CONSOLE_SCRIPT))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    env = dict(os.environ, QT_QPA_PLATFORM=two_screens_platform(tmp_path))
     result = subprocess.run(
         [sys.executable, str(script), str(tmp_path / "console.db")],
         capture_output=True,

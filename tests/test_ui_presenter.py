@@ -4,7 +4,6 @@ screen goes away. Assertions look at what a person in the room would see."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from ui_helpers import two_screens_platform
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -405,38 +405,9 @@ store.close()
 
 
 def test_two_screens_audience_view_goes_to_the_projector(tmp_path: Path):
-    config = tmp_path / "screens.json"
-    config.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {
-                        "name": "laptop",
-                        "x": 0,
-                        "y": 0,
-                        "width": 1280,
-                        "height": 800,
-                        "logicalDpi": 96,
-                        "logicalBaseDpi": 96,
-                        "dpr": 1,
-                    },
-                    {
-                        "name": "projector",
-                        "x": 1280,
-                        "y": 0,
-                        "width": 1024,
-                        "height": 768,
-                        "logicalDpi": 96,
-                        "logicalBaseDpi": 96,
-                        "dpr": 1,
-                    },
-                ]
-            }
-        )
-    )
     script = tmp_path / "two_screens.py"
     script.write_text(textwrap.dedent(TWO_SCREENS_SCRIPT))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    env = dict(os.environ, QT_QPA_PLATFORM=two_screens_platform(tmp_path))
     result = subprocess.run(
         [sys.executable, str(script), str(tmp_path / "two.db")],
         capture_output=True,

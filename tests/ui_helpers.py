@@ -3,6 +3,9 @@ store holds, typing any text as a keyboard would, and the labels a person can se
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -112,3 +115,27 @@ def toggle_cell(qtbot, table, index) -> None:  # type: ignore[no-untyped-def]
     table.setFocus()
     table.setCurrentIndex(index)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+
+
+def _screen(name: str, x: int, width: int, height: int) -> dict[str, object]:
+    return {
+        "name": name,
+        "x": x,
+        "y": 0,
+        "width": width,
+        "height": height,
+        "logicalDpi": 96,
+        "logicalBaseDpi": 96,
+        "dpr": 1,
+    }
+
+
+#: A laptop beside a projector, for Qt's offscreen platform (its ``configfile`` option).
+TWO_SCREENS = {"screens": [_screen("laptop", 0, 1280, 800), _screen("projector", 1280, 1024, 768)]}
+
+
+def two_screens_platform(folder: Path) -> str:
+    """The QT_QPA_PLATFORM value for a child process that sees :data:`TWO_SCREENS`."""
+    config = folder / "screens.json"
+    config.write_text(json.dumps(TWO_SCREENS))
+    return f"offscreen:configfile={config}"
